@@ -1,0 +1,8 @@
+"""newsmill: web pages, news first, into clean, structured article records."""
+
+from .article import Article, Image, Quote
+from .errors import InputError, LimitExceeded, NewsmillError
+from .pipeline import extract
+
+__all__ = ["Article", "Image", "Quote", "extract", "NewsmillError", "InputError", "LimitExceeded"]
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Subcommands of the ``newsmill`` command line, one module each."""

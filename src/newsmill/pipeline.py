@@ -1,0 +1,75 @@
+"""The whole pipeline, in one place: decode, parse, segment, score, assemble, describe, write."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import assemble, describe
+from .article import Article, Image
+from .decode import decode_html
+from .errors import InputError
+from .features import block_features, tokens
+from .render import render_markdown, render_text
+from .score import score_blocks
+from .segment import segment
+
+# Precision/recall switches move the decision threshold on the block probabilities.
+_PRECISION_FACTOR = 1.5
+_RECALL_FACTOR = 0.5
+
+
+def extract(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    charset: str | None = None,
+    favor_precision: bool = False,
+    favor_recall: bool = False,
+    model: str = "blocks",
+) -> Article:
+    """Turn one HTML page into an :class:`Article`.
+
+    ``html`` may be bytes (decoded like a browser would, ``charset`` being an HTTP header's
+    value) or text. Empty or undecodable input gives an empty Article; a value that is not
+    bytes or str raises :class:`newsmill.errors.InputError`.
+    """
+    if not isinstance(html, (bytes, bytearray, memoryview, str)):
+        raise InputError(f"expected bytes or str, got {type(html).__name__}")
+    text, _encoding = decode_html(html, charset)  # decode
+    if not text.strip():
+        return Article(url=url)
+    tree = LexborHTMLParser(text)  # parse
+    ctx = describe.collect(tree, url)  # metadata candidates from the head, JSON-LD
+    body = tree.body
+    if body is None:
+        return Article(url=url, **_meta_fields(describe.describe(ctx, _empty_seg(), [])))
+    seg = segment(body)  # clean + segment: one walk, skipping non-content tags
+    title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None
+    body_toks = set(tokens(ctx.article_body)) if ctx.article_body else None
+    X = block_features(seg, title_toks, body_toks)
+    probs, threshold = score_blocks(seg, X, model)  # score
+    if favor_precision and not favor_recall:
+        threshold = min(0.95, threshold * _PRECISION_FACTOR)
+    elif favor_recall and not favor_precision:
+        threshold = threshold * _RECALL_FACTOR
+    kept = assemble.select(seg, probs, threshold)  # assemble
+    meta = describe.describe(ctx, seg, kept)  # describe
+    blocks = [seg.blocks[i] for i in kept]
+    images = meta.pop("_image_positions", [])
+    art = Article(url=url, **_meta_fields(meta))
+    art.text = render_text(blocks)  # write
+    art.markdown = render_markdown(blocks, images)
+    return art
+
+
+def _meta_fields(meta: dict) -> dict:
+    out = {k: v for k, v in meta.items() if not k.startswith("_")}
+    if "images" in out:
+        out["images"] = [i if isinstance(i, Image) else Image(**i) for i in out["images"]]
+    return out
+
+
+def _empty_seg():
+    from .segment import Segmentation
+
+    return Segmentation()

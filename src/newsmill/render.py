@@ -1,0 +1,96 @@
+"""Render the kept blocks as plain text and as Markdown.
+
+Both formats come from the same list of typed blocks, so they never disagree on content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .segment import Block
+
+_LINE_KINDS = ("li", "row", "dt", "dd")
+
+
+def render_text(blocks: Sequence[Block]) -> str:
+    """Headings and paragraphs on their own lines, blank line between paragraphs.
+
+    Consecutive list items and table rows stay on consecutive lines, as a reader sees them.
+    """
+    out: list[str] = []
+    prev_kind = ""
+    for b in blocks:
+        if out:
+            out.append("\n" if b.kind == prev_kind and b.kind in _LINE_KINDS else "\n\n")
+        out.append(b.text)
+        prev_kind = b.kind
+    return "".join(out)
+
+
+def _md_escape_cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(rows: list[Block]) -> str:
+    width = max(len(r.cells or [r.text]) for r in rows)
+    lines = []
+    for i, r in enumerate(rows):
+        cells = [_md_escape_cell(c) for c in (r.cells or [r.text])]
+        cells += [""] * (width - len(cells))
+        lines.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            lines.append("|" + "|".join([" --- "] * width) + "|")
+    return "\n".join(lines)
+
+
+def render_markdown(blocks: Sequence[Block], images: Sequence[tuple[int, str, str, str]] = ()) -> str:
+    """Markdown with headings, lists, quotes, GFM tables, code blocks, links and images.
+
+    ``images`` holds ``(position, url, alt, caption)``: the image goes before block ``position``.
+    """
+    parts: list[str] = []
+    img_at: dict[int, list[tuple[str, str, str]]] = {}
+    for pos, url, alt, cap in images:
+        img_at.setdefault(pos, []).append((url, alt, cap))
+    i = 0
+    n = len(blocks)
+    prev_kind = ""
+    while i < n:
+        for url, alt, cap in img_at.pop(i, []):
+            parts.append(f"![{alt}]({url})" + (f"\n*{cap}*" if cap else ""))
+            prev_kind = "img"
+        b = blocks[i]
+        k = b.kind
+        if k == "row":
+            j = i
+            while j < n and blocks[j].kind == "row" and blocks[j].elem == b.elem:
+                j += 1
+            parts.append(_table(list(blocks[i:j])))
+            i = j
+            prev_kind = "row"
+            continue
+        if k == "heading":
+            s = "#" * max(1, min(b.level, 6)) + " " + b.text
+        elif k == "li":
+            indent = "  " * max(0, b.level - 1)
+            s = indent + ("1. " if b.ordered else "- ") + b.md
+        elif k == "quote":
+            s = "> " + b.md
+        elif k == "code":
+            s = "```\n" + b.text + "\n```"
+        elif k == "caption":
+            s = "*" + b.md + "*"
+        elif k == "dt":
+            s = "**" + b.md + "**"
+        else:
+            s = b.md
+        if parts and k == prev_kind and k in ("li", "quote"):
+            parts[-1] += ("\n>\n" if k == "quote" else "\n") + s
+        else:
+            parts.append(s)
+        prev_kind = k
+        i += 1
+    for rest in img_at.values():
+        for url, alt, cap in rest:
+            parts.append(f"![{alt}]({url})" + (f"\n*{cap}*" if cap else ""))
+    return "\n\n".join(parts)

@@ -1,0 +1,454 @@
+"""Walk the DOM once and cut it into typed text blocks.
+
+Every block-level element becomes an ``Elem`` record (tag, class/id flags, parent) whose
+text statistics are summed bottom-up on the way out, so that scoring can read container
+features for every block without querying the tree again.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+# Elements that start a new block of text.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
+    "main menu nav ol p pre section summary table tbody thead tfoot tr td th caption ul "
+    "button label option".split()
+)
+# Never text: code, media, controls.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg canvas iframe head select input textarea object "
+    "embed map audio video math link meta title base frame frameset".split()
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Block kinds, by the nearest block-level tag.
+KIND_OF_TAG = {
+    "p": "p",
+    "li": "li",
+    "dt": "dt",
+    "dd": "dd",
+    "pre": "code",
+    "figcaption": "caption",
+    "caption": "caption",
+    "blockquote": "quote",
+    "td": "cell",
+    "th": "cell",
+    "button": "control",
+    "label": "control",
+    "option": "control",
+    "summary": "summary",
+    "legend": "control",
+}
+KINDS = [
+    "text", "p", "heading", "li", "dt", "dd", "code", "caption", "quote", "cell", "row",
+    "control", "summary",
+]
+KIND_ID = {k: i for i, k in enumerate(KINDS)}
+
+# Class/id vocabulary: each group is one bit. Boilerplate first, content last.
+FLAG_GROUPS: list[tuple[str, str]] = [
+    ("nav", r"nav|menu|breadcrumb|crumbs|toolbar|topbar|skip"),
+    ("footer", r"footer|copyright|colophon|legal"),
+    ("header", r"header|masthead|banner|branding|logo"),
+    ("side", r"sidebar|side-bar|aside|rail|widget|sidebox"),
+    ("comment", r"comment|disqus|respond|reply|discussion"),
+    ("share", r"share|sharing|social|facebook|twitter|whatsapp|linkedin|pinterest|follow"),
+    ("related", r"related|recommend|more-stories|trending|popular|read-more|readmore|outbrain|taboola|next-post|prev-post|also"),
+    ("ad", r"(?<![a-z])ads?(?![a-z])|advert|sponsor|promo|dfp|gpt-ad|adslot|adunit|commercial"),
+    ("cookie", r"cookie|consent|gdpr|privacy-banner"),
+    ("newsletter", r"newsletter|subscribe|subscription|signup|sign-up|register|paywall|login"),
+    ("popup", r"popup|modal|overlay|dialog|lightbox|drawer"),
+    ("meta", r"byline|author|dateline|timestamp|date|time|meta|tags|category|categories|label"),
+    ("pager", r"pagination|pager|paging|page-numbers|load-more"),
+    ("filter", r"filter|facet|sort|refine|search"),
+    ("hidden", r"hidden|sr-only|visually-hidden|screen-reader|offscreen|collapse"),
+    ("card", r"card|tile|teaser|item|product|result|listing|grid"),
+    ("caption", r"caption|credit|figure|photo|image|media|gallery"),
+    ("post", r"post|message|reply-body|answer|question|thread|topic"),
+    ("content", r"article|content|entry|story|body|text|main|prose|markdown|rich|detail|description|blog|docs?(?![a-z])"),
+]
+FLAG_NAMES = [g[0] for g in FLAG_GROUPS]
+_FLAG_RE = re.compile("|".join(f"(?P<{n}>{p})" for n, p in FLAG_GROUPS))
+_FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
+
+# Semantic tags and roles, one bit each, inherited down the tree.
+SEM_NAMES = [
+    "nav", "header", "footer", "aside", "form", "article", "main", "figure", "li", "table",
+    "blockquote", "a", "itemprop_body", "role_main", "role_boilerplate", "dialog", "button",
+]
+SEM_BIT = {n: 1 << i for i, n in enumerate(SEM_NAMES)}
+_SEM_OF_TAG = {
+    "nav": SEM_BIT["nav"],
+    "header": SEM_BIT["header"],
+    "footer": SEM_BIT["footer"],
+    "aside": SEM_BIT["aside"],
+    "form": SEM_BIT["form"],
+    "article": SEM_BIT["article"],
+    "main": SEM_BIT["main"],
+    "figure": SEM_BIT["figure"],
+    "li": SEM_BIT["li"],
+    "table": SEM_BIT["table"],
+    "blockquote": SEM_BIT["blockquote"],
+    "dialog": SEM_BIT["dialog"],
+    "button": SEM_BIT["button"],
+}
+_BOILER_ROLES = frozenset(
+    ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]
+)
+_WS = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Elem:
+    """A block-level element: its place in the tree and the text it holds."""
+
+    tag: str
+    parent: int  # index into Segmentation.elems, -1 for the root
+    depth: int
+    flags: int  # own class/id flag bits
+    sem: int  # own semantic bits
+    iflags: int  # flags inherited from all ancestors, self included
+    isem: int
+    sig: str  # tag + class, to count repeated siblings
+    chars: int = 0
+    link_chars: int = 0
+    nblocks: int = 0
+    nelems: int = 0  # direct child elems
+    para_score: float = 0.0  # readability-style: good paragraphs below, decayed
+    first_block: int = -1
+    last_block: int = -1
+    same_sig_siblings: int = 0
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of text under one block-level element."""
+
+    kind: str
+    text: str
+    md: str  # the same text with inline markdown (links)
+    elem: int
+    tag: str
+    level: int = 0  # heading level, or list depth
+    chars: int = 0
+    link_chars: int = 0
+    ordered: bool = False
+    cells: list[str] | None = None
+    header_row: bool = False
+    in_quote: bool = False
+    in_pre: bool = False
+
+
+@dataclass(slots=True)
+class ImageRef:
+    src: str
+    alt: str
+    elem: int  # nearest block-level element
+    figure: int  # nearest <figure> element, or -1
+    block_index: int  # number of blocks emitted before it
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(slots=True)
+class Segmentation:
+    blocks: list[Block] = field(default_factory=list)
+    elems: list[Elem] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    total_chars: int = 0
+    total_link_chars: int = 0
+
+
+def _flags_of(cls: str | None, ident: str | None) -> int:
+    if not cls and not ident:
+        return 0
+    s = f"{cls or ''} {ident or ''}".lower()
+    bits = 0
+    for m in _FLAG_RE.finditer(s):
+        bits |= _FLAG_BIT[m.lastgroup]  # type: ignore[index]
+    return bits
+
+
+def _int(v: str | None) -> int:
+    if not v:
+        return 0
+    try:
+        return int(float(v.strip().rstrip("px")))
+    except ValueError:
+        return 0
+
+
+def image_source(attrs: dict[str, str | None]) -> str:
+    """Best source of an <img>, lazy-loading attributes first."""
+    for key in ("data-src", "data-lazy-src", "data-original", "data-url", "src"):
+        v = attrs.get(key)
+        if v and not v.startswith("data:"):
+            return v.strip()
+    for key in ("data-srcset", "srcset"):
+        v = attrs.get(key)
+        if v:
+            # Widest candidate: "a.jpg 320w, b.jpg 1024w".
+            best, best_w = "", -1.0
+            for part in v.split(","):
+                bits = part.strip().split()
+                if not bits or bits[0].startswith("data:"):
+                    continue
+                w = 0.0
+                if len(bits) > 1:
+                    try:
+                        w = float(bits[1].rstrip("wx"))
+                    except ValueError:
+                        w = 0.0
+                if w > best_w:
+                    best, best_w = bits[0], w
+            if best:
+                return best
+    return ""
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.seg = Segmentation()
+        self.text: list[str] = []
+        self.md: list[str] = []
+        self.link_chars = 0
+        self.list_depth = 0
+        self.ordered: list[bool] = []
+        self.quote = 0
+        self.pre = 0
+        self.figure = -1
+
+    # Close the text collected so far as one block of element ``ei``.
+    def flush(self, ei: int) -> None:
+        if not self.text:
+            return
+        raw = "".join(self.text)
+        md = "".join(self.md)
+        self.text.clear()
+        self.md.clear()
+        links = self.link_chars
+        self.link_chars = 0
+        if self.pre:
+            text = raw.strip("\n")
+            if not text.strip():
+                return
+        else:
+            text = _WS.sub(" ", raw).strip()
+            if not text:
+                return
+            md = _WS.sub(" ", md).strip()
+        e = self.seg.elems[ei]
+        tag = e.tag
+        kind = "text"
+        level = 0
+        if tag in HEADINGS:
+            kind, level = "heading", HEADINGS[tag]
+        elif tag in KIND_OF_TAG:
+            kind = KIND_OF_TAG[tag]
+        if self.pre and kind != "code":
+            kind = "code"
+        if self.quote and kind in ("text", "p"):
+            kind = "quote"
+        if kind == "li":
+            level = self.list_depth
+        n = len(text)
+        blk = Block(
+            kind, text, md, ei, tag, level, n, min(links, n),
+            ordered=bool(self.ordered and self.ordered[-1]),
+            in_quote=bool(self.quote), in_pre=bool(self.pre),
+        )
+        self.seg.blocks.append(blk)
+        self._count(ei, blk, len(self.seg.blocks) - 1)
+
+    def _count(self, ei: int, b: Block, bi: int) -> None:
+        e = self.seg.elems[ei]
+        e.nblocks += 1
+        if e.first_block < 0:
+            e.first_block = bi
+        e.last_block = bi
+        e.chars += b.chars
+        e.link_chars += b.link_chars
+        if b.kind in ("p", "text", "quote", "dd", "li") and b.chars > 25 and b.link_chars < 0.3 * b.chars:
+            e.para_score += b.chars / 100 + b.text.count(",") + 1
+
+    def new_elem(self, tag: str, parent: int, depth: int, attrs: dict) -> int:
+        cls = attrs.get("class")
+        ident = attrs.get("id")
+        flags = _flags_of(cls, ident)
+        sem = _SEM_OF_TAG.get(tag, 0)
+        role = attrs.get("role")
+        if role:
+            role = role.lower()
+            if role == "main":
+                sem |= SEM_BIT["role_main"]
+            elif role in _BOILER_ROLES:
+                sem |= SEM_BIT["role_boilerplate"]
+        ip = attrs.get("itemprop")
+        if ip and ("articleBody" in ip or "text" == ip or "reviewBody" in ip):
+            sem |= SEM_BIT["itemprop_body"]
+        elems = self.seg.elems
+        if parent >= 0:
+            p = elems[parent]
+            iflags, isem = p.iflags | flags, p.isem | sem
+            p.nelems += 1
+        else:
+            iflags, isem = flags, sem
+        elems.append(Elem(tag, parent, depth, flags, sem, iflags, isem, tag + "." + (cls or "")))
+        return len(elems) - 1
+
+    def table_rows(self, table: LexborNode, ei: int) -> bool:
+        """Emit a data table as one block per row; False for a layout table."""
+        if table.css_first("table table, td div div, td h1, td h2, td h3, td ul, td p p") is not None:
+            return False
+        rows = table.css("tr")
+        if not rows:
+            return False
+        for tr in rows:
+            cells = []
+            is_head = False
+            for c in tr.iter():
+                if c.tag in ("td", "th"):
+                    cells.append(_WS.sub(" ", c.text(deep=True, separator=" ")).strip())
+                    if c.tag == "th":
+                        is_head = True
+            if not any(cells):
+                continue
+            text = " | ".join(x for x in cells if x)
+            links = sum(len(a.text(deep=True)) for a in tr.css("a"))
+            n = len(text)
+            if tr.parent is not None and tr.parent.tag == "thead":
+                is_head = True
+            blk = Block("row", text, text, ei, "tr", 0, n, min(links, n), cells=cells, header_row=is_head)
+            self.seg.blocks.append(blk)
+            self._count(ei, blk, len(self.seg.blocks) - 1)
+        return True
+
+    def walk(self, node: LexborNode, ei: int, depth: int, in_link: bool) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                t = child.text_content
+                if t:
+                    self.text.append(t)
+                    self.md.append(t)
+                    if in_link:
+                        self.link_chars += len(t.strip())
+                continue
+            if tag in SKIP_TAGS or tag[0] in "-_!":
+                continue
+            attrs = child.attributes
+            if "hidden" in attrs or attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
+                continue
+            style = attrs.get("style")
+            if style and _HIDDEN_STYLE.search(style):
+                continue
+            if tag in BLOCK_TAGS:
+                if depth > 400:
+                    # Pathologically deep trees: keep the text, stop making elements.
+                    self.walk(child, ei, depth, in_link)
+                    continue
+                self.flush(ei)
+                ci = self.new_elem(tag, ei, depth + 1, attrs)
+                saved_fig = self.figure
+                if tag == "figure":
+                    self.figure = ci
+                elif tag in ("ul", "ol", "menu", "dir"):
+                    self.list_depth += 1
+                    self.ordered.append(tag == "ol")
+                elif tag == "blockquote":
+                    self.quote += 1
+                elif tag == "pre":
+                    self.pre += 1
+                    self.md.append("")
+                if tag == "table" and self.table_rows(child, ci):
+                    pass
+                else:
+                    self.walk(child, ci, depth + 1, in_link)
+                    self.flush(ci)
+                if tag in ("ul", "ol", "menu", "dir"):
+                    self.list_depth -= 1
+                    self.ordered.pop()
+                elif tag == "blockquote":
+                    self.quote -= 1
+                elif tag == "pre":
+                    self.pre -= 1
+                self.figure = saved_fig
+                self.close_elem(ci)
+            elif tag == "a":
+                href = attrs.get("href") or ""
+                if href and not href.startswith(("javascript:", "#")) and not in_link:
+                    self.md.append("[")
+                    self.walk(child, ei, depth, True)
+                    self.md.append(f"]({href})")
+                else:
+                    self.walk(child, ei, depth, True)
+            elif tag == "br":
+                self.text.append("\n" if self.pre else " ")
+                self.md.append("\n" if self.pre else " ")
+            elif tag == "img":
+                src = image_source(attrs)
+                if src:
+                    self.seg.images.append(
+                        ImageRef(
+                            src, (attrs.get("alt") or "").strip(), ei, self.figure,
+                            len(self.seg.blocks), _int(attrs.get("width")), _int(attrs.get("height")),
+                        )
+                    )
+            elif tag == "code" and not self.pre:
+                self.md.append("`")
+                self.walk(child, ei, depth, in_link)
+                self.md.append("`")
+            else:
+                self.walk(child, ei, depth, in_link)
+
+    def close_elem(self, ci: int) -> None:
+        elems = self.seg.elems
+        e = elems[ci]
+        if e.parent >= 0:
+            p = elems[e.parent]
+            p.chars += e.chars
+            p.link_chars += e.link_chars
+            p.para_score += e.para_score * 0.5
+            if e.first_block >= 0:
+                if p.first_block < 0 or e.first_block < p.first_block:
+                    p.first_block = e.first_block
+                if e.last_block > p.last_block:
+                    p.last_block = e.last_block
+
+
+def segment(root: LexborNode) -> Segmentation:
+    """Cut the tree under ``root`` (usually ``<body>``) into blocks, in document order."""
+    w = _Walker()
+    limit = sys.getrecursionlimit()
+    if limit < 5000:
+        sys.setrecursionlimit(5000)
+    root_i = w.new_elem(root.tag or "body", -1, 0, root.attributes if root.tag != "-text" else {})
+    w.walk(root, root_i, 0, False)
+    w.flush(root_i)
+    w.close_elem(root_i)
+    seg = w.seg
+    root_e = seg.elems[root_i]
+    seg.total_chars = root_e.chars
+    seg.total_link_chars = root_e.link_chars
+    _count_repeats(seg)
+    return seg
+
+
+def _count_repeats(seg: Segmentation) -> None:
+    """How many siblings share each element's tag and class: cards, posts, menu items."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, e in enumerate(seg.elems):
+        if e.parent >= 0:
+            groups.setdefault((e.parent, e.sig), []).append(i)
+    for members in groups.values():
+        n = len(members) - 1
+        if n:
+            for i in members:
+                seg.elems[i].same_sig_siblings = n
