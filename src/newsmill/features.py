@@ -13,21 +13,57 @@ import numpy as np
 
 from .segment import FLAG_NAMES, KIND_ID, SEM_NAMES, Segmentation
 
-_BOILER_TEXT = re.compile(
-    r"©|\ball rights reserved\b|\bcopyright\b|\bcookies?\b|\bsubscribe\b|\bsign (?:up|in)\b|"
-    r"\blog ?in\b|\bnewsletter\b|\bshare (?:this|on)\b|\bfollow us\b|\bread more\b|"
-    r"\bcomments?\b|\bprivacy policy\b|\bterms of (?:use|service)\b|\badvertisement\b|"
-    r"\brelated (?:posts|articles|stories)\b|\bskip to\b|\bclick here\b",
-    re.IGNORECASE,
+# Phrases of page furniture; plain substring tests on lower-cased text are much faster
+# than one large case-insensitive regex.
+_BOILER_PHRASES = (
+    "©", "all rights reserved", "copyright", "cookie", "subscribe", "sign up", "sign in", "log in",
+    "login", "newsletter", "share this", "share on", "follow us", "read more", "comment",
+    "privacy policy", "terms of use", "terms of service", "advertisement", "related posts",
+    "related articles", "related stories", "skip to", "click here",
 )
 _DATE_TEXT = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b",
-    re.IGNORECASE,
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b"
 )
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+
+# Page-level hints of the page's type, from schema.org types, og:type and the URL.
+PAGE_SIGNALS: dict[str, re.Pattern[str]] = {
+    "t_article": re.compile(r"^(?:news|report|blogposting|article|techarticle|scholarlyarticle|liveblogposting|opinionnewsarticle)", re.I),
+    "t_forum": re.compile(r"^(?:discussionforumposting|qapage|question|answer|comment|socialmediaposting)", re.I),
+    "t_product": re.compile(r"^(?:product|offer|aggregateoffer|productgroup|individualproduct)", re.I),
+    "t_list": re.compile(r"^(?:itemlist|collectionpage|searchresultspage|offercatalog|listitem)", re.I),
+    "t_docs": re.compile(r"^(?:techarticle|softwaresourcecode|apireference|howto)", re.I),
+    "t_service": re.compile(r"^(?:service|localbusiness|organization|professionalservice|faqpage|website|corporation)", re.I),
+    "u_forum": re.compile(r"/(?:forums?|threads?|topics?|t|questions|discussions?|community|comments|r)/", re.I),
+    "u_product": re.compile(r"/(?:products?|p|item|dp|shop|store)/", re.I),
+    "u_list": re.compile(r"/(?:category|categories|tags?|collections?|search|c|list|archives?|page)/|[?&](?:q|page|sort)=", re.I),
+    "u_docs": re.compile(r"/(?:docs?|documentation|api|reference|manual|guide|wiki|learn)/|readthedocs|/en/(?:latest|stable)/", re.I),
+    "u_article": re.compile(r"/(?:news|blog|articles?|posts?|story|stories|20\d\d)/", re.I),
+}
+_SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?(\w+)"|itemtype="https?://schema\.org/(\w+)"')
+
+
+_OG_TYPE = re.compile(r"""og:type["']\s+content=["']([^"']+)|content=["']([^"']+)["']\s+property=["']og:type""", re.I)
+
+
+def page_signals(html: str, url: str | None) -> list[float]:
+    """Binary hints of the page type: schema.org types in the page, og:type, URL shape."""
+    types = {a or b for a, b in _SCHEMA_TYPE.findall(html)}
+    m = _OG_TYPE.search(html)
+    if m:
+        og = (m.group(1) or m.group(2)).lower()
+        types.add("article" if "article" in og else og.split(".")[0])
+    out = []
+    for name, rx in PAGE_SIGNALS.items():
+        if name.startswith("t_"):
+            out.append(1.0 if any(rx.match(t) for t in types) else 0.0)
+        else:
+            out.append(1.0 if url and rx.search(url) else 0.0)
+    return out
 ANCESTOR_LEVELS = 4
 
 FEATURE_NAMES: list[str] = (
@@ -43,6 +79,8 @@ FEATURE_NAMES: list[str] = (
     + [f"sem_{n}" for n in SEM_NAMES]
     + [f"a{k}_{f}" for k in range(1, ANCESTOR_LEVELS + 1) for f in ("frac", "ld", "log_blocks", "log_same_sig", "para")]
     + ["in_best", "in_best_parent", "best_depth_diff", "best_frac", "best_para_share"]
+    + ["rep_para", "rep_frac", "rep_log_count", "in_best_group", "best_group_para", "best_group_log_count"]
+    + [f"page_{n}" for n in PAGE_SIGNALS]
     + [f"n{o}_{f}" for o in NEIGHBOUR_OFFSETS for f in ("log_chars", "ld", "same_elem", "kind")]
 )
 N_FEATURES = len(FEATURE_NAMES)
@@ -61,10 +99,37 @@ def best_container(seg: Segmentation) -> int:
     return best
 
 
+def _elem_arrays(seg: Segmentation) -> dict[str, np.ndarray]:
+    elems = seg.elems
+    m = len(elems)
+    total = max(seg.total_chars, 1)
+    root_para = max(elems[0].para_score, 1e-9) if elems else 1.0
+    chars = np.fromiter((e.chars for e in elems), np.float32, m)
+    links = np.fromiter((e.link_chars for e in elems), np.float32, m)
+    return {
+        "parent": np.fromiter((e.parent for e in elems), np.int64, m),
+        "depth": np.fromiter((e.depth for e in elems), np.float32, m),
+        "log_same_sig": np.log1p(np.fromiter((e.same_sig_siblings for e in elems), np.float32, m)),
+        "frac": chars / total,
+        "ld": links / np.maximum(chars, 1),
+        "log_blocks": np.log1p(np.fromiter((e.nblocks for e in elems), np.float32, m)),
+        "nelems": np.fromiter((e.nelems for e in elems), np.float32, m),
+        "para": np.fromiter((e.para_score for e in elems), np.float32, m) / root_para,
+        "flags": np.fromiter((e.flags for e in elems), np.int64, m),
+        "iflags": np.fromiter((e.iflags for e in elems), np.int64, m),
+        "isem": np.fromiter((e.isem for e in elems), np.int64, m),
+    }
+
+
+def _bits(values: np.ndarray, n: int) -> np.ndarray:
+    return ((values[:, None] >> np.arange(n)) & 1).astype(np.float32)
+
+
 def block_features(
     seg: Segmentation,
     title_tokens: set[str] | None = None,
     body_tokens: set[str] | None = None,
+    page_hints: list[float] | None = None,
 ) -> np.ndarray:
     blocks = seg.blocks
     elems = seg.elems
@@ -73,114 +138,231 @@ def block_features(
     if n == 0:
         return X
     total = max(seg.total_chars, 1)
-    page = [
-        math.log1p(seg.total_chars),
-        math.log1p(n),
-        seg.total_link_chars / total,
-        1.0 if body_tokens else 0.0,
-    ]
-    best = best_container(seg)
-    best_e = elems[best]
-    best_chain = set()
-    j = best
-    while j >= 0:
-        best_chain.add(j)
-        j = elems[j].parent
-    best_para = max(best_e.para_score, 1e-9)
-    root_para = max(elems[0].para_score, 1e-9)
-    nflags = len(FLAG_NAMES)
-    nsem = len(SEM_NAMES)
-    cum = 0
+    col = 0
+
+    def put(values: np.ndarray | float) -> None:
+        nonlocal col
+        if isinstance(values, np.ndarray) and values.ndim == 2:
+            X[:, col : col + values.shape[1]] = values
+            col += values.shape[1]
+        else:
+            X[:, col] = values
+            col += 1
+
+    put(math.log1p(seg.total_chars))
+    put(math.log1p(n))
+    put(seg.total_link_chars / total)
+    put(1.0 if body_tokens else 0.0)
+
+    # Text features: the only per-block Python loop.
+    want_toks = bool(title_tokens or body_tokens)
     rows = []
+    elem_idx = np.empty(n, dtype=np.int64)
     for i, b in enumerate(blocks):
         text = b.text
-        toks = _WORD.findall(text.lower()) if (title_tokens or body_tokens) else None
-        nwords = text.count(" ") + 1
+        elem_idx[i] = b.elem
         ch = max(b.chars, 1)
-        digits = sum(c.isdigit() for c in text[:200])
-        e = elems[b.elem]
-        row = page + [
-            KIND_ID[b.kind], b.level, math.log1p(b.chars), math.log1p(nwords),
-            b.link_chars / ch,
+        nwords = text.count(" ") + 1
+        head = text[:200]
+        title_ov, body_ov = 0.0, -1.0
+        if want_toks:
+            toks = _WORD.findall(text.lower())
+            if toks and title_tokens:
+                title_ov = len(title_tokens.intersection(toks)) / max(len(title_tokens.union(toks)), 1)
+            if toks and body_tokens:
+                body_ov = sum(1 for t in toks if t in body_tokens) / len(toks)
+        ndig = len(_DIGIT.findall(head))
+        short = b.chars < 400
+        low = text.lower() if short else ""
+        rows.append((
+            KIND_ID[b.kind], b.level, math.log1p(b.chars), math.log1p(nwords), b.link_chars / ch,
             text.count(". ") + text.count("? ") + text.count("! ") + (text[-1] in ".?!\"”'"),
             text.count(","),
-            1.0 if text[-1] in ".?!:\"”'" else 0.0,
-            1.0 if text[0].isupper() else 0.0,
-            digits / min(ch, 200),
+            text[-1] in ".?!:\"”'",
+            text[0].isupper(),
+            ndig / min(ch, 200),
             ch / nwords,
             i / n,
-            cum / total,
-            float(b.in_quote), float(b.in_pre),
-            1.0 if _BOILER_TEXT.search(text) else 0.0,
-            1.0 if b.chars < 80 and _DATE_TEXT.search(text) else 0.0,
-        ]
-        if toks and title_tokens:
-            row.append(len(title_tokens.intersection(toks)) / max(len(set(toks) | title_tokens), 1))
-        else:
-            row.append(0.0)
-        if toks and body_tokens:
-            row.append(sum(1 for t in toks if t in body_tokens) / len(toks))
-        else:
-            row.append(-1.0)
-        row += [
-            e.depth, math.log1p(e.same_sig_siblings), e.chars / total,
-            e.link_chars / max(e.chars, 1), math.log1p(e.nblocks), e.nelems,
-        ]
-        f, fi = e.flags, e.iflags
-        row += [(f >> k) & 1 for k in range(nflags)]
-        row += [(fi >> k) & 1 for k in range(nflags)]
-        si = e.isem
-        row += [(si >> k) & 1 for k in range(nsem)]
-        a = e.parent
-        for _ in range(ANCESTOR_LEVELS):
-            if a >= 0:
-                ae = elems[a]
-                row += [
-                    ae.chars / total, ae.link_chars / max(ae.chars, 1), math.log1p(ae.nblocks),
-                    math.log1p(ae.same_sig_siblings), ae.para_score / root_para,
-                ]
-                a = ae.parent
-            else:
-                row += [0.0, 0.0, 0.0, 0.0, 0.0]
-        # Is the block inside the best container?
-        j, d, inside = b.elem, 0, 0.0
-        while j >= 0:
-            if j == best:
-                inside = 1.0
-                break
-            j = elems[j].parent
-            d += 1
-        in_parent = 0.0
-        if not inside and best_e.parent >= 0:
-            j = b.elem
-            while j >= 0:
-                if j == best_e.parent:
-                    in_parent = 1.0
-                    break
-                j = elems[j].parent
-        row += [
-            inside, in_parent, (e.depth - best_e.depth) if inside else -1.0,
-            best_e.chars / total, best_para / root_para,
-        ]
-        rows.append(row)
-        cum += b.chars
-    base = np.asarray(rows, dtype=np.float32)
-    nb = base.shape[1]
-    X[:, :nb] = base
+            b.in_quote, b.in_pre,
+            short and any(k in low for k in _BOILER_PHRASES),
+            ndig > 0 and b.chars < 80 and _DATE_TEXT.search(low) is not None,
+            title_ov, body_ov,
+            b.chars,
+        ))
+    T = np.asarray(rows, dtype=np.float32)
+    put(T[:, :12])
+    cum = np.concatenate(([0.0], np.cumsum(T[:, 18])[:-1])) / total
+    put(cum.astype(np.float32))
+    put(T[:, 12:18])
+
+    E = _elem_arrays(seg)
+    put(E["depth"][elem_idx])
+    put(E["log_same_sig"][elem_idx])
+    put(E["frac"][elem_idx])
+    put(E["ld"][elem_idx])
+    put(E["log_blocks"][elem_idx])
+    put(E["nelems"][elem_idx])
+    nflags = len(FLAG_NAMES)
+    put(_bits(E["flags"][elem_idx], nflags))
+    put(_bits(E["iflags"][elem_idx], nflags))
+    put(_bits(E["isem"][elem_idx], len(SEM_NAMES)))
+    parent = E["parent"]
+    a = parent[elem_idx]
+    for _ in range(ANCESTOR_LEVELS):
+        ok = a >= 0
+        ac = np.where(ok, a, 0)
+        for key in ("frac", "ld", "log_blocks", "log_same_sig", "para"):
+            put(np.where(ok, E[key][ac], 0.0))
+        a = np.where(ok, parent[ac], -1)
+
+    # The best container and the elements inside it (parents precede children).
+    m = len(elems)
+    best = best_container(seg)
+    inside = np.zeros(m, dtype=bool)
+    depth_in = np.full(m, -1.0, dtype=np.float32)
+    inside[best] = True
+    depth_in[best] = 0
+    in_parent = np.zeros(m, dtype=bool)
+    bp = elems[best].parent
+    if bp >= 0:
+        in_parent[bp] = True
+    par = parent.tolist()
+    for j in range(best + 1, m):
+        p = par[j]
+        if p >= 0 and inside[p]:
+            inside[j] = True
+            depth_in[j] = depth_in[p] + 1
+    if bp >= 0:
+        for j in range(bp + 1, m):
+            p = par[j]
+            if p >= 0 and in_parent[p]:
+                in_parent[j] = True
+    put(inside[elem_idx].astype(np.float32))
+    put((in_parent[elem_idx] & ~inside[elem_idx]).astype(np.float32))
+    put(depth_in[elem_idx])
+    put(E["frac"][best])
+    put(E["para"][best])
+
+    # Repeated siblings (posts, cards, sections) that together hold the page's text.
+    groups: dict[tuple[int, str], list[int]] = {}
+    for j, e in enumerate(elems):
+        if e.same_sig_siblings:
+            groups.setdefault((e.parent, e.sig), []).append(j)
+    para, frac = E["para"], E["frac"]
+    own_para = np.zeros(m, dtype=np.float32)
+    own_frac = np.zeros(m, dtype=np.float32)
+    own_cnt = np.zeros(m, dtype=np.float32)
+    best_g: list[int] = []
+    best_gp = 0.0
+    for members in groups.values():
+        gp = float(para[members].sum())
+        own_para[members] = gp
+        own_frac[members] = frac[members].sum()
+        own_cnt[members] = len(members)
+        if gp > best_gp:
+            best_gp, best_g = gp, members
+    rep_para = own_para.copy()
+    rep_frac = own_frac.copy()
+    rep_cnt = own_cnt.copy()
+    in_bg = np.zeros(m, dtype=bool)
+    in_bg[best_g] = True
+    for j in range(1, m):
+        p = par[j]
+        if p >= 0:
+            if rep_para[p] > rep_para[j]:
+                rep_para[j], rep_frac[j], rep_cnt[j] = rep_para[p], rep_frac[p], rep_cnt[p]
+            if in_bg[p]:
+                in_bg[j] = True
+    put(rep_para[elem_idx])
+    put(rep_frac[elem_idx])
+    put(np.log1p(rep_cnt[elem_idx]))
+    put(in_bg[elem_idx].astype(np.float32))
+    put(best_gp)
+    put(math.log1p(len(best_g)))
+    put(np.asarray(page_hints or [0.0] * len(PAGE_SIGNALS), dtype=np.float32)[None, :].repeat(n, 0))
+
     # Neighbours: size, link density, same element, kind.
-    log_chars = base[:, FEATURE_NAMES.index("log_chars")]
-    ld = base[:, FEATURE_NAMES.index("link_density")]
-    kind = base[:, FEATURE_NAMES.index("kind")]
-    elem_ids = np.fromiter((b.elem for b in blocks), dtype=np.int64, count=n)
-    col = nb
+    log_chars = T[:, 2]
+    ld = T[:, 4]
+    kind = T[:, 0]
     for o in NEIGHBOUR_OFFSETS:
         src = np.arange(n) + o
         ok = (src >= 0) & (src < n)
         srcc = np.clip(src, 0, n - 1)
-        X[:, col] = np.where(ok, log_chars[srcc], -1)
-        X[:, col + 1] = np.where(ok, ld[srcc], -1)
-        X[:, col + 2] = np.where(ok, (elem_ids[srcc] == elem_ids).astype(np.float32), -1)
-        X[:, col + 3] = np.where(ok, kind[srcc], -1)
-        col += 4
+        put(np.where(ok, log_chars[srcc], -1))
+        put(np.where(ok, ld[srcc], -1))
+        put(np.where(ok, (elem_idx[srcc] == elem_idx).astype(np.float32), -1))
+        put(np.where(ok, kind[srcc], -1))
     assert col == N_FEATURES
     return X
+
+
+CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
+CONTEXT_NAMES: list[str] = (
+    ["p"]
+    + [f"p{o}" for o in CONTEXT_OFFSETS]
+    + ["p_window", "p_elem", "p_anc1", "p_anc2", "p_anc3", "p_page", "p_page_share"]
+)
+
+
+def context_features(seg: Segmentation, p: np.ndarray) -> np.ndarray:
+    """Second-stage features: the first stage's scores around each block.
+
+    Neighbours in reading order and the text-weighted mean score of the block's element
+    and of its ancestors' whole subtrees, so a lone block can follow its region.
+    """
+    return context_from_arrays(*structure_arrays(seg), p)
+
+
+def structure_arrays(seg: Segmentation) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(block chars, block element, element parent): all the context step needs."""
+    n, m = len(seg.blocks), len(seg.elems)
+    return (
+        np.fromiter((b.chars for b in seg.blocks), np.float64, n),
+        np.fromiter((b.elem for b in seg.blocks), np.int64, n),
+        np.fromiter((e.parent for e in seg.elems), np.int64, m),
+    )
+
+
+def context_from_arrays(chars: np.ndarray, elem_idx: np.ndarray, parent: np.ndarray, p: np.ndarray) -> np.ndarray:
+    n = len(chars)
+    C = np.zeros((n, len(CONTEXT_NAMES)), dtype=np.float32)
+    if n == 0:
+        return C
+    m = len(parent)
+    chars = chars + 1.0
+    C[:, 0] = p
+    col = 1
+    for o in CONTEXT_OFFSETS:
+        src = np.arange(n) + o
+        ok = (src >= 0) & (src < n)
+        C[:, col] = np.where(ok, p[np.clip(src, 0, n - 1)], -1)
+        col += 1
+    # Text-weighted mean over a window of 11 blocks.
+    wp = np.convolve(chars * p, np.ones(11), "same")
+    ww = np.convolve(chars, np.ones(11), "same")
+    C[:, col] = wp / ww
+    col += 1
+    sp = np.bincount(elem_idx, weights=chars * p, minlength=m)
+    sw = np.bincount(elem_idx, weights=chars, minlength=m)
+    C[:, col] = (sp / np.maximum(sw, 1e-9))[elem_idx]
+    col += 1
+    # Subtree sums: children have larger indices than their parents.
+    tp, tw = sp.copy(), sw.copy()
+    par = parent.tolist()
+    for j in range(m - 1, 0, -1):
+        q = par[j]
+        if q >= 0:
+            tp[q] += tp[j]
+            tw[q] += tw[j]
+    mean_sub = tp / np.maximum(tw, 1e-9)
+    a = parent[elem_idx]
+    for _ in range(3):
+        ok = a >= 0
+        ac = np.where(ok, a, 0)
+        C[:, col] = np.where(ok, mean_sub[ac], -1)
+        a = np.where(ok, parent[ac], -1)
+        col += 1
+    C[:, col] = float((chars * p).sum() / chars.sum())
+    C[:, col + 1] = float(chars[p >= 0.5].sum() / chars.sum())
+    return C

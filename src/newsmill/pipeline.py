@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 from . import assemble, describe
 from .article import Article, Image
 from .decode import decode_html
 from .errors import InputError
-from .features import block_features, tokens
+from .features import block_features, page_signals, tokens
 from .render import render_markdown, render_text
 from .score import score_blocks
-from .segment import segment
+from .segment import Segmentation, segment
 
 # Precision/recall switches move the decision threshold on the block probabilities.
 _PRECISION_FACTOR = 1.5
@@ -38,15 +39,7 @@ def extract(
     text, _encoding = decode_html(html, charset)  # decode
     if not text.strip():
         return Article(url=url)
-    tree = LexborHTMLParser(text)  # parse
-    ctx = describe.collect(tree, url)  # metadata candidates from the head, JSON-LD
-    body = tree.body
-    if body is None:
-        return Article(url=url, **_meta_fields(describe.describe(ctx, _empty_seg(), [])))
-    seg = segment(body)  # clean + segment: one walk, skipping non-content tags
-    title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None
-    body_toks = set(tokens(ctx.article_body)) if ctx.article_body else None
-    X = block_features(seg, title_toks, body_toks)
+    ctx, seg, X = analyse(text, url)
     probs, threshold = score_blocks(seg, X, model)  # score
     if favor_precision and not favor_recall:
         threshold = min(0.95, threshold * _PRECISION_FACTOR)
@@ -62,14 +55,24 @@ def extract(
     return art
 
 
+def analyse(text: str, url: str | None) -> tuple[describe.PageContext, Segmentation, np.ndarray]:
+    """Parse, read the head, segment the body and compute block features.
+
+    Shared by ``extract`` and the model's training script, so both see the same features.
+    """
+    tree = LexborHTMLParser(text)  # parse
+    ctx = describe.collect(tree, url)  # metadata candidates from the head, JSON-LD
+    body = tree.body
+    seg = segment(body) if body is not None else Segmentation()  # clean + segment, one walk
+    title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None
+    body_toks = set(tokens(ctx.article_body)) if ctx.article_body else None
+    hints = page_signals(text, url)
+    return ctx, seg, block_features(seg, title_toks, body_toks, hints)
+
+
 def _meta_fields(meta: dict) -> dict:
     out = {k: v for k, v in meta.items() if not k.startswith("_")}
     if "images" in out:
         out["images"] = [i if isinstance(i, Image) else Image(**i) for i in out["images"]]
     return out
 
-
-def _empty_seg():
-    from .segment import Segmentation
-
-    return Segmentation()

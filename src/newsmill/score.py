@@ -21,7 +21,7 @@ def rule_scores(seg: Segmentation, X: np.ndarray) -> np.ndarray:
 
 
 def score_blocks(seg: Segmentation, X: np.ndarray, model_name: str = "blocks") -> tuple[np.ndarray, float]:
-    forest = model.load(model_name)
-    if forest is None:
+    scorer = model.load(model_name)
+    if scorer is None:
         return rule_scores(seg, X), 0.5
-    return forest.predict(X), forest.threshold_default
+    return scorer.predict(seg, X), scorer.threshold

@@ -74,8 +74,6 @@ FLAG_GROUPS: list[tuple[str, str]] = [
     ("content", r"article|content|entry|story|body|text|main|prose|markdown|rich|detail|description|blog|docs?(?![a-z])"),
 ]
 FLAG_NAMES = [g[0] for g in FLAG_GROUPS]
-_FLAG_RE = re.compile("|".join(f"(?P<{n}>{p})" for n, p in FLAG_GROUPS))
-_FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 
 # Semantic tags and roles, one bit each, inherited down the tree.
 SEM_NAMES = [
@@ -166,13 +164,32 @@ class Segmentation:
     total_link_chars: int = 0
 
 
+_GROUP_RES = [(1 << i, re.compile(p)) for i, (_n, p) in enumerate(FLAG_GROUPS)]
+# Class tokens repeat within a page and across sites: match each distinct token once.
+_TOKEN_BITS: dict[str, int] = {}
+
+
+def _token_bits(tok: str) -> int:
+    bits = _TOKEN_BITS.get(tok)
+    if bits is None:
+        low = tok.lower()
+        bits = 0
+        for bit, rx in _GROUP_RES:
+            if rx.search(low):
+                bits |= bit
+        if len(_TOKEN_BITS) > 200_000:
+            _TOKEN_BITS.clear()
+        _TOKEN_BITS[tok] = bits
+    return bits
+
+
 def _flags_of(cls: str | None, ident: str | None) -> int:
-    if not cls and not ident:
-        return 0
-    s = f"{cls or ''} {ident or ''}".lower()
     bits = 0
-    for m in _FLAG_RE.finditer(s):
-        bits |= _FLAG_BIT[m.lastgroup]  # type: ignore[index]
+    if cls:
+        for tok in cls.split():
+            bits |= _token_bits(tok)
+    if ident:
+        bits |= _token_bits(ident)
     return bits
 
 
@@ -335,7 +352,8 @@ class _Walker:
             tag = child.tag
             if tag == "-text":
                 t = child.text_content
-                if t:
+                # Whitespace before any text in a block changes nothing: skip the work.
+                if t and (self.text or self.pre or not t.isspace()):
                     self.text.append(t)
                     self.md.append(t)
                     if in_link:

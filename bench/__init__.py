@@ -1,0 +1,1 @@
+"""Benchmark harness for newsmill: quality, metadata, speed and memory over WCXB-dev."""

@@ -1,0 +1,199 @@
+"""Worker processes for the local engine: one task at a time each, none lost.
+
+Each worker has its own pipe and is given a task only when idle, so the main process never
+blocks on a busy worker and a worker's memory holds one batch at a time. A worker that dies
+(a crash in native code, the OOM killer) or overstays its task is replaced, and the task
+comes back to the caller as ``crashed`` so it can retry the records one by one and pin the
+failure on the one record that causes it.
+
+Workers start from a fork server with newsmill already imported (fast starts, and no fork
+of a process that has threads).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .records import Record, process_record
+
+
+@dataclass
+class Task:
+    id: int
+    items: list[tuple[int, Record]]
+    sent_at: float = 0.0
+
+
+@dataclass
+class Event:
+    kind: str  # "done" or "crashed"
+    task: Task
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    reason: str = ""
+
+
+def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
+    # Ctrl-C is the main process's to handle; a worker just finishes or is stopped.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return  # the main process is gone
+        if msg is None:
+            return
+        task_id, items = msg
+        rows = [(i, process_record(rec, **options)) for i, rec in items]
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            conn.send((task_id, rows, peak_kb))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _context() -> Any:
+    methods = mp.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["newsmill.corpus.records"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+class _Worker:
+    def __init__(self, ctx: Any, options: dict[str, Any]) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: Task | None = None
+        self.deadline = 0.0
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill and self.proc.is_alive():
+            self.proc.kill()
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=5)
+
+
+class WorkerPool:
+    """``jobs`` worker processes running ``process_record(record, **options)``."""
+
+    def __init__(
+        self,
+        jobs: int,
+        options: dict[str, Any],
+        *,
+        task_deadline: Callable[[Task], float | None] | None = None,
+    ) -> None:
+        self._ctx = _context()
+        self._options = options
+        self._deadline = task_deadline or (lambda task: None)
+        self._workers = [_Worker(self._ctx, options) for _ in range(max(jobs, 1))]
+        self.peak_rss_kb: dict[int, int] = {}
+        self.restarts = 0
+
+    @property
+    def idle(self) -> int:
+        return sum(w.task is None for w in self._workers)
+
+    def submit(self, task: Task) -> None:
+        w = next(w for w in self._workers if w.task is None)
+        task.sent_at = time.monotonic()
+        w.task = task
+        limit = self._deadline(task)
+        w.deadline = task.sent_at + limit if limit else 0.0
+        try:
+            w.conn.send((task.id, task.items))
+        except (BrokenPipeError, OSError):
+            pass  # found dead at the next poll, and the task comes back as crashed
+
+    def poll(self, timeout: float) -> list[Event]:
+        """Wait up to ``timeout`` seconds for tasks to finish; returns what happened."""
+        busy = [w for w in self._workers if w.task is not None]
+        if not busy:
+            return []
+        waitables: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
+        ready = set(wait(waitables, timeout=timeout))
+        events: list[Event] = []
+        now = time.monotonic()
+        for i, w in enumerate(self._workers):
+            if w.task is None:
+                continue
+            task = w.task
+            if w.conn in ready:
+                try:
+                    task_id, rows, peak_kb = w.conn.recv()
+                except (EOFError, OSError):
+                    pass  # died while answering: handled below as a crash
+                else:
+                    if task_id == task.id:
+                        pid = w.proc.pid or 0
+                        self.peak_rss_kb[pid] = max(self.peak_rss_kb.get(pid, 0), peak_kb)
+                        w.task = None
+                        events.append(Event("done", task, rows))
+                        continue
+            if not w.proc.is_alive() or w.proc.sentinel in ready:
+                code = w.proc.exitcode
+                events.append(Event("crashed", task, reason=f"worker-crashed: exit code {code}"))
+                self._replace(i, kill=False)
+            elif w.deadline and now > w.deadline:
+                secs = now - task.sent_at
+                events.append(Event("crashed", task, reason=f"timeout: worker killed after {secs:.0f} s"))
+                self._replace(i, kill=True)
+        return events
+
+    def _replace(self, i: int, *, kill: bool) -> None:
+        self._workers[i].stop(kill=kill)
+        self._workers[i] = _Worker(self._ctx, self._options)
+        self.restarts += 1
+
+    def close(self) -> None:
+        for w in self._workers:
+            if w.task is None:
+                try:
+                    w.conn.send(None)
+                except (BrokenPipeError, OSError):
+                    pass
+        for w in self._workers:
+            w.stop(kill=w.task is not None)
+
+
+class InlinePool:
+    """The same interface, run in this process (``--jobs 0``: debugging, profiling)."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self._options = options
+        self._done: list[Event] = []
+        self.peak_rss_kb: dict[int, int] = {}
+        self.restarts = 0
+
+    @property
+    def idle(self) -> int:
+        return 0 if self._done else 1
+
+    def submit(self, task: Task) -> None:
+        rows = [(i, process_record(rec, **self._options)) for i, rec in task.items]
+        self.peak_rss_kb[os.getpid()] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self._done.append(Event("done", task, rows))
+
+    def poll(self, timeout: float) -> list[Event]:
+        done, self._done = self._done, []
+        return done
+
+    def close(self) -> None:
+        pass

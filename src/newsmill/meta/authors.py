@@ -1,0 +1,206 @@
+"""Author names: split bylines into people, drop UI strings, roles and organisations."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .candidates import norm_key
+from .dates import find_dates
+
+_WS = re.compile(r"\s+")
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reviewed|edited|reported|story|words|text|photos?|compiled|"
+    r"published|article|interview|rédigé|écrit|geschrieben)\s+)?"
+    r"(?:by|par|von|por|di|door|av|af|from)\b\s*:?\s*|^(?:authors?|autor(?:in|en)?|auteure?s?|"
+    r"autore|writer|byline|posted by|written by|escrito por)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
+_TAIL = re.compile(
+    r"\s*(?:\(|\[|\bon\s+(?:behalf\b|\w+day\b|\d)|\bupdated\b|\bpublished\b|\bposted\b|"
+    r"\blast (?:updated|modified)\b|\bmis à jour\b|\bpublié\b|\baktualisiert\b|\bactualizado\b|"
+    r"\b\d{1,2}[:/.]\d{1,2}\b|\b(?:19|20)\d\d\b|\bmin(?:ute)?s? read\b|\bread(?:ing)? time\b|"
+    r"\b\d+\s+(?:min|hour|day|week|month|year)s?\b|\s+in\s+(?-i:[A-Z])|\s+for\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# Pieces of a byline line: "Dec. 19, 2025 · Jane Doe | Reuters".
+_PIECES = re.compile(r"\s*(?:\||•|·|◆|—|–|\s-\s|/\s|\n|\s{3,})\s*")
+# "... by Jane Doe" inside a line ("Published August 7, 2023 by Jane Doe").
+_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?=\S)", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
+
+# Not names: interface labels, role titles, degrees.
+_UI = frozenset(
+    "email e-mail mail follow following unfollow share tweet twitter facebook linkedin instagram "
+    "profile bio biography contact subscribe sign login view all posts articles stories more read "
+    "see about the author authors guest comments comment reply print save menu close open home "
+    "search hours hour minutes ago days yesterday today loading advertisement sponsored newsletter "
+    "website visit page click here contributors contributor admin administrator webmaster editor "
+    "editors editorial staff team desk writer writers reporter reporters correspondent columnist "
+    "journalist photographer producer senior associate managing chief deputy executive assistant "
+    "contributing freelance special intern analyst founder ceo cto president director manager "
+    "head lead expert specialist reviewer reviewed fact checked checker medically updated posted "
+    "published by unknown anonymous n/a na none null undefined user member moderator mod "
+    "verified official support customer service".split()
+)
+_DEGREES = re.compile(
+    r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|R\.?N\.?|Jr\.?|Sr\.?|"
+    r"I{2,3}|IV|Esq\.?|MBA|CPA|CFA|CFP|RD|LD|MPH|DVM|FACP)$"
+)
+_ORG_WORDS = frozenset(
+    "news press media staff team desk editorial editors inc inc. llc ltd ltd. gmbh corp corp. "
+    "corporation company co. group agency network magazine journal times post daily tribune "
+    "herald gazette radio tv television channel university college institute foundation "
+    "association society council department ministry administration services solutions "
+    "official online digital studio studios labs lab publishing publications reuters afp ap "
+    "bloomberg wire newsroom blog forum forums community club partners international "
+    "global consulting marketing agency's health clinic hospital center centre".split()
+)
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+# Words that never stand inside a name: a sentence caught by a byline selector.
+_STOP = frozenset(
+    "as is was are at to in on the a an has have had who which that this from with for our "
+    "your my his her their its it we i you he she they be been will can".split()
+)
+_HANDLE = re.compile(r"^[\w.\-]{3,30}$")
+_URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|@|/")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_PARTICLES = frozenset(
+    "van von de da di del della der den du dos das la le ter ten bin al el st st. y e of".split()
+)
+
+
+def _trim_words(words: list[str]) -> list[str]:
+    """Drop degrees, avatar initials and UI/role words around a name ("Jane Doe Follow",
+    "Jane Doe, PhD", "JD Jane Doe")."""
+    while words and (words[-1].lower().strip(".:") in _UI or _DEGREES.match(words[-1])):
+        words = words[:-1]
+    while words and (words[0].lower().strip(".:") in _UI or (len(words) > 2 and _INITIALS.match(words[0]))):
+        words = words[1:]
+    return words
+
+
+def is_org(name: str, orgs: set[str]) -> bool:
+    """An organisation: a known site/publisher name that does not read as a person's name, or
+    a name with an organisation word ("News", "Staff", "Inc")."""
+    words = name.lower().replace(",", " ").split()
+    if any(w in _ORG_WORDS for w in words):
+        return True
+    k = norm_key(name)
+    return bool(k and k in orgs and not looks_personal(name))
+
+
+def looks_personal(name: str) -> bool:
+    """Two to four capitalised words ("Rick Steves"): a person, even when it names the site."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(
+        (w[:1].isupper() and _NAME_WORD.match(w)) or w.lower() in _PARTICLES for w in words
+    )
+
+
+def clean_name(raw: str, *, strict: bool, orgs: set[str], allow_handle: bool = False) -> str | None:
+    """One person's name, or None. ``strict`` (DOM and text) wants capitalised words; a single
+    word (a forum handle) passes from structured fields, or after an explicit "By"."""
+    s = raw.strip(" \t\n:;,.-–—|•·()[]\"'“”")
+    if not s or _URLISH.search(s) or _PLACEHOLDER.search(s) or not any(c.isalpha() for c in s):
+        return None
+    words = _trim_words(s.split())
+    if not words:
+        return None
+    name = " ".join(words).strip(" ,.;:")
+    if is_org(name, orgs):
+        return None
+    lw = [w.lower().strip(".,") for w in words]
+    if all(w in _UI for w in lw):
+        return None
+    if len(words) == 1:
+        # One word: a forum handle from a structured field or after "By", else not a name.
+        if (strict and not allow_handle) or not _HANDLE.match(name) or lw[0] in _UI:
+            return None
+        return name
+    if len(words) > 5 or len(name) > 60:
+        return None
+    if any(ch.isdigit() for ch in name) and strict:
+        return None
+    if strict:
+        if any(w in _STOP for w in lw[1:]):
+            return None
+        for w in words:
+            if w.lower() in _PARTICLES:
+                continue
+            if not _NAME_WORD.match(w) or not (w[0].isupper() or w.isupper()):
+                return None
+        if sum(1 for w in lw if w in _UI) >= 1:
+            return None
+    return name
+
+
+def split_byline(
+    raw: str, *, strict: bool = True, orgs: set[str] | None = None, handles: bool = True
+) -> list[str]:
+    """People named in a byline line: "By A and B | Reuters" -> ["A", "B"]; dates, roles and
+    interface words around the names are dropped."""
+    orgs = orgs or set()
+    s = _WS.sub(" ", html.unescape(raw) if "&" in raw else raw).strip()
+    if not s or len(s) > 300:
+        return []
+    # Dates end or start bylines ("Dec. 19, 2025 · Jane Doe"): cut them out first.
+    for _dv, a, b in reversed(find_dates(s, limit=4)):
+        s = s[:a] + " | " + s[b:]
+    explicit = bool(_PREFIX.match(s))
+    for piece in _PIECES.split(s):
+        piece = piece.strip()
+        if not piece:
+            continue
+        m = _BY_INSIDE.search(piece)
+        if m and m.start() > 0:
+            piece, explicit = piece[m.end():], True
+        elif _PREFIX.match(piece):
+            explicit = True
+        piece = _PREFIX.sub("", piece, count=1)
+        t = _TAIL.search(piece)
+        if t and t.start() > 0:
+            piece = piece[: t.start()]
+        piece = _PREFIX.sub("", piece.strip(), count=1)
+        out: list[str] = []
+        seen: set[str] = set()
+        for part in _SPLIT.split(piece):
+            name = clean_name(part, strict=strict, orgs=orgs, allow_handle=handles and explicit)
+            if name:
+                k = norm_key(name)
+                if k and k not in seen:
+                    seen.add(k)
+                    out.append(name)
+        if out:
+            return out[:10]
+    return []
+
+
+def last_first(name: str) -> str:
+    """"Roy, Aniruddha" -> "Aniruddha Roy" (citation-style author lists)."""
+    last, sep, first = name.partition(",")
+    if sep and "," not in first and 1 <= len(last.split()) <= 2 and 1 <= len(first.split()) <= 3:
+        first = first.strip()
+        if first and not _DEGREES.match(first) and first.lower() not in _UI:
+            return f"{first} {last.strip()}"
+    return name
+
+
+def clean_names(values: list[str], *, strict: bool, orgs: set[str]) -> list[str]:
+    """Names from a structured list (JSON-LD authors): each entry is one name, not split."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for v in values:
+        v = _PREFIX.sub("", html.unescape(v).strip(), count=1)
+        names = [n for n in [clean_name(v, strict=strict, orgs=orgs)] if n]
+        if not names and ("," in v or " and " in v or "&" in v):
+            names = split_byline(v, strict=strict, orgs=orgs)
+        for n in names:
+            k = norm_key(n)
+            if k not in seen:
+                seen.add(k)
+                out.append(n)
+    return out

@@ -1,0 +1,300 @@
+"""A compact date parser: ISO 8601, RFC 2822, written dates in a few languages, relative dates.
+
+Only what news pages use. Every parse is checked (real calendar day, plausible year) so that
+numbers that merely look like dates are refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+MIN_YEAR = 1990  # the web's news archives start here; older "dates" are ids or history
+
+_MONTHS: dict[str, int] = {}
+
+
+def _add_months(names: str) -> None:
+    for i, group in enumerate(names.split(";"), start=1):
+        for name in group.split():
+            _MONTHS[name] = i
+
+
+# English, French, German, Spanish, Portuguese, Italian, Dutch, full names and abbreviations.
+_add_months(
+    "january jan janvier janv januar jänner jän enero ene janeiro gennaio genn januari;"
+    "february feb fevrier février févr fevr februar febrero fevereiro fev febbraio febr februari;"
+    "march mar mars märz maerz marzo março marco maart mrt mär;"
+    "april apr avril avr abril abr aprile;"
+    "may mai mayo maio maggio mei;"
+    "june jun juin juni junio junho giugno giu;"
+    "july jul juillet juil juli julio julho luglio lug;"
+    "august aug août aout agosto ago augustus;"
+    "september sep sept septembre september septiembre setiembre setembro set settembre;"
+    "october oct octobre oktober octubre outubro out ottobre ott okt;"
+    "november nov novembre noviembre novembro;"
+    "december dec décembre decembre déc dezember dez diciembre dic dezembro dicembre"
+)
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+
+_TZ_ABBR = {
+    "z": 0, "utc": 0, "gmt": 0, "ut": 0, "wet": 0, "bst": 60, "cet": 60, "met": 60, "mez": 60,
+    "cest": 120, "mesz": 120, "eet": 120, "eest": 180, "msk": 180, "ist": 330, "sgt": 480,
+    "hkt": 480, "awst": 480, "jst": 540, "kst": 540, "aest": 600, "aedt": 660, "nzst": 720,
+    "nzdt": 780, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+    "pst": -480, "pdt": -420, "akst": -540, "hst": -600,
+}
+_TZ_RE = (
+    r"(?P<tz>Z(?![a-z])|[+-]\d{2}:?\d{2}(?!\d)|[+-]\d{2}(?![\d:])|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|"
+    + "|".join(sorted((k.upper() for k in _TZ_ABBR if k not in ("z", "utc", "gmt")), key=len, reverse=True))
+    + r")"
+)
+
+# Time of day after a written date: "at 5:47 AM EST", "| 14:30", "- 14h30".
+_TIME_RE = (
+    r"(?:\s*(?:,|at|à|a las|um|alle|om|\||-|–|—|·|•)?\s*(?P<H>\d{1,2})(?:[:h.](?P<M>\d{2}))"
+    r"(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?\s*(?:\(?" + _TZ_RE + r"\)?)?)?"
+)
+
+_ISO = re.compile(
+    r"(?<![\d/.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?\s*" + _TZ_RE + r"?)?(?![\d])",
+    re.IGNORECASE,
+)
+_ISO_COMPACT = re.compile(
+    r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?\s*" + _TZ_RE + r"?)?$",
+    re.IGNORECASE,
+)
+# "Nov. 24, 2014", "November 24th 2014", "Mon, Nov 24, 2014 5:47 PM".
+_MDY = re.compile(
+    r"(?<![\w])(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)" + _TIME_RE,
+    re.IGNORECASE,
+)
+# "24 November 2014", "24. November 2014", "24 de noviembre de 2014", "1er novembre 2014",
+# RFC 2822 "Mon, 24 Nov 2014 05:47:00 +0000".
+_DMY = re.compile(
+    r"(?<![\w.])(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+)?(?P<mon>" + _MONTH_RE
+    + r")\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{4})(?!\d)" + _TIME_RE,
+    re.IGNORECASE,
+)
+# "2014/11/24", "2014.11.24".
+_YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])" + _TIME_RE)
+# "24.11.2014", "11/24/2014", "24-11-2014", "24.11.14".
+_NUM = re.compile(
+    r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-]\d)" + _TIME_RE
+)
+_RELATIVE = re.compile(
+    r"(?:(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)|"
+    r"(?:il y a\s+(?P<n_fr>\d+|une?)\s+(?P<unit_fr>minutes?|heures?|jours?|semaines?|mois|ans?))|"
+    r"(?:vor\s+(?P<n_de>\d+|einer?|einem)\s+(?P<unit_de>minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?))|"
+    r"(?:hace\s+(?P<n_es>\d+|una?)\s+(?P<unit_es>minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?))|"
+    r"(?P<word>yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy)",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {
+    "min": 1 / 1440, "hou": 1 / 24, "hr": 1 / 24, "day": 1, "wee": 7, "mon": 30, "yea": 365,
+    "heu": 1 / 24, "jou": 1, "sem": 7, "moi": 30, "an": 365, "stu": 1 / 24, "tag": 1, "woc": 7,
+    "jah": 365, "hor": 1 / 24, "dia": 1, "día": 1, "mes": 30, "año": 365,
+}
+_WORD_DAYS = {
+    "yesterday": 1, "hier": 1, "gestern": 1, "ayer": 1,
+    "today": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar day, with the time of day and UTC offset when the source gave them."""
+
+    day: date
+    hour: int | None = None
+    minute: int = 0
+    second: int = 0
+    offset: int | None = None  # minutes east of UTC; None when the source gave no zone
+    relative: bool = False
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    def iso(self) -> str:
+        if self.hour is None:
+            return self.day.isoformat()
+        s = f"{self.day.isoformat()}T{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
+        if self.offset is None:
+            return s
+        if self.offset == 0:
+            return s + "Z"
+        sign = "+" if self.offset > 0 else "-"
+        h, m = divmod(abs(self.offset), 60)
+        return f"{s}{sign}{h:02d}:{m:02d}"
+
+    def utc(self) -> datetime:
+        """The moment, in UTC; a day without a time counts as its first minute, local to UTC."""
+        dt = datetime(self.day.year, self.day.month, self.day.day, self.hour or 0, self.minute, self.second)
+        if self.offset is not None:
+            dt -= timedelta(minutes=self.offset)
+        return dt.replace(tzinfo=UTC)
+
+
+def _tz_minutes(tz: str | None) -> int | None:
+    if not tz:
+        return None
+    t = tz.strip().lower()
+    if t in _TZ_ABBR:
+        return _TZ_ABBR[t]
+    if t.startswith(("utc", "gmt")):
+        t = t[3:].strip()
+        if not t:
+            return 0
+    m = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", t)
+    if not m:
+        return None
+    mins = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    if mins > 14 * 60:
+        return None
+    return mins if m.group(1) == "+" else -mins
+
+
+def make_date(y: int, mo: int, d: int, g: dict[str, str | None] | None = None) -> DateValue | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    if not (MIN_YEAR <= y <= 2100):
+        return None
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    if not g or g.get("H") is None or g.get("M") is None:
+        return DateValue(day)
+    h, mi, s = int(g["H"] or 0), int(g["M"] or 0), int(g.get("S") or 0)
+    ampm = (g.get("ampm") or "").lower()
+    if ampm:
+        if not 1 <= h <= 12:
+            return DateValue(day)
+        h = h % 12 + (12 if ampm.startswith("p") else 0)
+    if h > 23 or mi > 59 or s > 60:
+        return DateValue(day)
+    return DateValue(day, h, mi, min(s, 59), _tz_minutes(g.get("tz")))
+
+
+def parse_structured(value: str) -> DateValue | None:
+    """A date from a machine-readable field (meta content, JSON-LD, ``datetime`` attribute)."""
+    s = value.strip()
+    if not s:
+        return None
+    m = _ISO.match(s)
+    if m:
+        return make_date(int(m["y"]), int(m["m"]), int(m["d"]), m.groupdict())
+    m = _ISO_COMPACT.match(s)
+    if m:
+        return make_date(int(m["y"]), int(m["m"]), int(m["d"]), m.groupdict())
+    if s.isdigit() and len(s) in (10, 13):  # Unix time, seconds or milliseconds
+        ts = int(s) / (1000 if len(s) == 13 else 1)
+        dt = datetime.fromtimestamp(ts, UTC)
+        return make_date(dt.year, dt.month, dt.day, {"H": str(dt.hour), "M": str(dt.minute), "S": str(dt.second), "tz": "Z"})
+    found = find_dates(s[:200], limit=1)
+    return found[0][0] if found else None
+
+
+def _num_date(m: re.Match[str], dmy_first: bool) -> DateValue | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = m["y"]
+    if len(y) == 2 and m["sep"] != ".":
+        return None  # "11/24/14" is too often a fraction, a score or an id
+    if a > 12 or m["sep"] == ".":
+        d, mo = a, b
+    elif b > 12:
+        mo, d = a, b
+    elif dmy_first:
+        d, mo = a, b
+    else:
+        mo, d = a, b
+    return make_date(int(y), mo, d, m.groupdict())
+
+
+def find_dates(
+    text: str, *, dmy_first: bool = False, ref: datetime | None = None, limit: int = 8
+) -> list[tuple[DateValue, int, int]]:
+    """Dates written in ``text``, with their spans, in order of appearance.
+
+    ``dmy_first`` settles "05/06/2014" (True outside the US); relative dates ("3 hours ago")
+    need ``ref``, the moment the page was fetched.
+    """
+    out: list[tuple[DateValue, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for rx in (_ISO, _MDY, _DMY, _YMD, _NUM):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if rx is _MDY or rx is _DMY:
+                mo = _MONTHS.get(m["mon"].lower())
+                dv = make_date(int(m["y"]), mo, int(m["d"]), m.groupdict()) if mo else None
+            elif rx is _NUM:
+                dv = _num_date(m, dmy_first)
+            else:
+                dv = make_date(int(m["y"]), int(m["m"]), int(m["d"]), m.groupdict())
+            if dv is not None:
+                out.append((dv, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    if ref is not None:
+        for m in _RELATIVE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            dv = _relative(m, ref)
+            if dv is not None:
+                out.append((dv, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    out.sort(key=lambda t: t[1])
+    return out[:limit]
+
+
+def _relative(m: re.Match[str], ref: datetime) -> DateValue | None:
+    if m["word"]:
+        days = _WORD_DAYS[m["word"].lower()]
+        d = (ref - timedelta(days=days)).date()
+        return DateValue(d, relative=True)
+    for n_key, u_key in (("n", "unit"), ("n_fr", "unit_fr"), ("n_de", "unit_de"), ("n_es", "unit_es")):
+        if m[n_key]:
+            n_s, unit = m[n_key].lower(), m[u_key].lower()
+            break
+    else:
+        return None
+    n = int(n_s) if n_s.isdigit() else 1
+    per = next((v for k, v in _UNIT_DAYS.items() if unit.startswith(k)), None)
+    if per is None:
+        return None
+    delta = timedelta(days=n * per)
+    moment = ref - delta
+    if per < 1:  # minutes and hours: we know the moment, in the reference's zone
+        off = ref.utcoffset()
+        off_min = int(off.total_seconds() // 60) if off is not None else None
+        return DateValue(moment.date(), moment.hour, moment.minute, 0, off_min, relative=True)
+    return DateValue(moment.date(), relative=True)
+
+
+def is_future(dv: DateValue, ref: datetime) -> bool:
+    """Later than the reference moment (a day's slack for pages whose zone we do not know)."""
+    if dv.has_time and dv.offset is not None:
+        return dv.utc() > ref.astimezone(UTC) + timedelta(minutes=5)
+    return dv.day > (ref.astimezone(UTC) + timedelta(hours=14)).date()
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_reference(ref: datetime | None) -> datetime:
+    if ref is None:
+        return now_utc()
+    if ref.tzinfo is None:
+        return ref.replace(tzinfo=UTC)
+    return ref
+
+
+__all__ = ["DateValue", "as_reference", "find_dates", "is_future", "parse_structured"]

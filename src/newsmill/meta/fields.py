@@ -1,0 +1,234 @@
+"""Assemble every metadata field of an Article from the page context and the segmentation."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..segment import Segmentation
+from . import byline, pubdate
+from .candidates import Pick, norm_key
+from .context import PageContext, clean, story_scope
+from .dates import as_reference
+from .images import absolute, lead_image, story_images
+from .jsonld import ORG_TYPES, agents, norm_page_url, text_of, types_of
+from .language import iso639_1, pick_language
+from .title import pick_title
+
+_US_DMY_LANGS = ("en-us", "en_us")
+
+
+def _site_names(ctx: PageContext, main: dict | None) -> list[tuple[str, str, str, float]]:
+    """(name, source, raw, weight) for the site."""
+    out: list[tuple[str, str, str, float]] = []
+    v = clean(ctx.first("og:site_name"))
+    if v:
+        out.append((v, "meta", v, 0.9))
+    for node in ctx.graph.nodes:
+        if "website" in types_of(node):
+            name = clean(text_of(node.get("name")))
+            if name:
+                out.append((name, "json-ld", name, 0.85))
+                break
+    if main:
+        for name, kind in agents(main.get("publisher"), ctx.graph)[:1]:
+            if kind != "person":  # a personal blog's publisher is its author, not a site
+                out.append((clean(name), "json-ld", name, 0.75))
+    for key, w in (("application-name", 0.7), ("apple-mobile-web-app-title", 0.6)):
+        v = clean(ctx.first(key))
+        if v:
+            out.append((v, "meta", v, w))
+    return [o for o in out if o[0] and len(o[0]) < 120]
+
+
+def _pick_site(names: list[tuple[str, str, str, float]]) -> Pick | None:
+    if not names:
+        return None
+    name, src, raw, w = names[0]
+    agree = sum(1 for n in names[1:] if norm_key(n[0]) == norm_key(name))
+    return Pick(name, src, raw, min(0.97, w + 0.05 * agree))
+
+
+def _pick_publisher(
+    ctx: PageContext, main: dict | None, org_authors: list[str], site: Pick | None
+) -> Pick | None:
+    if main:
+        for name, _kind in agents(main.get("publisher"), ctx.graph)[:1]:
+            name = clean(name)
+            if name:
+                agree = site is not None and norm_key(site.value) == norm_key(name)
+                return Pick(name, "json-ld", name, 0.9 + 0.05 * agree)
+    for key in ("article:publisher", "dc.publisher", "dcterms.publisher", "publisher", "citation_publisher"):
+        v = clean(ctx.first(key))
+        if v and "://" not in v:
+            return Pick(v, "meta", v, 0.8)
+    for node in ctx.graph.nodes:
+        if types_of(node) & ORG_TYPES and node.get("name"):
+            name = clean(text_of(node.get("name")))
+            if name:
+                return Pick(name, "json-ld", name, 0.7)
+    if org_authors:
+        return Pick(clean(org_authors[0]), "json-ld", org_authors[0], 0.6)
+    if site is not None:
+        return Pick(site.value, site.source, site.raw, min(site.confidence, 0.7))
+    return None
+
+
+def _pick_description(ctx: PageContext, main: dict | None) -> Pick | None:
+    cands: list[tuple[str, str]] = []
+    for key in ("og:description", "description", "twitter:description", "dc.description"):
+        v = clean(ctx.first(key))
+        if v:
+            cands.append((v, "meta"))
+    if main:
+        v = clean(text_of(main.get("description")))
+        if v:
+            cands.append((v, "json-ld"))
+    if not cands:
+        return None
+    v, src = cands[0]
+    agree = sum(1 for c in cands[1:] if norm_key(c[0]) == norm_key(v))
+    return Pick(v[:1000], src, v, min(0.95, 0.8 + 0.05 * agree))
+
+
+def _pick_canonical(ctx: PageContext, main: dict | None) -> Pick | None:
+    base = ctx.url
+    cands: list[tuple[str, str, str, float]] = []
+    for href in ctx.links.get("canonical", [])[:1]:
+        cands.append((absolute(href, base) or "", "meta", href, 0.9))
+    v = ctx.first("og:url")
+    if v:
+        cands.append((absolute(v, base) or "", "meta", v, 0.8))
+    if main:
+        for key in ("url", "mainEntityOfPage"):
+            u = main.get(key)
+            u = u.get("@id") if isinstance(u, dict) else u
+            if isinstance(u, str) and u.startswith(("http", "/")):
+                cands.append((absolute(u, base) or "", "json-ld", u, 0.8))
+                break
+    cands = [c for c in cands if c[0].startswith(("http://", "https://"))]
+    if not cands:
+        return None
+    url, src, raw, w = cands[0]
+    agree = sum(1 for c in cands[1:] if norm_page_url(c[0]) == norm_page_url(url))
+    conf = w + 0.04 * agree
+    if ctx.url:
+        page_path = urlsplit(ctx.url).path.strip("/")
+        if page_path and not urlsplit(url).path.strip("/"):
+            conf -= 0.4  # a deep page claiming the home page as canonical: a template bug
+    return Pick(url, src, raw, min(conf, 0.97))
+
+
+def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
+    groups: list[tuple[list[str], str, str, float]] = []
+    if ctx.meta.get("article:tag"):
+        vals = ctx.meta["article:tag"]
+        groups.append((vals, "meta", "; ".join(vals), 0.85))
+    if main and main.get("keywords"):
+        kw = main["keywords"]
+        vals = kw if isinstance(kw, list) else re.split(r"\s*[,;]\s*", kw) if isinstance(kw, str) else []
+        vals = [v for v in vals if isinstance(v, str)]
+        groups.append((vals, "json-ld", str(kw)[:500], 0.8))
+    for key, w in (("news_keywords", 0.8), ("parsely-tags", 0.8), ("keywords", 0.6)):
+        v = ctx.first(key)
+        if v:
+            groups.append((re.split(r"\s*[,;]\s*", v), "meta", v, w))
+    for vals, src, raw, w in groups:
+        seen: set[str] = set()
+        tags: list[str] = []
+        for t in vals:
+            t = clean(t)
+            k = norm_key(t)
+            if t and k and k not in seen and len(t) <= 60:
+                seen.add(k)
+                tags.append(t)
+        if tags:
+            return Pick(tags[:30], src, raw, w)
+    return None
+
+
+def _title_anchor(seg: Segmentation, title: str | None, kept: list[int]) -> int:
+    """The block holding the headline, else the first kept block."""
+    if title:
+        key = norm_key(title)
+        limit = min(len(seg.blocks), (kept[0] + 40) if kept else 400)
+        for i in range(limit):
+            b = seg.blocks[i]
+            if b.kind == "heading" and b.chars < 400 and norm_key(b.text) == key:
+                return i
+    return kept[0] if kept else 0
+
+
+def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, Any]:
+    """Article keyword fields (without text) with ``sources`` and ``confidence``."""
+    out: dict[str, Any] = {"sources": {}, "confidence": {}}
+    ref = as_reference(ctx.reference_time)
+    page_urls = {norm_page_url(ctx.url)} | {norm_page_url(h) for h in ctx.links.get("canonical", [])[:1]}
+    page_urls.discard("")
+    main, main_kind = ctx.graph.main_entity(page_urls)
+
+    site_names = _site_names(ctx, main)
+    site = _pick_site(site_names)
+    if site:
+        site.record(out, "site_name")
+    title = pick_title(ctx, main, [n[0] for n in site_names])
+    if title:
+        title.record(out, "title")
+
+    story_scope(ctx, title.raw if title and title.source == "dom" else None)
+    orgs = {norm_key(n[0]) for n in site_names}
+    orgs.discard("")
+    anchor = _title_anchor(seg, title.value if title else None, kept)
+    n_blocks = len(seg.blocks)
+    window = range(max(0, anchor - 4), min(n_blocks, anchor + 12))
+    kept_set = set(kept)
+    name_cands, org_authors = byline.gather_structured(ctx, main, main_kind, orgs)
+    if not byline.settled(name_cands):
+        name_cands += byline.gather_page(ctx, seg, window, kept_set, orgs)
+    authors = byline.pick_authors(name_cands)
+    if authors:
+        authors.record(out, "authors")
+    publisher = _pick_publisher(ctx, main, org_authors, site)
+    if publisher:
+        publisher.record(out, "publisher")
+
+    lang_markup = (ctx.html_lang or ctx.first("og:locale") or "").lower()
+    dmy_first = not (lang_markup.startswith(_US_DMY_LANGS) or lang_markup in ("en", ""))
+    date_cands = pubdate.gather_structured(ctx, main, main_kind, ref)
+    if not pubdate.settled(date_cands):
+        date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
+        date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref)
+    published, modified = pubdate.pick_dates(date_cands)
+    if published:
+        published.record(out, "published")
+    if modified:
+        modified.record(out, "modified")
+
+    for name, pick in (
+        ("description", _pick_description(ctx, main)),
+        ("canonical_url", _pick_canonical(ctx, main)),
+        ("tags", _pick_tags(ctx, main)),
+    ):
+        if pick:
+            pick.record(out, name)
+
+    base = ctx.url
+    lead = lead_image(ctx, main, base)
+    images, positions = story_images(ctx, seg, kept, base)
+    if lead:
+        lead.record(out, "image")
+    elif images:
+        Pick(images[0]["url"], "dom", images[0]["url"], 0.6).record(out, "image")
+    if images:
+        out["images"] = images
+        out["_image_positions"] = positions
+
+    text = " ".join(seg.blocks[i].text for i in kept[:40])[:1500]
+    lang = pick_language(ctx, main, text)
+    if lang:
+        lang.record(out, "language")
+    return out
+
+
+__all__ = ["describe", "iso639_1"]

@@ -1,0 +1,166 @@
+"""The lead image and the story's images, with caption, credit and alt text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Any
+from urllib.parse import urljoin
+
+from ..segment import Segmentation
+from .candidates import Pick
+from .context import PageContext, query_credits
+from .jsonld import image_urls
+
+# "(Photo : REUTERS) U.S. President ..." — a credit in brackets before the caption.
+_LEAD_CREDIT = re.compile(
+    r"^\s*[(\[]\s*(?:photo(?:graph)?s?|image|picture|pic|foto|bild|credit|crédit|source|"
+    r"illustration|video)\s*(?:by|credit)?\s*[:：]?\s*(?P<credit>[^)\]]{2,80})[)\]]\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "... Photo: Kevin Lamarque/Getty Images", "... (AP Photo/Evan Vucci)", "... © Jane Doe".
+_TAIL_CREDIT = re.compile(
+    r"^(?P<rest>.*?)[\s.,;|–—-]*[(\[]?\s*(?:(?:photo(?:graph)?s?|image|picture|pic|foto|bild|"
+    r"credit|crédit|source|illustration|video)(?:\s+(?:by|credit))?\s*[:：]|(?:photo|image|"
+    r"illustration|picture)s?\s+by\b|©|\(c\)|copyright|courtesy(?:\s+of)?)\s*(?P<credit>[^()\[\]]{2,100}?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_AGENCY_PAREN = re.compile(
+    r"^(?P<rest>.*?)\s*[(\[](?P<credit>(?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Xinhua|Shutterstock|"
+    r"dpa|ANSA|PA|UPI|NurPhoto|SOPA)[^()\[\]]{0,80})[)\]]\s*\.?$",
+)
+_SLASH_CREDIT = re.compile(
+    r"^(?P<rest>.*?[.!?])?\s*(?P<credit>[\w.'’ -]{2,60}/\s?(?:Getty Images|AFP|AP|Reuters|"
+    r"Shutterstock|EPA|Bloomberg|iStock(?:photo)?|Alamy|Zuma|NurPhoto|SOPA Images|Sipa|"
+    r"The [A-Z][\w ]+|[A-Z][\w]+ (?:Images|Photos?|Pictures))[\w ./-]{0,40})\s*\.?$",
+)
+_JUNK_WORDS = (
+    "logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank.gif", "placeholder", "badge",
+    "emoji", "gravatar", "loader", "loading", "1x1", "transparent", "tracking", "doubleclick",
+    "feedburner", "share",
+)
+
+
+def _junk(src: str) -> bool:
+    """Logos, icons, avatars, spacers and trackers, judged by the file name."""
+    name = src.rsplit("/", 1)[-1][:200].lower()
+    return any(w in name for w in _JUNK_WORDS)
+
+
+def split_credit(caption: str, known: list[str] | None = None) -> tuple[str, str | None]:
+    """(caption, credit): a photo credit written into a caption, taken out of it."""
+    cap = caption.strip()
+    if not cap:
+        return "", None
+    for k in known or ():
+        if k and k in cap and k != cap:
+            rest = cap.replace(k, "").strip(" .,;|–—-")
+            credit = re.sub(r"^(?:photo(?:graph)?|image|credit|foto|source)\s*(?:by)?\s*[:：]?\s*", "", k, flags=re.I)
+            return rest, credit.strip(" ()[]") or None
+    m = _LEAD_CREDIT.match(cap)
+    if m:
+        return m["rest"].strip(), m["credit"].strip()
+    for rx in (_AGENCY_PAREN, _TAIL_CREDIT, _SLASH_CREDIT):
+        m = rx.match(cap)
+        if m and m["credit"].strip():
+            return (m["rest"] or "").strip(" ,;|–—-"), m["credit"].strip(" .")
+    return cap, None
+
+
+def absolute(u: str | None, base: str | None) -> str | None:
+    if not u:
+        return None
+    u = u.strip()
+    if not u or u.startswith(("data:", "javascript:")):
+        return None
+    if u.startswith(("http://", "https://")):
+        return u
+    if u.startswith("//"):
+        scheme = base.split(":", 1)[0] if base and ":" in base else "https"
+        return f"{scheme}:{u}"
+    if base:
+        try:
+            return urljoin(base, u)
+        except ValueError:
+            return u
+    return u
+
+
+def lead_image(ctx: PageContext, main: dict | None, base: str | None) -> Pick | None:
+    cands: list[tuple[str, str, float]] = []
+    for key in ("og:image", "og:image:secure_url", "og:image:url"):
+        v = ctx.first(key)
+        if v:
+            cands.append((v, "meta", 0.85))
+            break
+    if main:
+        for u in image_urls(main.get("image") or main.get("thumbnailUrl"), ctx.graph)[:1]:
+            cands.append((u, "json-ld", 0.85))
+    for key in ("twitter:image", "twitter:image:src"):
+        v = ctx.first(key)
+        if v:
+            cands.append((v, "meta", 0.75))
+            break
+    for v in ctx.links.get("image_src", [])[:1]:
+        cands.append((v, "meta", 0.7))
+    for prop, v, zone in ctx.microdata:
+        if prop == "image" and zone >= 0:
+            cands.append((v, "microdata", 0.7))
+            break
+    resolved = [(absolute(u, base), src, u, w) for u, src, w in cands]
+    resolved = [r for r in resolved if r[0] and not _junk(r[0])]
+    if not resolved:
+        return None
+    url, src, raw, w = resolved[0]
+    agree = sum(1 for r in resolved[1:] if r[0] == url)
+    return Pick(url, src, raw, min(0.97, w + 0.06 * agree))
+
+
+def story_images(
+    ctx: PageContext, seg: Segmentation, kept: list[int], base: str | None
+) -> tuple[list[dict[str, Any]], list[tuple[int, str, str, str]]]:
+    """Images inside the kept blocks' range, each with caption, credit and alt; and where the
+    Markdown renderer should put them (position in the kept list)."""
+    if not kept or not seg.images:
+        return [], []
+    lo, hi = kept[0], kept[-1] + 1
+    kept_set = set(kept)
+    blocks, elems = seg.blocks, seg.elems
+    out: list[dict[str, Any]] = []
+    positions: list[tuple[int, str, str, str]] = []
+    seen: set[str] = set()
+    used_caption_blocks: set[int] = set()
+    for im in seg.images:
+        if not lo <= im.block_index <= hi:
+            continue
+        if (im.width and im.width < 80) or (im.height and im.height < 60):
+            continue
+        if im.src in seen or _junk(im.src):
+            continue
+        seen.add(im.src)
+        url = absolute(im.src, base)
+        if not url or url in seen:
+            continue
+        seen.add(url)
+        cap_blocks: list[int] = []
+        if im.figure >= 0:
+            f = elems[im.figure]
+            if f.first_block >= 0:
+                rng = range(f.first_block, f.last_block + 1)
+                cap_blocks = [i for i in rng if blocks[i].kind == "caption"] or [
+                    i for i in rng if blocks[i].chars < 400
+                ][:2]
+        elif im.block_index < len(blocks) and blocks[im.block_index].kind == "caption":
+            cap_blocks = [im.block_index]
+        cap_blocks = [i for i in cap_blocks if i not in used_caption_blocks]
+        used_caption_blocks.update(cap_blocks)
+        raw_cap = " ".join(blocks[i].text for i in cap_blocks)
+        caption, credit = split_credit(raw_cap, query_credits(ctx) if raw_cap else None)
+        out.append({"url": url, "caption": caption or None, "credit": credit, "alt": im.alt or None})
+        # The image goes before its caption; a kept caption block is rendered as text already.
+        at = cap_blocks[0] if cap_blocks else im.block_index
+        shown_cap = "" if any(i in kept_set for i in cap_blocks) else caption
+        positions.append((bisect_left(kept, at), url, im.alt, shown_cap))
+        if len(out) >= 50:
+            break
+    return out, positions

@@ -1,0 +1,161 @@
+"""The story's title, without the site name that <title> and og:title usually carry."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .candidates import Pick, norm_key
+from .context import PageContext, clean
+from .jsonld import text_of
+
+# " | Site", " - Site", " — Site", " :: Site", " » Site", "Site: Title".
+_SEP = re.compile(r"\s+(?:\||-|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_WORDS = re.compile(r"\w+")
+_GENERIC_H1 = re.compile(
+    r"^(?:the |our |latest |recent )?(?:blog|news|home|menu|main menu|navigation|search|"
+    r"contact(?: us)?|articles?|posts?|resources|insights|perspectives|updates|stories|"
+    r"open menu close menu|skip to (?:main )?content)\W*$",
+    re.IGNORECASE,
+)
+_GENERIC_TLD_LABELS = frozenset(["www", "m", "en", "blog", "news", "com", "org", "net", "co", "amp"])
+
+
+def _compact(s: str) -> str:
+    return _NON_ALNUM.sub("", s.lower())
+
+
+def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
+    """Compact forms of the site's names and of the URL's registered domain label."""
+    out = {_compact(s) for s in site_names if s}
+    url = ctx.url or ""
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        parts = [p for p in host.split(".") if p and p not in _GENERIC_TLD_LABELS]
+        if parts:
+            # example.co.uk -> example; news.example.com -> example
+            label = parts[-2] if len(parts) >= 2 and len(parts[-1]) <= 3 else parts[-1]
+            if len(parts) >= 3 and len(parts[-1]) == 2 and len(parts[-2]) <= 3:
+                label = parts[-3]
+            out.add(_compact(label))
+            out.add(_compact(host.removeprefix("www.")))
+    return {s for s in out if len(s) >= 3}
+
+
+def _is_site(segment: str, labels: set[str]) -> bool:
+    c = _compact(segment)
+    if not c:
+        return True
+    for lab in labels:
+        if c == lab:
+            return True
+        # "The Motley Fool" vs fool; "Flatworld Solutions" vs flatworldsolutions
+        if len(lab) >= 4 and (lab in c and len(c) <= len(lab) + 12 or c in lab and len(c) >= 4):
+            return True
+    return False
+
+
+def strip_site(title: str, labels: set[str]) -> tuple[str, bool]:
+    """The title less leading/trailing segments naming the site; True when one was removed."""
+    parts = _SEP.split(title)
+    if len(parts) < 2:
+        # "Site: Title"
+        head, sep, rest = title.partition(": ")
+        if sep and rest and _is_site(head, labels) and len(rest) > len(head):
+            return rest.strip(), True
+        return title, False
+    seps = _SEP.findall(title)
+    stripped = False
+    while len(parts) > 1 and _is_site(parts[-1], labels):
+        parts.pop()
+        seps.pop()
+        stripped = True
+    while len(parts) > 1 and _is_site(parts[0], labels):
+        parts.pop(0)
+        seps.pop(0)
+        stripped = True
+    out = parts[0]
+    for s, p in zip(seps, parts[1:], strict=False):
+        out += s + p
+    return out.strip(), stripped
+
+
+def main_part(title: str, min_words: int) -> str:
+    """The title before its first separator ("Main title - subtitle | Section"), when that part
+    is a title by itself."""
+    parts = _SEP.split(title)
+    if len(parts) > 1 and len(parts[0].split()) >= min_words:
+        return parts[0].strip()
+    return title
+
+
+def _good_h1(ctx: PageContext, labels: set[str]) -> list[str]:
+    """Visible headlines: not the site's logo, not a section label, not a paragraph."""
+    return [
+        t for t, zone in ctx.h1
+        if zone >= 0 and 3 <= len(t) <= 200 and len(t.split()) <= 30
+        and not _GENERIC_H1.match(t) and not _is_site(t, labels)
+    ]
+
+
+def title_hint(ctx: PageContext) -> str | None:
+    """A quick best guess for the scorer, before the body is segmented."""
+    main, _ = ctx.graph.main_entity(set())
+    head = text_of(main.get("headline")) if main else None
+    return clean(head or ctx.first("og:title", "twitter:title") or ctx.head_title) or None
+
+
+def _tokens(s: str) -> set[str]:
+    return set(_WORDS.findall(s.lower()))
+
+
+def _agrees(a: str, b: str) -> bool:
+    ka, kb = norm_key(a), norm_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or (len(ka) >= 12 and (ka in kb or kb in ka)):
+        return True
+    ta, tb = _tokens(a), _tokens(b)
+    return len(ta & tb) / max(1, len(ta | tb)) >= 0.6
+
+
+def pick_title(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pick | None:
+    """The visible headline (first good h1), else the structured or head title; each less its
+    site name and anything after its first separator. Confidence grows with agreement."""
+    labels = site_labels(ctx, site_names)
+    cands: list[tuple[str, str, str]] = []  # source, raw, without site name
+    if main:
+        v = clean(text_of(main.get("headline")))
+        if v and len(v) < 300:
+            cands.append(("json-ld", v, strip_site(v, labels)[0]))
+    for key in ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"):
+        v = clean(ctx.first(key))
+        if v:
+            cands.append(("meta", v, strip_site(v, labels)[0]))
+    for prop, v, zone in ctx.microdata:
+        if prop == "headline" and zone >= 0:
+            cands.append(("microdata", v, strip_site(v, labels)[0]))
+            break
+    if ctx.head_title:
+        cands.append(("title", ctx.head_title, strip_site(ctx.head_title, labels)[0]))
+    h1s = _good_h1(ctx, labels)
+    if h1s:
+        raw = h1s[0]
+        value = main_part(strip_site(raw, labels)[0], 3)
+        agree = sum(1 for c in cands if _agrees(value, c[2]))
+        exact = sum(1 for c in cands if norm_key(main_part(c[2], 3)) == norm_key(value))
+        conf = 0.62 + 0.1 * min(agree, 2) + 0.1 * min(exact, 2)
+        if len(h1s) > 1:
+            conf -= 0.08
+        if value != raw:
+            conf -= 0.05
+        return Pick(value, "dom", raw, min(conf, 0.97))
+    if not cands:
+        return None
+    src, raw, stripped = cands[0]
+    value = main_part(stripped, 2)
+    others = cands[1:]
+    exact = sum(1 for c in others if norm_key(main_part(c[2], 2)) == norm_key(value))
+    conf = 0.6 + 0.1 * min(exact, 2) + (0.05 if value == stripped else 0.0)
+    return Pick(value, src, raw, conf)

@@ -1,0 +1,783 @@
+"""Direct quotes in a story, who said them, and the outlet the story got them from.
+
+``find_quotes(text)`` returns :class:`newsmill.article.Quote` records whose ``start``/``end``
+are character offsets into ``text`` (``text[q.start:q.end] == q.text``): the words between
+the quote marks, without the marks and without a trailing comma.
+
+What counts as a quote (see docs/quotes.md):
+
+* words between quote marks: straight ``"..."``, curly ``“...”`` and ``‘...’``, and the
+  other languages' ``«...»``, ``„...“``, ``「...」`` (marks only; attribution is English);
+* a quote split around its speech verb (``"...," he said, "..."``) gives two records with
+  the same speaker;
+* a quote running over several paragraphs (an opening mark at a paragraph's start with no
+  closing mark before its end continues into the next paragraph that opens with a mark) is
+  one record whose text runs over the paragraphs;
+* fragments under three words (scare quotes, "open question") are not quotes, nor are titles
+  and slogans ("a film called ...", ``titled "..."``), nor quoted words in the middle of a
+  sentence that no speech verb attributes;
+* indirect speech without quote marks (``Obama said that prospects ...``) is not reported:
+  a Quote promises the speaker's own words.
+
+``speaker`` is the fullest name the story gives ("Earnest" -> "Josh Earnest"), pronouns
+(he, she) resolve to the most recent named person, "the spokesman" to the last person named
+with that role; ``reported_by`` is the outlet the story got the quote through ("Reuters
+quoted ...", "... quotes ...", "according to The Associated Press", "told CNN").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .article import Quote
+
+# --- quote marks ------------------------------------------------------------------------------
+
+# Opening mark -> closing marks, for the paired (unambiguous) families.
+_PAIRS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‘": "’"}
+_OPENERS = "\"“„«「『‘"
+_STRAIGHT_OPEN_LEFT = set("([{—–-/:;,")
+_STRAIGHT_CLOSE_RIGHT = set(".,;:!?)]}—–-…")
+_TRIM = " \u00a0\u202f\t"
+
+SPEECH_VERBS = (
+    "said says say saying told tells tell added adds asked asks explained explains noted notes "
+    "wrote writes insisted insists warned warns argued argues stated states declared declares "
+    "announced replied replies responded responds answered continued recalled recalls remarked "
+    "observed acknowledged acknowledges admitted admits conceded claimed claims stressed stresses "
+    "emphasized emphasised cautioned urged suggested suggests agreed concluded confirmed "
+    "confirms commented comments tweeted posted shouted yelled whispered joked quipped complained "
+    "lamented predicted promised vowed pledged boasted mused recounted countered testified "
+    "quotes quoted cited cites"
+).split()
+_SPEECH = frozenset(SPEECH_VERBS)
+_QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
+_MULTI_VERBS = re.compile(r"\b(?:shot back|went on|pointed out|put it|fired back|chimed in)\b", re.IGNORECASE)
+_VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_TITLE_CUE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|headlined|captioned|labell?ed|known as|read|reads|"
+    r"reading|slogan|hashtag|motto|book|film|movie|song|album|novel|series|show|play|documentary|"
+    r"article|headline|column|episode|podcast|poem|exhibition|campaign|the words?|the phrase|"
+    r"the term|so-called)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_OUTLET_VERBS = re.compile(
+    r"\b(?:told|telling|interview with|interviewed by|speaking to|speaking with|talking to|"
+    r"in remarks to|in a statement to|in comments to|said to|wrote (?:in|for)|writing in|"
+    r"in an op-ed (?:in|for)|on)\s+",
+    re.IGNORECASE,
+)
+
+# --- names ------------------------------------------------------------------------------------
+
+TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president "
+    "vice prime minister mayor coach chief police colonel col general gen lieutenant lt sergeant "
+    "sgt captain capt major maj admiral adm judge justice councillor councilor councilman "
+    "councilwoman secretary ambassador officer detective pope king queen prince princess sir dame "
+    "lord lady rev reverend father sister brother bishop cardinal rabbi imam sheikh speaker "
+    "chairman chairwoman chair ceo cfo coo director commissioner superintendent principal dean "
+    "foreign finance defense defence interior health education economy trade deputy acting "
+    "former chancellor premier president-elect sheriff inspector constable agent attorney "
+    "district state first the a an supreme leader ayatollah dr. mr. mrs. ms. st. u.s. u.k. u.n. "
+    "us uk un eu e.u. white house pentagon kremlin".split()
+)
+ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson official officials minister president chief coach mayor "
+    "governor senator lawyer attorney ambassador director manager general chairman chairwoman "
+    "ceo executive researcher professor doctor author judge officer commander leader secretary "
+    "premier analyst economist adviser advisor aide head founder owner expert scientist "
+    "engineer teacher captain player striker manager envoy diplomat negotiator candidate "
+    "challenger commissioner councillor lawmaker legislator prosecutor investigator resident "
+    "farmer nurse student worker employee spokesmen".split()
+)
+ORG_WORDS = frozenset(
+    "house ministry department university college company corp corporation inc ltd llc group "
+    "agency council party states state government office court police bank association union "
+    "institute foundation commission authority board committee center centre hospital school "
+    "airlines airways energy club league federation organization organisation network trust "
+    "service services army navy force forces parliament congress senate assembly administration "
+    "church team fund program programme project council island city county street river sea "
+    "east west north south republic kingdom nations coalition alliance front movement ministry "
+    "bureau unit division station airport port museum library".split()
+)
+MEDIA_WORDS = frozenset(
+    "news times post herald journal tribune press radio tv television gazette daily magazine "
+    "agency network channel telegraph guardian observer record chronicle wire star sun mirror "
+    "express independent standard courier bulletin dispatch examiner inquirer globe mail "
+    "economist review weekly register sentinel reporter monitor today leader bee enquirer "
+    "insider media broadcasting broadcaster newspaper".split()
+)
+WIRE_SERVICES = frozenset(
+    "reuters,bloomberg,interfax,xinhua,kyodo,yonhap,tass,axios,politico,al jazeera,anadolu,"
+    "bernama,ansa,efe,ria novosti,afp,ap,associated press,agence france-presse,france-presse,"
+    "dpa,upi,cnbc,cnn,bbc,npr,pbs,abc,cbs,nbc,fox news,msnbc".split(",")
+)
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_ABBREV = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm st jr sr inc corp ltd co no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m etc fig mt ft "
+    "approx dept est".split()
+)
+_CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
+_PERSON_CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du".split())
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
+_BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-Ý0-9])")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class _Span:
+    """One quote: offsets of its marks and of its words, in the whole text."""
+
+    open: int  # index of the opening mark
+    close: int | None  # index of the closing mark; None if the paragraph ends first
+    start: int  # first character of the words
+    end: int  # one past the last character of the words
+    para: int  # paragraph index where it opens
+    last_para: int = -1
+    speaker: str | None = None
+    reported_by: str | None = None
+    attributed: bool = False  # a speech verb in its sentence says who spoke
+    via_tail: bool = False
+
+
+@dataclass(slots=True)
+class _Run:
+    """A run of capitalized words: a name, an organization, a place."""
+
+    tokens: list[str]
+    start: int
+    end: int
+    next_word: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    paras: list[tuple[int, int]]
+    spans: list[_Span] = field(default_factory=list)
+    boundaries: list[int] = field(default_factory=list)
+    persons: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, name, context)
+    orgs: list[tuple[int, str]] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The direct quotes in ``text``, in order, with speaker and outlet when the story says."""
+    if not isinstance(text, str) or not text:
+        return []
+    doc = _Doc(text, _paragraphs(text))
+    doc.spans = _find_spans(doc)
+    if not doc.spans:
+        return []
+    doc.boundaries = _boundaries(doc)
+    _collect_mentions(doc)
+    prev: _Span | None = None
+    out: list[Quote] = []
+    for sp in doc.spans:
+        _attribute(doc, sp, prev)
+        if not _keep(doc, sp):
+            continue
+        out.append(Quote(text[sp.start : sp.end], sp.speaker, sp.reported_by, sp.start, sp.end))
+        prev = sp
+    return out
+
+
+# --- finding the marks ------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _straight_pairs(p: str) -> list[tuple[int, int | None]]:
+    """Pair the straight double quotes of one paragraph by what surrounds each mark."""
+    out: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for m in re.finditer('"', p):
+        i = m.start()
+        left = p[i - 1] if i > 0 else None
+        right = p[i + 1] if i + 1 < len(p) else None
+        can_open = (left is None or left.isspace() or left in _STRAIGHT_OPEN_LEFT) and (
+            right is not None and not right.isspace()
+        )
+        can_close = (left is not None and not left.isspace()) and (
+            right is None or right.isspace() or right in _STRAIGHT_CLOSE_RIGHT or right in "\"'’”"
+        )
+        if open_at is None:
+            if can_open:
+                open_at = i
+        elif can_close:
+            out.append((open_at, i))
+            open_at = None
+        elif can_open:
+            open_at = i  # two openers in a row: the first one was stray
+    if open_at is not None:
+        out.append((open_at, None))
+    return out
+
+
+def _paired(p: str, opener: str, closers: str) -> list[tuple[int, int | None]]:
+    out: list[tuple[int, int | None]] = []
+    i = 0
+    while True:
+        i = p.find(opener, i)
+        if i < 0:
+            break
+        if opener == "‘":
+            # A curly single quote opens only at a word's start; it closes where a word ends
+            # and no letter follows (an apostrophe has letters on both sides).
+            if i > 0 and not (p[i - 1].isspace() or p[i - 1] in "(“\"—–-"):
+                i += 1
+                continue
+            j = i + 1
+            close = None
+            while True:
+                j = p.find("’", j)
+                if j < 0:
+                    break
+                nxt = p[j + 1] if j + 1 < len(p) else ""
+                if not nxt.isalpha() and j > i + 1 and not p[j - 1].isspace():
+                    if p[j - 1] not in "sS" or nxt in ",.;:!?" or nxt == "":
+                        close = j
+                        break
+                j += 1
+        else:
+            js = [j for j in (p.find(c, i + 1) for c in closers) if j >= 0]
+            close = min(js) if js else None
+        out.append((i, close))
+        if close is None:
+            break
+        i = close + 1
+    return out
+
+
+def _find_spans(doc: _Doc) -> list[_Span]:
+    text = doc.text
+    raw: list[tuple[int, int | None, int]] = []  # (open, close, para) absolute offsets
+    for k, (a, b) in enumerate(doc.paras):
+        p = text[a:b]
+        found: list[tuple[int, int | None]] = []
+        if '"' in p:
+            found += _straight_pairs(p)
+        for opener, closers in _PAIRS.items():
+            if opener in p:
+                found += _paired(p, opener, closers)
+        # Outer quotes win over quotes nested inside them.
+        found.sort(key=lambda t: (t[0], -(t[1] if t[1] is not None else len(p))))
+        last_end = -1
+        for o, c in found:
+            if o <= last_end:
+                continue
+            raw.append((a + o, a + c if c is not None else None, k))
+            last_end = c if c is not None else len(p)
+    spans: list[_Span] = []
+    i = 0
+    while i < len(raw):
+        o, c, k = raw[i]
+        last = k
+        # A paragraph that opens a quote and never closes it continues into the next
+        # paragraph when that one starts with an opening mark.
+        while c is None and i + 1 < len(raw):
+            o2, c2, k2 = raw[i + 1]
+            if k2 != last + 1 or o2 != _content_start(text, doc.paras[k2][0]):
+                break
+            i += 1
+            c, last = c2, k2
+        end = c if c is not None else doc.paras[last][1]
+        s, e = _trim(text, o + 1, end)
+        if e > s:
+            spans.append(_Span(o, c, s, e, k, last))
+        i += 1
+    return spans
+
+
+def _content_start(text: str, a: int) -> int:
+    while a < len(text) and text[a] in _TRIM:
+        a += 1
+    return a
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM + ",":
+        e -= 1
+    return s, e
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def _boundaries(doc: _Doc) -> list[int]:
+    """Sentence starts outside the quotes (paragraph starts included)."""
+    text = doc.text
+    inside = [(sp.start, sp.end) for sp in doc.spans]
+    out = [a for a, _ in doc.paras]
+    for m in _BOUNDARY.finditer(text):
+        pos = m.start()
+        if any(s <= pos < e for s, e in inside):
+            continue
+        before = text[max(0, pos - 12) : pos + 1]
+        wm = re.search(r"([\w.]+)\.$", before)
+        if text[pos] == "." and wm:
+            w = wm.group(1).lower()
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                continue
+        out.append(m.end())
+    return sorted(set(out))
+
+
+def _sentence_start(doc: _Doc, pos: int) -> int:
+    best = 0
+    for b in doc.boundaries:
+        if b <= pos:
+            best = b
+        else:
+            break
+    return best
+
+
+def _sentence_end(doc: _Doc, pos: int) -> int:
+    for b in doc.boundaries:
+        if b > pos:
+            return b
+    return len(doc.text)
+
+
+def _para_of(doc: _Doc, pos: int) -> tuple[int, int]:
+    for a, b in doc.paras:
+        if a <= pos <= b:
+            return a, b
+    return 0, len(doc.text)
+
+
+# --- names and mentions -----------------------------------------------------------------------
+
+
+def _tokens(s: str, base: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(s)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+
+
+def _runs(s: str, base: int = 0) -> list[_Run]:
+    """Runs of capitalized words (connectors like "of", "de" allowed between two of them)."""
+    toks = _tokens(s, base)
+    runs: list[_Run] = []
+    i = 0
+    while i < len(toks):
+        t, a, _ = toks[i]
+        if not _is_cap(t):
+            i += 1
+            continue
+        j = i
+        words = [t]
+        end = toks[i][2]
+        while j + 1 < len(toks):
+            nt = toks[j + 1][0]
+            gap = s[toks[j][2] - base : toks[j + 1][1] - base]
+            if gap.strip() or "\n" in gap or (words[-1].endswith(".") and not _keeps_period(words[-1])):
+                break  # a run does not cross punctuation, a sentence end or a line break
+            if _is_cap(nt):
+                words.append(nt)
+                end = toks[j + 1][2]
+                j += 1
+            elif (
+                nt.lower() in _CONNECTORS
+                and j + 2 < len(toks)
+                and _is_cap(toks[j + 2][0])
+                and not s[toks[j + 1][2] - base : toks[j + 2][1] - base].strip()
+            ):
+                words += [nt, toks[j + 2][0]]
+                end = toks[j + 2][2]
+                j += 2
+            else:
+                break
+        nxt = toks[j + 1][0].lower() if j + 1 < len(toks) else ""
+        runs.append(_Run([w.rstrip(".") if not _keeps_period(w) else w for w in words], a, end, nxt))
+        i = j + 1
+    return runs
+
+
+def _keeps_period(w: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", w)) or w.lower().rstrip(".") in _ABBREV
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    i = 0
+    while i < len(tokens) - 1 and (tokens[i].lower().rstrip(".") in TITLES or tokens[i].lower() in TITLES):
+        i += 1
+    out = tokens[i:]
+    # Honorific initials like "U.S." left alone at the end are not names.
+    return out
+
+
+def _is_outlet(name: str) -> bool:
+    low = name.lower().removeprefix("the ").strip()
+    if not low:
+        return False
+    if low in WIRE_SERVICES:
+        return True
+    ws = low.split()
+    if any(w in MEDIA_WORDS for w in ws):
+        return True
+    if " ".join(ws[:2]) in WIRE_SERVICES:
+        return True
+    letters = name.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _person_name(run: _Run) -> str | None:
+    """The person's name in a run, or None when the run is an organization, place or outlet."""
+    toks = run.tokens
+    if "of" in toks or "for" in toks or "and" in toks:
+        cut = min(toks.index(w) for w in ("of", "for", "and") if w in toks)
+        toks = toks[:cut]
+    toks = _strip_titles(toks)
+    if not toks:
+        return None
+    if any(t.lower() in ORG_WORDS for t in toks):
+        return None
+    if run.next_word in ROLE_NOUNS:
+        return None  # "White House spokesman ...": a modifier, not the person
+    name = " ".join(toks)
+    if _is_outlet(name) or name.lower() in PRONOUNS or name.lower() in TITLES:
+        return None
+    if all(t.isupper() and len(t) > 1 for t in toks):
+        return None  # an acronym: an organization
+    return name
+
+
+def _clean_org(run: _Run) -> str | None:
+    """The run without a leading article: "The Associated Press" -> "Associated Press"."""
+    toks = run.tokens
+    while toks and toks[0].lower() in ("the", "a", "an"):
+        toks = toks[1:]
+    return " ".join(toks) or None
+
+
+def _org_name(run: _Run) -> str | None:
+    """An organization that can be a speaker (not a pronoun, not an outlet)."""
+    name = _clean_org(run)
+    if not name or name.lower() in PRONOUNS or _is_outlet(name):
+        return None
+    return name
+
+
+def _masked(doc: _Doc) -> str:
+    """The text with quoted words blanked, so names inside quotes are not mentions."""
+    chars = list(doc.text)
+    for sp in doc.spans:
+        for i in range(sp.start, sp.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _collect_mentions(doc: _Doc) -> None:
+    masked = _masked(doc)
+    sentence_starts = set(doc.boundaries)
+    for run in _runs(masked):
+        name = _person_name(run)
+        first_of_sentence = run.start in sentence_starts or masked[max(0, run.start - 2) : run.start].strip() in ('"', "“")
+        ctx = masked[max(0, run.start - 60) : run.start].lower()
+        toks = _strip_titles(run.tokens)
+        if name and (len(name.split()) >= 2 or len(toks) < len(run.tokens)):
+            # Two or more name words, or one after a title ("Mr. Ellison"): a person.
+            if not (first_of_sentence and len(name.split()) == 1 and len(run.tokens) == 1):
+                after = masked[run.end : run.end + 60].lower()
+                doc.persons.append((run.start, name, ctx + " | " + after))
+                if len(name.split()) >= 2:
+                    last = name.split()[-1].lower()
+                    if len(name) > len(doc.full_names.get(last, "")):
+                        doc.full_names[last] = name
+        else:
+            org = _org_name(run)
+            if org and (any(t.lower() in ORG_WORDS for t in run.tokens) or len(run.tokens) >= 2):
+                doc.orgs.append((run.start, org))
+
+
+def _fullest(doc: _Doc, name: str) -> str:
+    toks = name.split()
+    if not toks:
+        return name
+    best = doc.full_names.get(toks[-1].lower())
+    if best and best.split()[-len(toks) :] == toks and len(best) > len(name):
+        return best
+    return name
+
+
+def _recent_person(doc: _Doc, pos: int, role: str | None = None) -> str | None:
+    for p, name, ctx in reversed(doc.persons):
+        if p >= pos:
+            continue
+        if role is None or re.search(rf"\b{re.escape(role)}\b", ctx):
+            return _fullest(doc, name)
+    return None
+
+
+def _recent_org(doc: _Doc, pos: int, word: str | None = None) -> str | None:
+    for p, name in reversed(doc.orgs):
+        if p < pos and (word is None or word in name.lower()):
+            return name
+    return None
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+def _segments(np_text: str) -> list[str]:
+    parts = [p.strip(" \u00a0,;:—–-") for p in re.split(r"[,;(]|\s[—–-]\s", np_text)]
+    return [p for p in parts if p]
+
+
+def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str | None:
+    """The speaker named by a noun phrase: a person, an organization, a pronoun, a role."""
+    if not nearest_last:
+        # "Josh Earnest, who declined to comment ...": the relative clause is not the name.
+        np_text = re.split(r"\b(?:who|which|whose|as saying|as telling|as writing)\b", np_text)[0]
+    segs = _segments(np_text)
+    if nearest_last:
+        segs = segs[::-1]
+    segs = segs[:3]
+    fallback: str | None = None
+    for k, seg in enumerate(segs):
+        if len(seg.split()) > 14:
+            if k == 0:
+                seg = " ".join(seg.split()[-8:] if nearest_last else seg.split()[:8])
+            else:
+                break
+        runs = _runs(seg)
+        for run in runs:
+            name = _person_name(run)
+            if name:
+                return _fullest(doc, name)
+        low_words = seg.lower().split()
+        if low_words and low_words[-1 if nearest_last else 0] in PRONOUNS:
+            return _recent_person(doc, pos)
+        if low_words and low_words[0] in ("the", "a", "an", "one", "another", "his", "her", "their", "its"):
+            head = _head_noun(low_words)
+            if head in ROLE_NOUNS and low_words[0] == "the" and len(low_words) <= 4:
+                found = _recent_person(doc, pos, head)
+                if found and fallback is None:
+                    fallback = found
+            elif head in ("statement", "report", "letter", "release", "document", "post", "tweet"):
+                fallback = fallback or _recent_org(doc, pos)
+            elif head and low_words[0] == "the" and len(low_words) <= 3:
+                org = _recent_org(doc, pos, head)
+                if org:
+                    fallback = fallback or org
+            if fallback is None and k == 0 and len(low_words) <= 8:
+                fallback = seg
+            continue
+        for run in runs:
+            org = _org_name(run)
+            if org and k == 0:
+                return org
+    return fallback
+
+
+def _head_noun(low_words: list[str]) -> str:
+    # "the retired general" -> general; "a spokesperson for the airline" -> spokesperson
+    words = []
+    for w in low_words[1:]:
+        if w in ("of", "for", "at", "in", "from", "with", "to"):
+            break
+        words.append(w.strip(".,"))
+    return words[-1] if words else ""
+
+
+def _outlet_in(seg: str) -> str | None:
+    """An outlet named in a sentence: told X, according to X, interview with X, X reported."""
+    for rx in (_ACCORDING, _OUTLET_VERBS):
+        for m in rx.finditer(seg):
+            rest = seg[m.end() :]
+            runs = _runs(rest)
+            if runs and runs[0].start <= 4:
+                name = _clean_org(runs[0]) or ""
+                if name and _is_outlet(name):
+                    return name
+    m = re.search(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:reported|reports|said in a report)\b", seg)
+    if m:
+        runs = _runs(m.group(1))
+        if runs:
+            name = _clean_org(runs[-1])
+            if name and _is_outlet(name):
+                return name
+    return None
+
+
+def _attribute(doc: _Doc, sp: _Span, prev: _Span | None) -> None:
+    text = doc.text
+    pa, pb = doc.paras[sp.para][0], doc.paras[sp.last_para][1]
+    # Tail: after the closing mark to the end of the sentence or the next quote.
+    tail = ""
+    if sp.close is not None:
+        t_end = min(_sentence_end(doc, sp.close), pb)
+        nxt = next((o.open for o in doc.spans if o.open > sp.close), None)
+        if nxt is not None:
+            t_end = min(t_end, nxt)
+        tail = text[sp.close + 1 : t_end]
+    # Head: from the start of the sentence (or the previous quote) to the opening mark.
+    h_start = max(_sentence_start(doc, sp.open), pa)
+    split_from_prev = False
+    if prev is not None and prev.close is not None and prev.close < sp.open and prev.close >= h_start:
+        h_start = prev.close + 1
+        split_from_prev = True
+    head = text[h_start : sp.open]
+
+    if _tail_attribution(doc, sp, tail):
+        sp.via_tail = True
+    elif split_from_prev and prev is not None and prev.via_tail and prev.speaker:
+        # "...," she said, "..." - the second half has the first half's speaker.
+        sp.speaker, sp.reported_by, sp.attributed = prev.speaker, prev.reported_by, True
+    else:
+        _head_attribution(doc, sp, head)
+    if sp.reported_by is None:
+        sentence = head + " " + tail
+        sp.reported_by = _outlet_in(sentence)
+    if not sp.attributed:
+        _continuation(doc, sp, prev, head)
+
+
+def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
+    t = tail.lstrip(" \u00a0,;:—–-")
+    if not t or len(t.split()) < 1:
+        return False
+    m_acc = _ACCORDING.match(t)
+    if m_acc:
+        rest = t[m_acc.end() :]
+        runs = _runs(rest)
+        if runs and runs[0].start == 0:
+            name = _clean_org(runs[0]) or ""
+            if _is_outlet(name):
+                sp.reported_by = name
+                return False
+        who = _speaker_from(doc, rest, sp.open, nearest_last=False)
+        if who:
+            sp.speaker, sp.attributed = who, True
+            return True
+        return False
+    m = _VERB_RE.search(t)
+    if not m or len(t[: m.start()].split()) > 12:
+        return False
+    verb = m.group().lower()
+    before = t[: m.start()]
+    after = t[m.end() :]
+    if verb in _QUOTING:
+        # "..., Reuters quoted Earnest." / "..., Sun Herald quotes spokesman Josh Earnest"
+        outlet_runs = _runs(before)
+        if outlet_runs:
+            sp.reported_by = _clean_org(outlet_runs[-1])
+        who = _speaker_from(doc, after, sp.open, nearest_last=False)
+        if who:
+            sp.speaker, sp.attributed = who, True
+        return sp.attributed
+    if not before.strip():
+        # Inverted: "..., said Tomas Berg, a hydrologist"
+        who = _speaker_from(doc, after, sp.open, nearest_last=False)
+    else:
+        who = _speaker_from(doc, before, sp.open, nearest_last=True)
+    if who is None:
+        return False
+    sp.speaker, sp.attributed = who, True
+    if verb in ("told", "tells", "tell"):
+        runs = _runs(after)
+        if runs and runs[0].start <= 4:
+            name = _clean_org(runs[0]) or ""
+            if _is_outlet(name):
+                sp.reported_by = name
+    return True
+
+
+def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
+    h = head.rstrip(" \u00a0")
+    if _TITLE_CUE.search(h):
+        sp.attributed = False
+        sp.speaker = None
+        setattr_title(sp)
+        return
+    verbs = list(_VERB_RE.finditer(h))
+    if not verbs:
+        return
+    m = verbs[-1]
+    verb = m.group().lower()
+    before, after = h[: m.start()], h[m.end() :]
+    if verb in ("saying", "quotes", "quoted", "cited", "cites") or re.search(r"\bas\s*$", before):
+        # "Reuters quoted a senior official, Ahmed Farouk, as saying: ..."
+        q = next((v for v in reversed(verbs) if v.group().lower() in _QUOTING), None)
+        if q is not None:
+            outlet_runs = _runs(h[: q.start()])
+            if outlet_runs:
+                sp.reported_by = _clean_org(outlet_runs[-1])
+            who = _speaker_from(doc, h[q.end() :], sp.open, nearest_last=False)
+            if who:
+                sp.speaker, sp.attributed = who, True
+            return
+    who = _speaker_from(doc, before, sp.open, nearest_last=True)
+    if who is None and not before.strip():
+        who = _speaker_from(doc, after, sp.open, nearest_last=False)
+    if who:
+        sp.speaker, sp.attributed = who, True
+        if verb in ("told", "tells", "tell"):
+            runs = _runs(after)
+            if runs and runs[0].start <= 4:
+                name = _clean_org(runs[0]) or ""
+                if _is_outlet(name):
+                    sp.reported_by = name
+
+
+def setattr_title(sp: _Span) -> None:
+    sp.reported_by = "\x00title"  # marker: a title or slogan, never a quote
+
+
+def _continuation(doc: _Doc, sp: _Span, prev: _Span | None, head: str) -> None:
+    """A quote no verb attributes: the previous speaker carries on, or the person just named."""
+    if sp.reported_by == "\x00title":
+        return
+    if head.strip():
+        return  # quoted words inside someone's sentence: not a stand-alone quote
+    if prev is not None and prev.speaker and sp.para - prev.last_para <= 1:
+        sp.speaker = prev.speaker
+        return
+    if sp.para > 0:
+        a = doc.paras[sp.para - 1][0]
+        if prev is None or prev.last_para < sp.para - 1:
+            sp.speaker = next(
+                (_fullest(doc, n) for p, n, _ in reversed(doc.persons) if a <= p < sp.open), None
+            )
+
+
+def _keep(doc: _Doc, sp: _Span) -> bool:
+    if sp.reported_by == "\x00title":
+        return False
+    n_words = len(_WORDS.findall(doc.text[sp.start : sp.end]))
+    if n_words < 3:
+        return False
+    if sp.attributed:
+        return True
+    # Not attributed: only a quote standing as its own sentence counts.
+    pa, _ = doc.paras[sp.para]
+    h_start = max(_sentence_start(doc, sp.open), pa)
+    head = doc.text[h_start : sp.open].strip()
+    if head and not head.endswith(":"):
+        return False  # quoted words inside a sentence; a colon introduces speech in any language
+    toks = [w for w in _WORDS.findall(doc.text[sp.start : sp.end]) if w[0].isalpha()]
+    caps = sum(w[0].isupper() for w in toks)
+    if toks and caps / len(toks) > 0.7 and n_words <= 12:
+        return False  # Title Case: a title, not speech
+    return True

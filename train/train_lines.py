@@ -1,0 +1,224 @@
+"""Train text mode's line classifier on flattened wcxb-dev pages, with 5-fold CV by domain.
+
+    python train/train_lines.py                 # CV report + packaged model (models/lines.json)
+    python train/train_lines.py --no-final      # CV report only
+    python train/train_lines.py --cv-out /tmp/lines-cv   # also keep fold models for
+                                                # bench/text_eval.py --cv /tmp/lines-cv
+
+Each wcxb-dev page is flattened the way a naive scraper would (``bench/make_flat.py``: one
+line per block-level element, nothing removed). A line is labelled story when its words are
+in the page's ground-truth main content (word-trigram containment for lines of 3+ words,
+a whole ground-truth line for shorter ones). Features are ``newsmill.lines.FEATURE_NAMES``.
+
+The model is derived from WCXB (Murrough Foley, 2026; CC-BY-4.0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from bench.make_flat import flatten_html  # noqa: E402
+from newsmill.lines import FEATURE_NAMES, features, split_lines  # noqa: E402
+from newsmill.model import MODEL_DIR, forest_from_lightgbm  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wcxb-dev"
+PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
+NOTE = "Derived from WCXB (Murrough Foley, 2026), wcxb-dev split, CC-BY-4.0."
+
+
+def tokens(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.lower())
+
+
+def domain_of(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    parts = host.lower().removeprefix("www.").split(".")
+    return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def label_lines(lines: list[str], gt: str) -> np.ndarray:
+    gt_toks = tokens(gt)
+    gt_tri = {tuple(gt_toks[i : i + 3]) for i in range(len(gt_toks) - 2)}
+    gt_lines = {" ".join(tokens(line)) for line in gt.split("\n") if line.strip()}
+    y = np.zeros(len(lines), dtype=np.float32)
+    for i, line in enumerate(lines):
+        toks = tokens(line)
+        if len(toks) >= 3:
+            tri = [tuple(toks[j : j + 3]) for j in range(len(toks) - 2)]
+            y[i] = sum(1 for x in tri if x in gt_tri) / len(tri)
+        elif toks:
+            y[i] = 1.0 if " ".join(toks) in gt_lines else 0.0
+    return y
+
+
+def page_rows(args: tuple[str, Path]) -> dict | None:
+    pid, data = args
+    gt = json.loads((data / "ground-truth" / f"{pid}.json").read_text())
+    main = (gt.get("ground_truth") or {}).get("main_content")
+    if main is None:
+        return None
+    html = gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes()).decode("utf-8", "replace")
+    lines = split_lines(flatten_html(html))
+    X, _shapes, _core = features(lines)
+    toks = [tokens(ln) for ln in lines]
+    return {
+        "id": pid,
+        "X": X,
+        "y": label_lines(lines, main),
+        "ntok": np.array([len(t) for t in toks], dtype=np.float32),
+        "toks": toks,
+        "gt": Counter(tokens(main)),
+        "type": gt["_internal"]["page_type"]["primary"],
+        "domain": domain_of(gt.get("url") or pid),
+    }
+
+
+def page_f1(pred: Counter, gt: Counter) -> float:
+    np_, ng = sum(pred.values()), sum(gt.values())
+    if np_ == 0 and ng == 0:
+        return 1.0
+    if np_ == 0 or ng == 0:
+        return 0.0
+    ov = sum((pred & gt).values())
+    if ov == 0:
+        return 0.0
+    p, r = ov / np_, ov / ng
+    return 2 * p * r / (p + r)
+
+
+def mean_f1(pages: list[dict], probs: list[np.ndarray], thr: float) -> tuple[float, dict[str, float]]:
+    per_type: dict[str, list[float]] = {}
+    allf = []
+    for pg, pr in zip(pages, probs, strict=True):
+        c: Counter = Counter()
+        for i in np.nonzero(pr >= thr)[0]:
+            c.update(pg["toks"][i])
+        f = page_f1(c, pg["gt"])
+        allf.append(f)
+        per_type.setdefault(pg["type"], []).append(f)
+    return float(np.mean(allf)), {k: float(np.mean(v)) for k, v in per_type.items()}
+
+
+def fit(pages: list[dict], params: dict, rounds: int):
+    import lightgbm as lgb
+
+    X = np.vstack([p["X"] for p in pages])
+    y = np.concatenate([(p["y"] >= 0.5).astype(np.float32) for p in pages])
+    # Pages count about equally, and within a page a line counts by its words: that is
+    # what the mean per-page word F1 rewards.
+    w = np.concatenate([(p["ntok"] + 1.0) / (p["ntok"].sum() + len(p["ntok"])) * 100 for p in pages])
+    ds = lgb.Dataset(X, y, weight=w, feature_name=FEATURE_NAMES, free_raw_data=True)
+    return lgb.train(params, ds, num_boost_round=rounds)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=150)
+    ap.add_argument("--leaves", type=int, default=15)
+    ap.add_argument("--depth", type=int, default=6)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0, help="first N pages only (quick runs)")
+    ap.add_argument("--no-final", action="store_true", help="skip the packaged model")
+    ap.add_argument("--cv-out", type=Path, help="keep the fold models here, with folds.json")
+    args = ap.parse_args()
+
+    meta = json.loads((args.data / "metadata.json").read_text())["files"]
+    ids = sorted(meta)
+    if args.limit:
+        ids = ids[: args.limit]
+    t0 = time.time()
+    with ProcessPoolExecutor(args.jobs) as ex:
+        pages = [p for p in ex.map(page_rows, [(i, args.data) for i in ids], chunksize=8) if p]
+    n_lines = sum(len(p["y"]) for p in pages)
+    print(f"features: {len(pages)} pages, {n_lines} lines, {time.time() - t0:.0f}s")
+
+    params = {
+        "objective": "binary",
+        "learning_rate": 0.08,
+        "num_leaves": args.leaves,
+        "max_depth": args.depth,
+        "min_data_in_leaf": 40,
+        "feature_fraction": 0.8,
+        "bagging_fraction": 0.8,
+        "bagging_freq": 1,
+        "lambda_l2": 1.0,
+        "verbose": -1,
+        "num_threads": args.jobs,
+        "seed": 7,
+    }
+    # Folds grouped by domain: no site is both learned from and scored.
+    domains = sorted({p["domain"] for p in pages})
+    rng = np.random.default_rng(7)
+    order = rng.permutation(len(domains))
+    fold_of_domain = {domains[j]: k % args.folds for k, j in enumerate(order)}
+    oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    keep_all = [np.ones(len(p["y"])) for p in pages]
+    folds_map: dict[str, str] = {}
+    if args.cv_out:
+        args.cv_out.mkdir(parents=True, exist_ok=True)
+    for k in range(args.folds):
+        tr = [p for p in pages if fold_of_domain[p["domain"]] != k]
+        te = [i for i, p in enumerate(pages) if fold_of_domain[p["domain"]] == k]
+        booster = fit(tr, params, args.rounds)
+        for i in te:
+            oof[i] = booster.predict(pages[i]["X"]) if len(pages[i]["y"]) else np.zeros(0)
+        if args.cv_out:
+            folds_map.update({pages[i]["id"]: f"fold{k}.json" for i in te})
+            spec = forest_from_lightgbm(booster, FEATURE_NAMES, 0.5, {"note": NOTE})
+            (args.cv_out / f"fold{k}.json").write_text(json.dumps(spec, separators=(",", ":")))
+        fk, _ = mean_f1([pages[i] for i in te], [oof[i] for i in te], 0.5)
+        print(f"fold {k}: trained on {len(tr)} pages, scored {len(te)}: word F1 {fk:.4f} at 0.50")
+    best_thr, best = 0.5, -1.0
+    for thr in np.arange(0.2, 0.75, 0.05):
+        f, _ = mean_f1(pages, oof, float(thr))
+        if f > best:
+            best_thr, best = float(thr), f
+    f, per_type = mean_f1(pages, oof, best_thr)
+    f_all, per_type_all = mean_f1(pages, keep_all, 0.5)
+    print(f"cross-validated (5 folds grouped by domain) line-selection word F1 at threshold {best_thr:.2f}")
+    print(f"  {'type':14s} {'n':>5s} {'keep-all':>9s} {'classifier':>11s}")
+    counts = Counter(p["type"] for p in pages)
+    for t in PAGE_TYPES:
+        if t in per_type:
+            print(f"  {t:14s} {counts[t]:5d} {per_type_all[t]:9.4f} {per_type[t]:11.4f}")
+    print(f"  {'all':14s} {len(pages):5d} {f_all:9.4f} {f:11.4f}")
+    if args.cv_out:
+        for k in range(args.folds):
+            p = args.cv_out / f"fold{k}.json"
+            spec = json.loads(p.read_text())
+            spec["threshold"] = best_thr
+            p.write_text(json.dumps(spec, separators=(",", ":")))
+        (args.cv_out / "folds.json").write_text(json.dumps(folds_map, indent=0, sort_keys=True))
+    if not args.no_final:
+        booster = fit(pages, params, args.rounds)
+        extra = {"cv_f1": round(f, 4), "note": NOTE, "trained_on": f"{len(pages)} wcxb-dev pages"}
+        spec = forest_from_lightgbm(booster, FEATURE_NAMES, best_thr, extra)
+        MODEL_DIR.mkdir(exist_ok=True)
+        out = MODEL_DIR / "lines.json"
+        out.write_text(json.dumps(spec, separators=(",", ":")))
+        imp = sorted(zip(booster.feature_importance("gain"), FEATURE_NAMES, strict=True), reverse=True)[:12]
+        print("top features:", ", ".join(n for _, n in imp))
+        print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
