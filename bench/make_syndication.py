@@ -61,13 +61,20 @@ def load_stories(data: Path, seed: int) -> list[dict[str, Any]]:
     random.Random(seed).shuffle(stories)
     # Keep stories that share little with those kept: the truth must not have hidden twins.
     kept: list[dict[str, Any]] = []
-    seen: list[set[str]] = []
+    owners: dict[str, list[int]] = {}  # shingle -> kept stories holding it
+    sizes: list[int] = []
     for s in stories:
         words = _WORD.findall(" ".join(s["paras"]).lower())
         sh = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
-        if all(len(sh & o) / max(1, min(len(sh), len(o))) < 0.2 for o in seen):
+        shared: dict[int, int] = {}
+        for x in sh:
+            for k in owners.get(x, ()):
+                shared[k] = shared.get(k, 0) + 1
+        if all(n / max(1, min(len(sh), sizes[k])) < 0.2 for k, n in shared.items()):
+            for x in sh:
+                owners.setdefault(x, []).append(len(kept))
+            sizes.append(len(sh))
             kept.append(s)
-            seen.append(sh)
     return kept
 
 

@@ -83,12 +83,17 @@ def run_newsmill(pages: list[tuple[str, dict, str]]) -> tuple[dict[str, dict], d
         finally:
             timing["collect"] += time.perf_counter() - t
 
+    last_raw: dict[str, float] = {}
+
     def timed_describe(*a, **k):  # type: ignore[no-untyped-def]
         t = time.perf_counter()
         try:
-            return real_describe(*a, **k)
+            out = real_describe(*a, **k)
         finally:
             timing["describe"] += time.perf_counter() - t
+        last_raw.clear()
+        last_raw.update(out.get("_raw_confidence", {}))  # the scores before calibration
+        return out
 
     dmod.collect, dmod.describe = timed_collect, timed_describe  # the pipeline calls these
     # Warm the lazily loaded language model so its one-off load is not counted per page.
@@ -98,6 +103,7 @@ def run_newsmill(pages: list[tuple[str, dict, str]]) -> tuple[dict[str, dict], d
         for fid, _gt, url in pages:
             html = gzip.open(DATA / "html" / f"{fid}.html.gz").read()
             t = time.perf_counter()
+            last_raw.clear()
             art = newsmill.extract(html, url=url)
             timing["total"] += time.perf_counter() - t
             res[fid] = {
@@ -106,6 +112,7 @@ def run_newsmill(pages: list[tuple[str, dict, str]]) -> tuple[dict[str, dict], d
                 "date": art.published,
                 "conf": dict(art.confidence),
                 "src": {k: v.get("from") for k, v in art.sources.items()},
+                "raw": dict(last_raw),
             }
     finally:
         dmod.collect, dmod.describe = real_collect, real_describe
@@ -209,6 +216,47 @@ def null_gt_high_conf(pages: list[tuple[str, dict, str]], res: dict[str, dict]) 
     return "; ".join(parts)
 
 
+def fit_rows(
+    pages: list[tuple[str, dict, str]], res: dict[str, dict]
+) -> list[tuple[str, str, float, bool, str]]:
+    """(field, source, raw score, correct, domain) for calibration fitting."""
+    rows = []
+    for fid, gt, url in pages:
+        g = gt["ground_truth"]
+        r = res[fid]
+        dom = (urlsplit(url).hostname or "").removeprefix("www.")
+        for f in FIELDS:
+            key = {"title": "title", "author": "author", "date": "publish_date"}[f]
+            name = _CONF_KEY[f]
+            if not g.get(key) or not r[f] or name not in r["raw"]:
+                continue
+            hit = {"title": title_hit, "author": author_hit, "date": date_hit}[f](g[key], r[f])
+            cell, raw = r["raw"][name]
+            rows.append((name, cell, float(raw), hit, dom))
+    return rows
+
+
+def fit_calibration(rows: list[tuple[str, str, float, bool, str]], folds: int = 5, seed: int = 0) -> str:
+    """Fit the calibration table on all rows, and report it cross-validated with folds grouped
+    by domain (a domain's pages are never both in the fitting and the held-out part)."""
+    from newsmill.meta.calibration import calibrate, fit
+
+    domains = sorted({r[4] for r in rows})
+    random.Random(seed).shuffle(domains)
+    fold_of = {d: i % folds for i, d in enumerate(domains)}
+    held: list[tuple[str, float, bool, str]] = []
+    for k in range(folds):
+        table = fit([r[:4] for r in rows if fold_of[r[4]] != k])
+        for name, src, raw, ok, dom in rows:
+            if fold_of[dom] == k:
+                f = {"title": "title", "authors": "author", "published": "date"}[name]
+                held.append((f, calibrate(name, src, raw, table), ok, dom))
+    table = fit([r[:4] for r in rows])
+    lines = ["Held-out calibration (5 folds grouped by domain):", band_table(held), "",
+             "TABLE = " + json.dumps(dict(sorted(table.items())), indent=4)]
+    return "\n".join(lines)
+
+
 def grouped_cv(rows: list[tuple[str, float, bool, str]], folds: int = 5, seed: int = 0) -> str:
     """Held-out check of the confidence bands: on each fold (domains never split), the accuracy
     of the >=0.9 band measured on the other folds is compared with the held-out one."""
@@ -235,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", choices=FIELDS, help="print newsmill's misses on this field")
     ap.add_argument("--cv", action="store_true", help="domain-grouped check of the >=0.9 band")
     ap.add_argument("--json", type=Path, help="write per-page results here")
+    ap.add_argument("--fit-calibration", action="store_true",
+                    help="fit newsmill.meta.calibration.TABLE on these pages; print it with its "
+                         "domain-grouped cross-validation")
     args = ap.parse_args(argv)
 
     pages = load_pages(args.sample or None, args.seed)
@@ -268,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         print()
         print(grouped_cv(rows))
+    if args.fit_calibration:
+        print()
+        print(fit_calibration(fit_rows(pages, ours)))
     if args.errors:
         f = args.errors
         key = {"title": "title", "author": "author", "date": "publish_date"}[f]

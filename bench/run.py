@@ -39,7 +39,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=0, help="seed for --sample (default 0)")
     ap.add_argument("--types", help="comma-separated page types to keep, e.g. article,forum")
     ap.add_argument("--pages-file", type=Path, metavar="F", help="page ids to measure, one per line")
-    ap.add_argument("--compare", default="", help="comma-separated other tools to run on the same pages: trafilatura")
+    ap.add_argument("--compare", default="", help="other tools to run on the same pages, comma-separated: trafilatura, trafilatura-text (text only, no metadata)")
     ap.add_argument("--cv-dir", type=Path, metavar="DIR", help="cross-validated run: DIR/folds.json maps page id -> model file")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write every figure and per-page scores here")
     ap.add_argument("--cpu", type=int, help="CPU to pin each tool's child process to (default: the last one available)")

@@ -240,3 +240,32 @@ def test_pool_replaces_a_worker_that_overstays_its_task() -> None:
         assert pool.restarts == 1
     finally:
         pool.close()
+
+
+def test_remote_warc_in_a_list_is_downloaded_and_read(tmp_path: Path) -> None:
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    served = tmp_path / "served"
+    served.mkdir()
+    ids = make_warc(served / "r.warc.gz", 3, tag="remote")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        lst = tmp_path / "remote.txt"
+        lst.write_text("r.warc.gz\nmissing.warc.gz\n")
+        out = tmp_path / "out"
+        assert cli_main(["run", f"@{lst}", "--prefix", base, "-o", str(out), "--jobs", "0", "--no-progress"]) == 0
+    finally:
+        server.shutdown()
+    got = {r["id"]: r for r in rows_of(out)}
+    assert set(ids) <= set(got) and len(got) == len(ids) + 1
+    assert got["<urn:test:remoteresp-1>"]["source"].startswith(f"{base}r.warc.gz@")
+    assert got[f"{base}missing.warc.gz"]["reason"].startswith("unreadable")

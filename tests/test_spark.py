@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from test_run import make_warc, page, rows_of  # noqa: E402
 
+from newsmill.corpus.inputs import expand_inputs  # noqa: E402
 from newsmill.corpus.runner import RunOptions, run  # noqa: E402
 from newsmill.corpus.sinks import part_files, read_rows  # noqa: E402
 from newsmill.corpus.spark import run_spark, task_groups  # noqa: E402
-from newsmill.corpus.inputs import expand_inputs  # noqa: E402
 
 
 def test_spark_local_run_matches_the_local_engine(tmp_path: Path) -> None:

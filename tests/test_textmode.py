@@ -72,9 +72,10 @@ def _paragraph_order(text: str, starts: list[str]) -> list[int]:
     return [next(i for i, p in enumerate(paras) if p.startswith(s)) for s in starts]
 
 
-@pytest.mark.parametrize("line_model", [None, "rules"])
-def test_own_page_fields(line_model):
-    art = extract_text(HARBOUR_PAGE, line_model=line_model)
+@pytest.mark.parametrize("models", [None, "rules"])
+def test_own_page_fields(models):
+    # The packaged models, then the hand-written rules that need no model.
+    art = extract_text(HARBOUR_PAGE, line_model=models, headline_model=models)
     assert art.title == "Shipyard Wins Navy Contract, Ending Two Years Of Layoffs At The Port"
     assert art.site_name == "The Northern Ledger"
     assert art.published is None  # only the page's clock reading is dated
@@ -184,3 +185,20 @@ def test_bad_and_empty_input():
         extract_text("text", fetched="yesterday")  # type: ignore[arg-type]
     art = extract_text(" \n\n \n", "https://example.com/a")
     assert art.text == "" and art.title is None and art.url == "https://example.com/a"
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("(Photo : REUTERS) Rescue workers search the rubble in Antakya.", "REUTERS"),
+        ("Rescue workers search the rubble in Antakya. (AP Photo/Emrah Gurel)", "AP Photo/Emrah Gurel"),
+        ("Rescue workers search the rubble in Antakya. Photo: Getty Images", "Getty Images"),
+        ("Rescue workers search the rubble in Antakya (Image credit: Jane Smith)", "Jane Smith"),
+    ],
+)
+def test_caption_forms_become_images(line, credit):
+    page = HARBOUR_PAGE.replace("(Photo : AFP) Welders at work in the dry dock of the Kestrel shipyard in Aberdeen.", line)
+    art = extract_text(page)
+    assert [i.credit for i in art.images] == [credit]
+    assert art.images[0].caption.startswith("Rescue workers search the rubble in Antakya")
+    assert "Rescue workers" not in art.text

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import pickle
 import sys
 import time
 from collections import Counter
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from bench.make_flat import flatten_html  # noqa: E402
+from newsmill.linemodel import CONTEXT_NAMES, context_features  # noqa: E402
 from newsmill.lines import FEATURE_NAMES, features, split_lines  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_lightgbm  # noqa: E402
 
@@ -115,16 +117,39 @@ def mean_f1(pages: list[dict], probs: list[np.ndarray], thr: float) -> tuple[flo
     return float(np.mean(allf)), {k: float(np.mean(v)) for k, v in per_type.items()}
 
 
-def fit(pages: list[dict], params: dict, rounds: int):
+def fit(pages: list[dict], params: dict, rounds: int, key: str = "X", names: list[str] = FEATURE_NAMES):
     import lightgbm as lgb
 
-    X = np.vstack([p["X"] for p in pages])
+    X = np.vstack([p[key] for p in pages])
     y = np.concatenate([(p["y"] >= 0.5).astype(np.float32) for p in pages])
     # Pages count about equally, and within a page a line counts by its words: that is
     # what the mean per-page word F1 rewards.
     w = np.concatenate([(p["ntok"] + 1.0) / (p["ntok"].sum() + len(p["ntok"])) * 100 for p in pages])
-    ds = lgb.Dataset(X, y, weight=w, feature_name=FEATURE_NAMES, free_raw_data=True)
+    ds = lgb.Dataset(X, y, weight=w, feature_name=names, free_raw_data=True)
     return lgb.train(params, ds, num_boost_round=rounds)
+
+
+def load_pages(data: Path, ids: list[str], jobs: int, cache: Path | None) -> list[dict]:
+    if cache and cache.exists():
+        with cache.open("rb") as f:
+            pages = pickle.load(f)
+        if [p["id"] for p in pages] == [i for i in ids if i in {p["id"] for p in pages}]:
+            return pages
+    with ProcessPoolExecutor(jobs) as ex:
+        pages = [p for p in ex.map(page_rows, [(i, data) for i in ids], chunksize=8) if p]
+    if cache:
+        with cache.open("wb") as f:
+            pickle.dump(pages, f)
+    return pages
+
+
+def best_threshold(pages: list[dict], probs: list[np.ndarray]) -> tuple[float, float]:
+    best_thr, best = 0.5, -1.0
+    for thr in np.arange(0.2, 0.75, 0.05):
+        f, _ = mean_f1(pages, probs, float(thr))
+        if f > best:
+            best_thr, best = float(thr), f
+    return best_thr, best
 
 
 def main() -> int:
@@ -138,6 +163,10 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (quick runs)")
     ap.add_argument("--no-final", action="store_true", help="skip the packaged model")
     ap.add_argument("--cv-out", type=Path, help="keep the fold models here, with folds.json")
+    ap.add_argument("--cache", type=Path, help="pickle of the page features, reused when present")
+    ap.add_argument("--stages", type=int, choices=(1, 2), default=1,
+                    help="2 adds a second forest over the first one's scores of neighbouring lines "
+                    "(measured: no gain, so 1 is shipped)")
     args = ap.parse_args()
 
     meta = json.loads((args.data / "metadata.json").read_text())["files"]
@@ -145,8 +174,7 @@ def main() -> int:
     if args.limit:
         ids = ids[: args.limit]
     t0 = time.time()
-    with ProcessPoolExecutor(args.jobs) as ex:
-        pages = [p for p in ex.map(page_rows, [(i, args.data) for i in ids], chunksize=8) if p]
+    pages = load_pages(args.data, ids, args.jobs, args.cache)
     n_lines = sum(len(p["y"]) for p in pages)
     print(f"features: {len(pages)} pages, {n_lines} lines, {time.time() - t0:.0f}s")
 
@@ -164,57 +192,73 @@ def main() -> int:
         "num_threads": args.jobs,
         "seed": 7,
     }
+    names2 = FEATURE_NAMES + CONTEXT_NAMES
     # Folds grouped by domain: no site is both learned from and scored.
     domains = sorted({p["domain"] for p in pages})
     rng = np.random.default_rng(7)
     order = rng.permutation(len(domains))
     fold_of_domain = {domains[j]: k % args.folds for k, j in enumerate(order)}
-    oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    keep_all = [np.ones(len(p["y"])) for p in pages]
-    folds_map: dict[str, str] = {}
-    if args.cv_out:
-        args.cv_out.mkdir(parents=True, exist_ok=True)
-    for k in range(args.folds):
-        tr = [p for p in pages if fold_of_domain[p["domain"]] != k]
-        te = [i for i, p in enumerate(pages) if fold_of_domain[p["domain"]] == k]
-        booster = fit(tr, params, args.rounds)
+    folds = [[i for i, p in enumerate(pages) if fold_of_domain[p["domain"]] == k] for k in range(args.folds)]
+
+    # Stage one, out of fold: every page scored by the model that did not see its domain.
+    oof1: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    stage1_specs = []
+    for k, te in enumerate(folds):
+        tset = set(te)
+        booster = fit([p for i, p in enumerate(pages) if i not in tset], params, args.rounds)
         for i in te:
-            oof[i] = booster.predict(pages[i]["X"]) if len(pages[i]["y"]) else np.zeros(0)
-        if args.cv_out:
-            folds_map.update({pages[i]["id"]: f"fold{k}.json" for i in te})
-            spec = forest_from_lightgbm(booster, FEATURE_NAMES, 0.5, {"note": NOTE})
-            (args.cv_out / f"fold{k}.json").write_text(json.dumps(spec, separators=(",", ":")))
-        fk, _ = mean_f1([pages[i] for i in te], [oof[i] for i in te], 0.5)
-        print(f"fold {k}: trained on {len(tr)} pages, scored {len(te)}: word F1 {fk:.4f} at 0.50")
-    best_thr, best = 0.5, -1.0
-    for thr in np.arange(0.2, 0.75, 0.05):
-        f, _ = mean_f1(pages, oof, float(thr))
-        if f > best:
-            best_thr, best = float(thr), f
-    f, per_type = mean_f1(pages, oof, best_thr)
-    f_all, per_type_all = mean_f1(pages, keep_all, 0.5)
-    print(f"cross-validated (5 folds grouped by domain) line-selection word F1 at threshold {best_thr:.2f}")
-    print(f"  {'type':14s} {'n':>5s} {'keep-all':>9s} {'classifier':>11s}")
+            oof1[i] = booster.predict(pages[i]["X"]) if len(pages[i]["y"]) else np.zeros(0)
+        stage1_specs.append(forest_from_lightgbm(booster, FEATURE_NAMES, 0.5))
+        print(f"stage 1 fold {k}: scored {len(te)} pages")
+    for i, p in enumerate(pages):
+        p["X2"] = np.hstack([p["X"], context_features(oof1[i])])
+    # Stage two, out of fold, on stage one's out-of-fold scores.
+    oof2: list[np.ndarray] = list(oof1)
+    stage2_specs: list[dict | None] = [None] * args.folds
+    for k, te in enumerate(folds if args.stages == 2 else []):
+        tset = set(te)
+        booster = fit([p for i, p in enumerate(pages) if i not in tset], params, args.rounds, "X2", names2)
+        for i in te:
+            oof2[i] = booster.predict(pages[i]["X2"]) if len(pages[i]["y"]) else np.zeros(0)
+        stage2_specs[k] = forest_from_lightgbm(booster, names2, 0.5)
+        print(f"stage 2 fold {k}: scored {len(te)} pages")
+
+    thr1, _ = best_threshold(pages, oof1)
+    thr2, _ = best_threshold(pages, oof2)
+    f_all, per_type_all = mean_f1(pages, [np.ones(len(p["y"])) for p in pages], 0.5)
+    f1_, per_type1 = mean_f1(pages, oof1, thr1)
+    f2_, per_type2 = mean_f1(pages, oof2, thr2)
+    print("cross-validated (5 folds grouped by domain) line-selection word F1")
+    print(f"  {'type':14s} {'n':>5s} {'keep-all':>9s} {'stage 1':>9s} {'stage 2' if args.stages == 2 else '(same)':>9s}")
     counts = Counter(p["type"] for p in pages)
     for t in PAGE_TYPES:
-        if t in per_type:
-            print(f"  {t:14s} {counts[t]:5d} {per_type_all[t]:9.4f} {per_type[t]:11.4f}")
-    print(f"  {'all':14s} {len(pages):5d} {f_all:9.4f} {f:11.4f}")
+        if t in per_type2:
+            print(f"  {t:14s} {counts[t]:5d} {per_type_all[t]:9.4f} {per_type1[t]:9.4f} {per_type2[t]:9.4f}")
+    print(f"  {'all':14s} {len(pages):5d} {f_all:9.4f} {f1_:9.4f} {f2_:9.4f}")
+    print(f"  thresholds: stage 1 {thr1:.2f}, stage 2 {thr2:.2f}")
     if args.cv_out:
+        args.cv_out.mkdir(parents=True, exist_ok=True)
+        folds_map = {pages[i]["id"]: f"fold{k}.json" for k, te in enumerate(folds) for i in te}
         for k in range(args.folds):
-            p = args.cv_out / f"fold{k}.json"
-            spec = json.loads(p.read_text())
-            spec["threshold"] = best_thr
-            p.write_text(json.dumps(spec, separators=(",", ":")))
+            spec = {"stage1": stage1_specs[k], "stage2": stage2_specs[k], "threshold": thr2,
+                    "extra": {"note": NOTE}}
+            (args.cv_out / f"fold{k}.json").write_text(json.dumps(spec, separators=(",", ":")))
         (args.cv_out / "folds.json").write_text(json.dumps(folds_map, indent=0, sort_keys=True))
     if not args.no_final:
-        booster = fit(pages, params, args.rounds)
-        extra = {"cv_f1": round(f, 4), "note": NOTE, "trained_on": f"{len(pages)} wcxb-dev pages"}
-        spec = forest_from_lightgbm(booster, FEATURE_NAMES, best_thr, extra)
+        b1 = fit(pages, params, args.rounds)
+        b2 = fit(pages, params, args.rounds, "X2", names2) if args.stages == 2 else None
+        extra = {"cv_f1": round(f2_, 4), "note": NOTE, "trained_on": f"{len(pages)} wcxb-dev pages"}
+        spec = {
+            "stage1": forest_from_lightgbm(b1, FEATURE_NAMES, thr2),
+            "stage2": forest_from_lightgbm(b2, names2, thr2) if b2 is not None else None,
+            "threshold": thr2,
+            "extra": extra,
+        }
         MODEL_DIR.mkdir(exist_ok=True)
         out = MODEL_DIR / "lines.json"
         out.write_text(json.dumps(spec, separators=(",", ":")))
-        imp = sorted(zip(booster.feature_importance("gain"), FEATURE_NAMES, strict=True), reverse=True)[:12]
+        b, names = (b2, names2) if b2 is not None else (b1, FEATURE_NAMES)
+        imp = sorted(zip(b.feature_importance("gain"), names, strict=True), reverse=True)[:12]
         print("top features:", ", ".join(n for _, n in imp))
         print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
     return 0

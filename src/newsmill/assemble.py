@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from .segment import Segmentation
+from .segment import FLAG_NAMES, SEM_BIT, Segmentation
+
+_FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
+_BODY_SEM = SEM_BIT["itemprop_body"]
+
+# Widget lines that sit between paragraphs: short, and nothing but the call to action.
+# On wcxb-dev, dropping them changes cross-validated F1 by +0.0001: they are rare there,
+# but a reader never wants them.
+_WIDGET = re.compile(
+    r"^(?:advertisements?|sponsored(?: content)?|"
+    r"(?:like|follow|find|join) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)"
+    r"(?: (?:and|or) \w+)?|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
+    r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) \w+ ?newsletter|read more|"
+    r"related(?: articles| stories)?|recommended|more stories|you may also like|"
+    r"skip to (?:main )?content|back to top|leave a comment|make \w+ your homepage)$"
+)
+_WORDS = re.compile(r"\w+")
+
+
+def is_widget_line(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    words = _WORDS.findall(text.lower())
+    return 0 < len(words) <= 8 and _WIDGET.match(" ".join(words)) is not None
 
 
 def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
@@ -22,4 +47,31 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
         b = blocks[i]
         if not keep[i] and b.kind == "heading" and i + 1 < n and keep[i + 1] and probs[i] >= threshold * 0.5:
             keep[i] = True
-    return [i for i in range(n) if keep[i]]
+    if not keep.any():
+        # Never nothing when the page has text: the most likely blocks, as a reader would.
+        keep = probs >= probs.max() * 0.5
+    boxed = _in_small_box(seg)
+    return [
+        i for i in range(n)
+        if keep[i] and not boxed[blocks[i].elem] and not (blocks[i].chars <= 60 and is_widget_line(blocks[i].text))
+    ]
+
+
+# A newsletter sign-up or cookie notice is a small box whose own class says so.
+_BOX_BITS = _FLAG_BIT["newsletter"] | _FLAG_BIT["cookie"]
+_BOX_MAX_CHARS = 600
+
+
+def _in_small_box(seg: Segmentation) -> list[bool]:
+    """Per element: inside (up to two levels below) a small newsletter or cookie box."""
+    elems = seg.elems
+    out = [False] * len(elems)
+    for j in range(len(elems)):
+        a, hops = j, 0
+        while a >= 0 and hops < 3:
+            ae = elems[a]
+            if ae.flags & _BOX_BITS and ae.chars <= _BOX_MAX_CHARS and not ae.isem & _BODY_SEM:
+                out[j] = True
+                break
+            a, hops = ae.parent, hops + 1
+    return out

@@ -29,7 +29,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Inputs may come before and after options (``extract a.html -f json b.html``):
+    # argparse leaves the later ones over, and they join the first.
+    args, extra = parser.parse_known_args(argv)
+    for attr in ("inputs", "input"):
+        if extra and isinstance(getattr(args, attr, None), list) and not any(x.startswith("-") and x != "-" for x in extra):
+            getattr(args, attr).extend(extra)
+            extra = []
+    if extra:
+        parser.error("unrecognized arguments: " + " ".join(extra))
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -324,6 +324,14 @@ def structure_arrays(seg: Segmentation) -> tuple[np.ndarray, np.ndarray, np.ndar
     )
 
 
+def _window_sum(v: np.ndarray, h: int) -> np.ndarray:
+    """Sum of v[i-h .. i+h], clipped at the ends."""
+    c = np.concatenate(([0.0], np.cumsum(v)))
+    n = len(v)
+    i = np.arange(n)
+    return c[np.minimum(i + h + 1, n)] - c[np.maximum(i - h, 0)]
+
+
 def context_from_arrays(chars: np.ndarray, elem_idx: np.ndarray, parent: np.ndarray, p: np.ndarray) -> np.ndarray:
     n = len(chars)
     C = np.zeros((n, len(CONTEXT_NAMES)), dtype=np.float32)
@@ -339,9 +347,7 @@ def context_from_arrays(chars: np.ndarray, elem_idx: np.ndarray, parent: np.ndar
         C[:, col] = np.where(ok, p[np.clip(src, 0, n - 1)], -1)
         col += 1
     # Text-weighted mean over a window of 11 blocks.
-    wp = np.convolve(chars * p, np.ones(11), "same")
-    ww = np.convolve(chars, np.ones(11), "same")
-    C[:, col] = wp / ww
+    C[:, col] = _window_sum(chars * p, 5) / _window_sum(chars, 5)
     col += 1
     sp = np.bincount(elem_idx, weights=chars * p, minlength=m)
     sw = np.bincount(elem_idx, weights=chars, minlength=m)

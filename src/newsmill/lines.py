@@ -70,6 +70,16 @@ _WIDGET_PATTERNS = [
 ]
 WIDGET_RE = re.compile("|".join(f"(?:{p})" for p in _WIDGET_PATTERNS), re.IGNORECASE)
 
+# Calls to action: a line that is only one of these is never part of a story.
+CTA_RE = re.compile(
+    r"^(?:please\s+)?(?:like|follow|find|join|connect with|friend) us\b|^share (?:this|on|via)\b|"
+    r"\b(?:make|set)\b.{0,40}\byour (?:home ?page|start ?page)\b|"
+    r"^(?:subscribe|sign up)\b.{0,40}\b(?:newsletter|updates|alerts|channel)\b|"
+    r"\bdownload (?:our|the) app\b|^skip to\b|^back to top\b|"
+    r"^(?:advertisement|sponsored content|story continues below|continue reading below)\b",
+    re.IGNORECASE,
+)
+
 # Photo captions with their credit, in the usual forms.
 _CREDIT_WORDS = r"(?:photo|photograph|image|picture|pic|credit|foto|source|illustration|video|graphic)s?"
 CAPTION_RE = re.compile(
@@ -128,6 +138,7 @@ class LineShape:
     punct_ratio: float
     separators: int
     widget: bool
+    cta: bool
     caption: bool
     date: bool
     clock: bool
@@ -170,6 +181,7 @@ def shape(line: str) -> LineShape:
         punct_ratio=punct / n_chars if n_chars else 0.0,
         separators=len(_SEPARATORS.findall(line)),
         widget=bool(WIDGET_RE.search(line)) and n_words <= 25,
+        cta=n_words <= 8 and bool(CTA_RE.search(line)),
         caption=bool(CAPTION_RE.match(line)),
         date=bool(_DATE.search(line)),
         clock=bool(_CLOCK.search(line)),
@@ -217,7 +229,7 @@ FEATURE_NAMES = [
     "rel_pos", "mass_before", "mass_after", "in_core", "before_core", "after_core",
     "dist_core", "core_share", "log_lines", "dup", "prev_prose", "next_prose", "prev_words",
     "next_words", "win_prose", "win_words", "next_is_prose_start", "heading_like",
-    "words_vs_core", "prev_widget", "next_widget", "dist_prev_prose", "dist_next_prose",
+    "words_vs_core", "prev_widget", "next_widget", "dist_prev_prose", "dist_next_prose", "cta",
 ]
 
 
@@ -306,5 +318,6 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[LineShape], tuple[int, 
             nxt.widget if nxt else 0.0,
             math.log1p(d_prev),
             math.log1p(d_next),
+            s.cta,
         )
     return X, shapes, (a, b)

@@ -119,46 +119,64 @@ class ObliviousForest:
         self.feat = np.asarray(spec["feat"], dtype=np.int64)  # (trees, depth)
         self.border = np.asarray(spec["border"], dtype=np.float32)  # (trees, depth)
         self.values = np.asarray(spec["values"], dtype=np.float64)  # (trees, 2**depth)
+        self.n_classes = int(spec.get("n_classes", 1))
         self.scale = float(spec.get("scale", 1.0))
-        self.bias = float(spec.get("bias", 0.0))
-        depth = self.feat.shape[1]
-        self.weights = (1 << np.arange(depth)).astype(np.int64)
-        self.offsets = (np.arange(self.feat.shape[0]) * self.values.shape[1]).astype(np.int64)
+        self.bias = np.asarray(spec.get("bias", 0.0), dtype=np.float64)
+        self.trees, self.depth = self.feat.shape
+        self.flat_feat = self.feat.ravel()
+        self.flat_border = self.border.ravel()
+        self.offsets = (np.arange(self.trees) * self.values.shape[1]).astype(np.int64)
         self.flat_values = self.values.ravel()
 
     def raw(self, X: np.ndarray) -> np.ndarray:
-        if X.shape[0] == 0:
-            return np.zeros(0)
-        bits = X[:, self.feat] > self.border  # (n, trees, depth)
-        leaf = bits.astype(np.int64) @ self.weights  # (n, trees)
-        return np.take(self.flat_values, leaf + self.offsets).sum(axis=1) * self.scale + self.bias
+        n = X.shape[0]
+        k = self.n_classes
+        if n == 0:
+            return np.zeros((0,) if k == 1 else (0, k))
+        bits = (X.take(self.flat_feat, axis=1) > self.flat_border).reshape(n, self.trees, self.depth)
+        leaf = np.packbits(bits, axis=-1, bitorder="little")[..., 0].astype(np.int64)  # (n, trees)
+        if k == 1:
+            return np.take(self.flat_values, leaf + self.offsets).sum(axis=1) * self.scale + self.bias
+        idx = (leaf * k + self.offsets)[..., None] + np.arange(k)
+        return np.take(self.flat_values, idx).sum(axis=1) * self.scale + self.bias
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.raw(X)))
+        r = self.raw(X)
+        if self.n_classes == 1:
+            return 1.0 / (1.0 + np.exp(-r))
+        e = np.exp(r - r.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
 
 def forest_from_catboost(cb_json: dict, feature_names: list[str]) -> dict:
-    """Read CatBoost's JSON export (symmetric trees of one depth, float features only)."""
+    """Read CatBoost's JSON export (symmetric trees of one depth, float features only).
+
+    Depth must be at most 8: leaves are found by packing the comparisons into one byte.
+    """
     trees = cb_json["oblivious_trees"]
     flat = {f["feature_index"]: f["flat_feature_index"] for f in cb_json["features_info"]["float_features"]}
     depth = max(len(t["splits"]) for t in trees)
+    if depth > 8:
+        raise ValueError("trees deeper than 8 are not supported")
+    scale, bias = cb_json.get("scale_and_bias", [1.0, [0.0]])
+    bias = bias if isinstance(bias, list) else [bias]
     feat, border, values = [], [], []
     for t in trees:
         splits = t["splits"]
-        if len(splits) != depth:
-            raise ValueError("trees of different depths are not supported")
-        feat.append([flat[sp["float_feature_index"]] for sp in splits])
-        border.append([sp["border"] for sp in splits])
-        values.append(t["leaf_values"])
-    scale, bias = cb_json.get("scale_and_bias", [1.0, [0.0]])
+        pad = depth - len(splits)
+        # A shallower tree: extra levels that are never taken (bit 0), leaves padded.
+        feat.append([flat[sp["float_feature_index"]] for sp in splits] + [0] * pad)
+        border.append([sp["border"] for sp in splits] + [3.0e38] * pad)
+        values.append(list(t["leaf_values"]) + [0.0] * (len(t["leaf_values"]) * ((1 << pad) - 1)))
     return {
         "kind": "oblivious",
+        "n_classes": len(bias) if len(bias) > 1 else 1,
         "feature_names": feature_names,
         "feat": feat,
         "border": border,
         "values": values,
         "scale": scale,
-        "bias": bias[0] if isinstance(bias, list) else bias,
+        "bias": bias if len(bias) > 1 else bias[0],
     }
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
-from . import assemble, describe
+from . import assemble, describe, pagetype
 from .article import Article, Image
 from .decode import decode_html
 from .errors import InputError
 from .features import block_features, page_signals, tokens
+from .hydrate import hydrate
+from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import score_blocks
 from .segment import Segmentation, segment
@@ -47,11 +49,16 @@ def extract(
         threshold = threshold * _RECALL_FACTOR
     kept = assemble.select(seg, probs, threshold)  # assemble
     meta = describe.describe(ctx, seg, kept)  # describe
+    page_type, page_conf = pagetype.classify(seg, X, url)
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
     art = Article(url=url, **_meta_fields(meta))
+    art.page_type, art.page_type_confidence = page_type, page_conf
     art.text = render_text(blocks)  # write
     art.markdown = render_markdown(blocks, images)
+    # Quotes are a news feature; other page types rarely report speech and pay for nothing.
+    if page_type in (None, "article"):
+        art.quotes = find_quotes(art.text)
     return art
 
 
@@ -62,7 +69,9 @@ def analyse(text: str, url: str | None) -> tuple[describe.PageContext, Segmentat
     """
     tree = LexborHTMLParser(text)  # parse
     ctx = describe.collect(tree, url)  # metadata candidates from the head, JSON-LD
-    body = tree.body
+    # App shells (content as JSON for client-side rendering) are rebuilt into HTML first.
+    shown = hydrate(text, tree) or tree
+    body = shown.body
     seg = segment(body) if body is not None else Segmentation()  # clean + segment, one walk
     title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None
     body_toks = set(tokens(ctx.article_body)) if ctx.article_body else None

@@ -28,6 +28,7 @@ quoted ...", "... quotes ...", "according to The Associated Press", "told CNN").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .article import Quote
@@ -49,13 +50,14 @@ SPEECH_VERBS = (
     "emphasized emphasised cautioned urged suggested suggests agreed concluded confirmed "
     "confirms commented comments tweeted posted shouted yelled whispered joked quipped complained "
     "lamented predicted promised vowed pledged boasted mused recounted countered testified "
-    "quotes quoted cited cites"
+    "quotes quoted cited cites called calling described describing dismissed branded"
 ).split()
 _SPEECH = frozenset(SPEECH_VERBS)
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
 _MULTI_VERBS = re.compile(r"\b(?:shot back|went on|pointed out|put it|fired back|chimed in)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_ACCORDING_HEAD = re.compile(r"\baccording to\s+(.{2,120})$", re.IGNORECASE)
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|headlined|captioned|labell?ed|known as|read|reads|"
     r"reading|slogan|hashtag|motto|book|film|movie|song|album|novel|series|show|play|documentary|"
@@ -91,7 +93,10 @@ ROLE_NOUNS = frozenset(
     "premier analyst economist adviser advisor aide head founder owner expert scientist "
     "engineer teacher captain player striker manager envoy diplomat negotiator candidate "
     "challenger commissioner councillor lawmaker legislator prosecutor investigator resident "
-    "farmer nurse student worker employee spokesmen".split()
+    "farmer nurse student worker employee spokesmen designer specialist editor writer reporter "
+    "producer consultant developer coordinator founder co-founder cofounder partner "
+    "correspondent columnist historian psychologist therapist physician surgeon pastor "
+    "instructor trainer chef artist architect curator".split()
 )
 ORG_WORDS = frozenset(
     "house ministry department university college company corp corporation inc ltd llc group "
@@ -116,6 +121,11 @@ WIRE_SERVICES = frozenset(
     "dpa,upi,cnbc,cnn,bbc,npr,pbs,abc,cbs,nbc,fox news,msnbc".split(",")
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+NOT_NAMES = frozenset("he she him her they them we us it i you his hers their our its this that".split())
+_FUNCTION_CAPS = frozenset(
+    "the a an for in at on with and but or as when while if after before according by from to "
+    "this that these those there here so yet also then meanwhile however".split()
+)
 _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm st jr sr inc corp ltd co no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m etc fig mt ft "
@@ -126,6 +136,7 @@ _PERSON_CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
 _BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-Ý0-9])")
 _WORDS = re.compile(r"\w+")
+_WINDOW = 300  # characters of a sentence read on each side of a quote for its attribution
 
 
 @dataclass(slots=True)
@@ -142,6 +153,7 @@ class _Span:
     reported_by: str | None = None
     attributed: bool = False  # a speech verb in its sentence says who spoke
     via_tail: bool = False
+    title: bool = False  # introduced as a title or slogan: not speech
 
 
 @dataclass(slots=True)
@@ -181,8 +193,9 @@ def find_quotes(text: str) -> list[Quote]:
     _collect_mentions(doc)
     prev: _Span | None = None
     out: list[Quote] = []
-    for sp in doc.spans:
-        _attribute(doc, sp, prev)
+    for k, sp in enumerate(doc.spans):
+        nxt = doc.spans[k + 1].open if k + 1 < len(doc.spans) else None
+        _attribute(doc, sp, prev, nxt)
         if not _keep(doc, sp):
             continue
         out.append(Quote(text[sp.start : sp.end], sp.speaker, sp.reported_by, sp.start, sp.end))
@@ -323,12 +336,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _boundaries(doc: _Doc) -> list[int]:
     """Sentence starts outside the quotes (paragraph starts included)."""
     text = doc.text
-    inside = [(sp.start, sp.end) for sp in doc.spans]
+    starts = [sp.start for sp in doc.spans]  # spans are sorted and do not overlap
     out = [a for a, _ in doc.paras]
     for m in _BOUNDARY.finditer(text):
         pos = m.start()
-        if any(s <= pos < e for s, e in inside):
-            continue
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and pos < doc.spans[k].end:
+            continue  # inside a quote
         before = text[max(0, pos - 12) : pos + 1]
         wm = re.search(r"([\w.]+)\.$", before)
         if text[pos] == "." and wm:
@@ -340,27 +354,13 @@ def _boundaries(doc: _Doc) -> list[int]:
 
 
 def _sentence_start(doc: _Doc, pos: int) -> int:
-    best = 0
-    for b in doc.boundaries:
-        if b <= pos:
-            best = b
-        else:
-            break
-    return best
+    k = bisect_right(doc.boundaries, pos)
+    return doc.boundaries[k - 1] if k else 0
 
 
 def _sentence_end(doc: _Doc, pos: int) -> int:
-    for b in doc.boundaries:
-        if b > pos:
-            return b
-    return len(doc.text)
-
-
-def _para_of(doc: _Doc, pos: int) -> tuple[int, int]:
-    for a, b in doc.paras:
-        if a <= pos <= b:
-            return a, b
-    return 0, len(doc.text)
+    k = bisect_right(doc.boundaries, pos)
+    return doc.boundaries[k] if k < len(doc.boundaries) else len(doc.text)
 
 
 # --- names and mentions -----------------------------------------------------------------------
@@ -443,23 +443,35 @@ def _is_outlet(name: str) -> bool:
 
 def _person_name(run: _Run) -> str | None:
     """The person's name in a run, or None when the run is an organization, place or outlet."""
-    toks = run.tokens
+    toks = _drop_function_words(run.tokens)
     if "of" in toks or "for" in toks or "and" in toks:
         cut = min(toks.index(w) for w in ("of", "for", "and") if w in toks)
         toks = toks[:cut]
+    # "Visual Designer Megan Lynch": the name is what follows the last role word.
+    roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
+    if roles:
+        toks = toks[roles[-1] + 1 :]
     toks = _strip_titles(toks)
-    if not toks:
-        return None
+    if not toks or any(t.endswith(("'s", "’s")) for t in toks):
+        return None  # "Institute's", "Smith's lawyer": a possessive, not the speaker
     if any(t.lower() in ORG_WORDS for t in toks):
         return None
     if run.next_word in ROLE_NOUNS:
         return None  # "White House spokesman ...": a modifier, not the person
     name = " ".join(toks)
-    if _is_outlet(name) or name.lower() in PRONOUNS or name.lower() in TITLES:
+    if _is_outlet(name) or name.lower() in NOT_NAMES or name.lower() in TITLES:
         return None
     if all(t.isupper() and len(t) > 1 for t in toks):
         return None  # an acronym: an organization
     return name
+
+
+def _drop_function_words(tokens: list[str]) -> list[str]:
+    """Sentence-initial capitals that are not part of a name: "For Paris Baguette"."""
+    i = 0
+    while i < len(tokens) and tokens[i].lower() in _FUNCTION_CAPS:
+        i += 1
+    return tokens[i:]
 
 
 def _clean_org(run: _Run) -> str | None:
@@ -471,11 +483,18 @@ def _clean_org(run: _Run) -> str | None:
 
 
 def _org_name(run: _Run) -> str | None:
-    """An organization that can be a speaker (not a pronoun, not an outlet)."""
-    name = _clean_org(run)
-    if not name or name.lower() in PRONOUNS or _is_outlet(name):
+    """An organization that can be a speaker: named with an organization word ("Norvell
+    Energy", "Ministry of Health"), a company suffix or as an acronym; not an outlet."""
+    toks = _drop_function_words(run.tokens)
+    name = " ".join(toks)
+    if not name or name.lower() in NOT_NAMES or _is_outlet(name) or any(t.endswith(("'s", "’s")) for t in toks):
         return None
-    return name
+    low = [t.lower().rstrip(".") for t in toks]
+    if any(t in ORG_WORDS or t in ("inc", "corp", "ltd", "llc", "plc", "gmbh", "ag", "sa") for t in low):
+        return name
+    if all(t.isupper() and len(t) > 1 for t in toks):
+        return name
+    return None
 
 
 def _masked(doc: _Doc) -> str:
@@ -491,7 +510,10 @@ def _masked(doc: _Doc) -> str:
 def _collect_mentions(doc: _Doc) -> None:
     masked = _masked(doc)
     sentence_starts = set(doc.boundaries)
+    headings = {a for a, b in doc.paras if len(doc.text[a:b].split()) <= 6 and not doc.text[a:b].rstrip().endswith((".", "?", "!", '"', "”"))}
     for run in _runs(masked):
+        if run.start in headings:
+            continue  # a heading line ("Dramatic Draping") is not a person
         name = _person_name(run)
         first_of_sentence = run.start in sentence_starts or masked[max(0, run.start - 2) : run.start].strip() in ('"', "“")
         ctx = masked[max(0, run.start - 60) : run.start].lower()
@@ -518,7 +540,22 @@ def _fullest(doc: _Doc, name: str) -> str:
     best = doc.full_names.get(toks[-1].lower())
     if best and best.split()[-len(toks) :] == toks and len(best) > len(name):
         return best
+    if len(toks) == 1:
+        # "Kevin" after "Kevin Cureghian": a first name, when only one full name has it.
+        firsts = {full for full in doc.full_names.values() if full.split()[0] == toks[0]}
+        if len(firsts) == 1:
+            return firsts.pop()
     return name
+
+
+def _plausible_name(doc: _Doc, name: str) -> bool:
+    """A one-word name must not read like a sentence's first word ("Implemented", "Overall")."""
+    if " " in name:
+        return True
+    low = name.lower()
+    if low in doc.full_names or any(full.split()[0] == name for full in doc.full_names.values()):
+        return True
+    return not (low.endswith(("ed", "ing", "ly")) or low in _FUNCTION_CAPS or low in NOT_NAMES)
 
 
 def _recent_person(doc: _Doc, pos: int, role: str | None = None) -> str | None:
@@ -564,7 +601,7 @@ def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str 
         runs = _runs(seg)
         for run in runs:
             name = _person_name(run)
-            if name:
+            if name and _plausible_name(doc, name):
                 return _fullest(doc, name)
         low_words = seg.lower().split()
         if low_words and low_words[-1 if nearest_last else 0] in PRONOUNS:
@@ -621,24 +658,23 @@ def _outlet_in(seg: str) -> str | None:
     return None
 
 
-def _attribute(doc: _Doc, sp: _Span, prev: _Span | None) -> None:
+def _attribute(doc: _Doc, sp: _Span, prev: _Span | None, nxt: int | None) -> None:
     text = doc.text
     pa, pb = doc.paras[sp.para][0], doc.paras[sp.last_para][1]
     # Tail: after the closing mark to the end of the sentence or the next quote.
     tail = ""
     if sp.close is not None:
         t_end = min(_sentence_end(doc, sp.close), pb)
-        nxt = next((o.open for o in doc.spans if o.open > sp.close), None)
-        if nxt is not None:
+        if nxt is not None and nxt > sp.close:
             t_end = min(t_end, nxt)
-        tail = text[sp.close + 1 : t_end]
+        tail = text[sp.close + 1 : min(t_end, sp.close + 1 + _WINDOW)]
     # Head: from the start of the sentence (or the previous quote) to the opening mark.
     h_start = max(_sentence_start(doc, sp.open), pa)
     split_from_prev = False
     if prev is not None and prev.close is not None and prev.close < sp.open and prev.close >= h_start:
         h_start = prev.close + 1
         split_from_prev = True
-    head = text[h_start : sp.open]
+    head = text[max(h_start, sp.open - _WINDOW) : sp.open]
 
     if _tail_attribution(doc, sp, tail):
         sp.via_tail = True
@@ -678,6 +714,18 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
     verb = m.group().lower()
     before = t[: m.start()]
     after = t[m.end() :]
+    passive = re.search(r"\b(?:was|were|is|has been|had been)\s*$", before)
+    if verb in _QUOTING and passive:
+        # "..., Smith was quoted as saying by Reuters."
+        who = _speaker_from(doc, before[: passive.start()], sp.open, nearest_last=True)
+        m_by = re.search(r"\bby\s+(?:the\s+)?", after)
+        if m_by:
+            runs = _runs(after[m_by.end() :])
+            if runs and runs[0].start == 0:
+                sp.reported_by = _clean_org(runs[0])
+        if who:
+            sp.speaker, sp.attributed = who, True
+        return sp.attributed
     if verb in _QUOTING:
         # "..., Reuters quoted Earnest." / "..., Sun Herald quotes spokesman Josh Earnest"
         outlet_runs = _runs(before)
@@ -707,12 +755,16 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
 def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
     h = head.rstrip(" \u00a0")
     if _TITLE_CUE.search(h):
-        sp.attributed = False
-        sp.speaker = None
-        setattr_title(sp)
+        sp.title = True
         return
     verbs = list(_VERB_RE.finditer(h))
     if not verbs:
+        m_acc = _ACCORDING_HEAD.search(h)
+        if m_acc:
+            # "According to Smith, ..." / "According to Reuters, Smith ..."
+            who = _speaker_from(doc, m_acc.group(1), sp.open, nearest_last=False)
+            if who and not _is_outlet(who):
+                sp.speaker, sp.attributed = who, True
         return
     m = verbs[-1]
     verb = m.group().lower()
@@ -741,13 +793,9 @@ def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
                     sp.reported_by = name
 
 
-def setattr_title(sp: _Span) -> None:
-    sp.reported_by = "\x00title"  # marker: a title or slogan, never a quote
-
-
 def _continuation(doc: _Doc, sp: _Span, prev: _Span | None, head: str) -> None:
     """A quote no verb attributes: the previous speaker carries on, or the person just named."""
-    if sp.reported_by == "\x00title":
+    if sp.title:
         return
     if head.strip():
         return  # quoted words inside someone's sentence: not a stand-alone quote
@@ -763,7 +811,7 @@ def _continuation(doc: _Doc, sp: _Span, prev: _Span | None, head: str) -> None:
 
 
 def _keep(doc: _Doc, sp: _Span) -> bool:
-    if sp.reported_by == "\x00title":
+    if sp.title:
         return False
     n_words = len(_WORDS.findall(doc.text[sp.start : sp.end]))
     if n_words < 3:
@@ -773,7 +821,7 @@ def _keep(doc: _Doc, sp: _Span) -> bool:
     # Not attributed: only a quote standing as its own sentence counts.
     pa, _ = doc.paras[sp.para]
     h_start = max(_sentence_start(doc, sp.open), pa)
-    head = doc.text[h_start : sp.open].strip()
+    head = doc.text[max(h_start, sp.open - _WINDOW) : sp.open].strip()
     if head and not head.endswith(":"):
         return False  # quoted words inside a sentence; a colon introduces speech in any language
     toks = [w for w in _WORDS.findall(doc.text[sp.start : sp.end]) if w[0].isalpha()]

@@ -18,13 +18,15 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
     "main menu nav ol p pre section summary table tbody thead tfoot tr td th caption ul "
-    "button label option".split()
+    "button label option noscript".split()
 )
 # Never text: code, media, controls.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg canvas iframe head select input textarea object "
+    "script style template svg canvas iframe head select input textarea object "
     "embed map audio video math link meta title base frame frameset".split()
 )
+# Elements that mean something without children.
+_LEAF_TAGS = frozenset(["img", "br", "hr"])
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # Block kinds, by the nearest block-level tag.
@@ -79,6 +81,7 @@ FLAG_NAMES = [g[0] for g in FLAG_GROUPS]
 SEM_NAMES = [
     "nav", "header", "footer", "aside", "form", "article", "main", "figure", "li", "table",
     "blockquote", "a", "itemprop_body", "role_main", "role_boilerplate", "dialog", "button",
+    "noscript",
 ]
 SEM_BIT = {n: 1 << i for i, n in enumerate(SEM_NAMES)}
 _SEM_OF_TAG = {
@@ -95,6 +98,8 @@ _SEM_OF_TAG = {
     "blockquote": SEM_BIT["blockquote"],
     "dialog": SEM_BIT["dialog"],
     "button": SEM_BIT["button"],
+    # What crawlers and readers without JavaScript see; some apps put the whole page there.
+    "noscript": SEM_BIT["noscript"],
 }
 _BOILER_ROLES = frozenset(
     ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]
@@ -257,10 +262,10 @@ class _Walker:
             if not text.strip():
                 return
         else:
-            text = _WS.sub(" ", raw).strip()
+            text = " ".join(raw.split())
             if not text:
                 return
-            md = _WS.sub(" ", md).strip()
+            md = " ".join(md.split())
         e = self.seg.elems[ei]
         tag = e.tag
         kind = "text"
@@ -348,19 +353,22 @@ class _Walker:
         return True
 
     def walk(self, node: LexborNode, ei: int, depth: int, in_link: bool) -> None:
+        text, md = self.text, self.md
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 t = child.text_content
                 # Whitespace before any text in a block changes nothing: skip the work.
-                if t and (self.text or self.pre or not t.isspace()):
-                    self.text.append(t)
-                    self.md.append(t)
+                if t and (text or self.pre or not t.isspace()):
+                    text.append(t)
+                    md.append(t)
                     if in_link:
                         self.link_chars += len(t.strip())
                 continue
             if tag in SKIP_TAGS or tag[0] in "-_!":
                 continue
+            if child.child is None and tag not in _LEAF_TAGS:
+                continue  # an empty element (icons, spacers): nothing to read
             attrs = child.attributes
             if "hidden" in attrs or attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                 continue
@@ -401,15 +409,24 @@ class _Walker:
                 self.close_elem(ci)
             elif tag == "a":
                 href = attrs.get("href") or ""
-                if href and not href.startswith(("javascript:", "#")) and not in_link:
-                    self.md.append("[")
-                    self.walk(child, ei, depth, True)
-                    self.md.append(f"]({href})")
+                linked = href and not href.startswith(("javascript:", "#")) and not in_link
+                if linked:
+                    md.append("[")
+                only = child.child
+                if only is not None and only.next is None and only.tag == "-text":
+                    # <a>text</a>, the common case: no recursion.
+                    t = only.text_content
+                    if t:
+                        text.append(t)
+                        md.append(t)
+                        self.link_chars += len(t.strip())
                 else:
                     self.walk(child, ei, depth, True)
+                if linked:
+                    md.append(f"]({href})")
             elif tag == "br":
-                self.text.append("\n" if self.pre else " ")
-                self.md.append("\n" if self.pre else " ")
+                text.append("\n" if self.pre else " ")
+                md.append("\n" if self.pre else " ")
             elif tag == "img":
                 src = image_source(attrs)
                 if src:
@@ -420,11 +437,21 @@ class _Walker:
                         )
                     )
             elif tag == "code" and not self.pre:
-                self.md.append("`")
+                md.append("`")
                 self.walk(child, ei, depth, in_link)
-                self.md.append("`")
+                md.append("`")
             else:
-                self.walk(child, ei, depth, in_link)
+                only = child.child
+                if only is not None and only.next is None and only.tag == "-text":
+                    # <span>text</span> and the like: no recursion.
+                    t = only.text_content
+                    if t and (text or self.pre or not t.isspace()):
+                        text.append(t)
+                        md.append(t)
+                        if in_link:
+                            self.link_chars += len(t.strip())
+                else:
+                    self.walk(child, ei, depth, in_link)
 
     def close_elem(self, ci: int) -> None:
         elems = self.seg.elems

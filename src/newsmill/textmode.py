@@ -22,27 +22,30 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from . import model as model_mod
+from . import linemodel
 from .article import Article, Image
 from .errors import InputError
-from .lines import CAPTION_RE, WIDGET_RE, LineShape, features, split_lines, words
+from .headline import find_headline
+from .lines import CAPTION_RE, FEATURE_NAMES, WIDGET_RE, LineShape, features, split_lines
 from .meta.dates import DateValue, as_reference, find_dates, is_future
 from .quotes import find_quotes
 
 MAX_CHARS = 5_000_000  # bigger inputs are cut: no news page is this long
 _MODEL_NAME = "lines"
-_DEFAULT_THRESHOLD = 0.35
 
 _DATE_LABEL = re.compile(
     r"\b(?:published|posted|first published|publication date|date|dated|released|written|"
     r"veröffentlicht|publié|publicado|pubblicato)\b",
     re.IGNORECASE,
 )
-_UPDATE_LABEL = re.compile(r"\b(?:updated|last updated|modified|last modified|aktualisiert|mis à jour)\b", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(
+    r"\b(?:updated?|last updated?|modified|last modified|revised|aktualisiert|mis à jour)\b", re.IGNORECASE
+)
 _BYLINE = re.compile(
-    r"^(?:by|von|par|por|door|di)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|van|von|de|der|da|di|la|le|and|&|,)){0,8})",
+    r"^(?i:by|von|par|por|door|di)\s+(?P<names>[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|van|von|de|der|da|di|la|le|and|&|,)){0,8})",
 )
 _SECONDS = re.compile(r"\d:\d\d:\d\d")
+_RELATIVE_HINT = re.compile(r"\bago\b|\byesterday\b|\btoday\b|\bil y a\b|\bvor\s+\d|\bhace\b", re.IGNORECASE)
 _SHORT_COMMON = frozenset(
     "a an the of and for on in at to by my our new big top day sun now web net pro one two all "
     "art car bay san los las el la le de der die das den du des et y e van von und our your".split()
@@ -64,14 +67,15 @@ def extract_text(
     *,
     fetched: datetime | None = None,
     line_model: str | None = None,
+    headline_model: str | None = None,
 ) -> Article:
     """Turn a flattened page (one block per line) into an :class:`Article`.
 
     ``url`` helps find the masthead; ``fetched`` (when the page was fetched) resolves
     relative dates ("3 hours ago") and tells a clock reading from a publication date.
-    ``line_model`` names another line classifier (a path to its JSON), or ``"rules"`` for
-    the rule that needs no model. A value that is not ``str`` raises
-    :class:`newsmill.errors.InputError`.
+    ``line_model`` and ``headline_model`` name other models (paths to their JSON, as the
+    evaluation's cross-validation folds are), or ``"rules"`` for the hand-written rules that
+    need no model. A value that is not ``str`` raises :class:`newsmill.errors.InputError`.
     """
     if not isinstance(text, str):
         raise InputError(f"expected str, got {type(text).__name__}")
@@ -85,7 +89,7 @@ def extract_text(
     n = len(lines)
     drop: set[int] = set()
 
-    title_i = _find_title(page, url)
+    title_i = find_headline(lines, page.shapes, page.core, url, headline_model or "headline")
     if title_i is not None:
         art.title = lines[title_i]
         art.sources["title"] = {"from": "text", "raw": lines[title_i]}
@@ -139,21 +143,17 @@ def extract_text(
 
 def _classify(lines: list[str], model_name: str) -> _Page:
     X, shapes, core = features(lines)
-    forest = None if model_name == "rules" else model_mod.load(model_name)
+    forest = None if model_name == "rules" else linemodel.load(model_name)
     if model_name not in ("rules", _MODEL_NAME) and forest is None:
         raise InputError(f"no line model at {model_name}")
-    if forest is not None and forest.feature_names == _feature_names():
+    if forest is not None and forest.feature_names == FEATURE_NAMES:
         probs = forest.predict(X)
-        thr = float(forest.threshold_default or _DEFAULT_THRESHOLD)
+        thr = forest.threshold
     else:
         probs, thr = _rule_probs(shapes, core), 0.5
-    return _Page(lines, shapes, np.asarray(probs, dtype=np.float64), thr, core)
-
-
-def _feature_names() -> list[str]:
-    from .lines import FEATURE_NAMES
-
-    return FEATURE_NAMES
+    probs = np.asarray(probs, dtype=np.float64)
+    probs[[i for i, s in enumerate(shapes) if s.cta]] = 0.0  # calls to action are never story
+    return _Page(lines, shapes, probs, thr, core)
 
 
 def _rule_probs(shapes: list[LineShape], core: tuple[int, int]) -> np.ndarray:
@@ -168,57 +168,12 @@ def _rule_probs(shapes: list[LineShape], core: tuple[int, int]) -> np.ndarray:
     return out
 
 
-# --- headline ---------------------------------------------------------------------------------
-
-_SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
-
-
-def _slug_words(url: str | None) -> set[str]:
-    if not url:
-        return set()
-    path = urlsplit(url).path.lower()
-    return {w for w in _SLUG_SPLIT.split(path) if len(w) > 2 and not w.isdigit()}
-
-
 def _first_story_line(page: _Page) -> int:
-    """The first line kept as story, or the start of the core."""
+    """The first prose line kept as story (or the core's start when it comes earlier)."""
     for i, p in enumerate(page.probs):
         if p >= page.threshold and page.shapes[i].prose:
             return min(i, page.core[0]) if page.core[1] > page.core[0] else i
     return page.core[0]
-
-
-def _find_title(page: _Page, url: str | None) -> int | None:
-    start = _first_story_line(page)
-    slug = _slug_words(url)
-    best, best_i = 0.0, None
-    lo = max(0, start - 40)
-    for i in range(lo, min(len(page.lines), start + 1)):
-        s = page.shapes[i]
-        if s.n_words < 2 or s.n_words > 40 or s.widget or s.caption or s.urlish:
-            continue
-        if s.date and s.n_words <= 6:
-            continue
-        score = 1.0
-        if 4 <= s.n_words <= 25:
-            score += 1.0
-        if s.text.endswith(".") and not s.text.endswith("..."):
-            score -= 1.2
-        if s.ends_colon:
-            score -= 1.0
-        if s.cap_ratio >= 0.6:
-            score += 0.5
-        if s.prose and i >= start:
-            score -= 1.5
-        # Nearer the story is likelier; the headline usually has only meta lines under it.
-        score -= 0.08 * (start - i)
-        if slug:
-            lw = {w.lower() for w in words(s.text)}
-            overlap = len(lw & slug) / max(1, len(slug))
-            score += 2.5 * overlap
-        if score > best:
-            best, best_i = score, i
-    return best_i if best >= 1.0 else None
 
 
 # --- masthead ---------------------------------------------------------------------------------
@@ -306,29 +261,59 @@ def _find_dates(
     footer = range(max(0, page.core[1]), min(n, page.core[1] + 8))
     for i in list(header) + [j for j in footer if j not in header]:
         s = page.shapes[i]
-        if not (s.date or s.clock) or s.n_words > 40:
+        if not (s.date or s.clock or have_ref and _RELATIVE_HINT.search(page.lines[i])) or s.n_words > 40:
             continue
         line = page.lines[i]
         found = find_dates(line, ref=ref, limit=2) if (s.date or have_ref) else []
         if not found:
             continue
-        dv, a, b = found[0]
-        before = line[:a]
-        labelled = bool(_DATE_LABEL.search(before) or _BYLINE.match(line))
-        updated = bool(_UPDATE_LABEL.search(before))
-        if ref is not None and is_future(dv, ref):
-            continue
-        if not labelled and not updated:
-            if i < top or i in footer and i >= first + 3:
+        prev_end = 0
+        for dv, a, b in found:
+            # The label nearest before the date decides: "Published ... | Updated ...".
+            before = line[prev_end:a]
+            prev_end = b
+            pub = [m.end() for m in _DATE_LABEL.finditer(before)]
+            upd = [m.end() for m in _UPDATE_LABEL.finditer(before)]
+            updated = bool(upd) and (not pub or upd[-1] > pub[-1])
+            labelled = bool(pub) and not updated or (not upd and bool(_BYLINE.match(line)))
+            if ref is not None and is_future(dv, ref):
                 continue
-            if _SECONDS.search(line[a:b]) or s.n_words > 12:
-                continue
-            if ref is not None and dv.day == ref.date():
-                continue
-        key = "modified" if updated and not labelled else "published"
-        if key not in out:
-            out[key] = (i, dv, line)
+            if not labelled and not updated:
+                if i < top and not _date_above_headline(page, i, top):
+                    continue
+                if i in footer and i >= first + 3:
+                    continue
+                if _SECONDS.search(line[a:b]) or s.n_words > 12:
+                    continue  # a reading to the second is a clock, not a dateline
+                if _words_around(line, a, b) > 4:
+                    continue  # a date inside other text (a teaser, a ticker), not a dateline
+                if ref is not None and dv.day == ref.date():
+                    continue
+            key = "modified" if updated else "published"
+            if key not in out:
+                out[key] = (i, dv, line)
     return out
+
+
+_META_SEP = re.compile(r"\s+[|·•—–/-]\s+|\s*[|·•]\s*")
+
+
+def _words_around(line: str, a: int, b: int) -> int:
+    """Words next to a date within its part of a meta line ("Name · May 2, 2025 · 3 min read")."""
+    lo = max((m.end() for m in _META_SEP.finditer(line, 0, a)), default=0)
+    hi = next((m.start() for m in _META_SEP.finditer(line, b)), len(line))
+    return len((line[lo:a] + " " + line[b:hi]).split())
+
+
+def _date_above_headline(page: _Page, i: int, top: int) -> bool:
+    """A date line just above the headline (a kicker or dateline), not the page's top bar.
+
+    The top bar (first two lines) and anything with a widget or menu line between it and
+    the headline belong to the page, not the story.
+    """
+    if i < 2 or top - i > 3:
+        return False
+    return not any(page.shapes[j].widget or page.shapes[j].separators >= 2 for j in range(i + 1, top))
 
 
 def _find_authors(page: _Page, top: int) -> tuple[int, list[str]] | None:

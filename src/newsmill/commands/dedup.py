@@ -25,10 +25,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output directory")
     p.add_argument("--format", choices=("jsonl", "jsonl.gz", "parquet"), help="default: that of the input")
     p.add_argument("--part-rows", type=int, default=10000, metavar="N", help="rows per output part (default 10000)")
-    p.add_argument("--jaccard", type=float, default=0.5, help="Jaccard similarity for a duplicate (default 0.5)")
-    p.add_argument("--containment", type=float, default=0.8, help="share of a shorter text found in a longer one (default 0.8)")
-    p.add_argument("--shingle", type=int, default=5, help="words per shingle (default 5)")
+    d = _defaults()
+    p.add_argument("--jaccard", type=float, default=d.jaccard, help=f"Jaccard similarity of a duplicate (default {d.jaccard})")
+    p.add_argument(
+        "--containment",
+        type=float,
+        default=d.containment,
+        help=f"share of a shorter text's shingles in a longer one, for truncated copies (default {d.containment})",
+    )
+    p.add_argument("--shingle", type=int, default=d.shingle, help=f"words per shingle (default {d.shingle})")
     p.set_defaults(func=main)
+
+
+def _defaults():  # noqa: ANN202 - DedupConfig, imported late: numpy, datasketch
+    from ..corpus.dedup import DedupConfig
+
+    return DedupConfig()
 
 
 def main(args: argparse.Namespace) -> int:

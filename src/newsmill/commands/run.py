@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1; 0 runs in this process)")
     p.add_argument("--resume", action="store_true", help="finish the run already in OUT")
     p.add_argument("--overwrite", action="store_true", help="delete a run already in OUT first")
-    p.add_argument("--engine", choices=("local", "spark"), default="local")
+    p.add_argument("--engine", choices=("local", "spark"), default="local", help="local worker processes (default) or PySpark (Parquet, one task per WARC file)")
     p.add_argument("--spark-master", metavar="URL", help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--dedup", action="store_true", help="then mark near-duplicate articles (cluster_id, duplicate_of)")
     p.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE", help="per-page size limit (default 20M; 0: none)")

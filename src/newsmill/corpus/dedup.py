@@ -1,19 +1,22 @@
 """Syndicated copies: mark near-duplicate articles (one wire story on many sites).
 
 Each article's body text becomes a set of word shingles (``shingle`` consecutive words,
-lower-cased). Candidates come from two MinHash indexes (datasketch): an LSH index for
-similar texts (Jaccard) and an LSH Ensemble for texts contained in a longer one (a truncated
-copy). Every candidate pair is then checked exactly on the shingle sets: a pair is a duplicate
-when its Jaccard similarity reaches ``jaccard``, or when the shorter text (at least
-``min_contained`` shingles) lies in the longer for ``containment`` of its shingles.
+lower-cased). Candidates come from two MinHash LSH indexes (datasketch): one over the whole
+text (similar copies) and one over its opening ``prefix`` shingles (a truncated copy keeps the
+story's opening, so it is found even when it is a small part of the full story). Every
+candidate pair is then checked exactly on the shingle sets: a duplicate when the Jaccard
+similarity reaches ``jaccard``, or when the shorter text (at least ``min_contained`` shingles)
+lies in the longer for ``containment`` of its shingles: the containment test is what catches
+truncated copies.
 
-Clusters are stars, not chains: articles are taken longest first; each one not yet placed
-opens a cluster and takes in its unplaced duplicates. So ``cluster_id`` is the id of the
-cluster's longest copy, ``duplicate_of`` is that id on every other member and null on the
-longest copy itself; articles with no duplicate get their own id as ``cluster_id``. Rows
-with no text (errors, skipped, empty pages) get null in both.
+Clusters: articles are taken longest first; one joins the cluster of a duplicate already
+placed when it is also like that cluster's longest copy (the same tests, relaxed by
+``join_relax``: that is how two differently edited copies meet), else it opens its own. So
+``cluster_id`` is the id of the cluster's longest copy, ``duplicate_of`` is that id on every
+other member and null on the longest copy itself; an article with no duplicate has its own id
+as ``cluster_id``. Rows with no text (errors, skipped, empty pages) get null in both.
 
-Memory: a MinHash (``num_perm`` values) per article, and shingle sets only for articles in
+Memory: two MinHashes per article in the indexes, and shingle sets only for the articles in
 candidate pairs; rows are streamed from the files, read three times (index, check, write).
 """
 
@@ -313,6 +316,9 @@ def dedup_run_dir(out_dir: str, cfg: DedupConfig | None = None) -> DedupStats:
             writer.abort()
             raise
         writer.commit()
+        crc = os.path.join(out_dir, f".{name}.crc")  # Hadoop's checksum of the old file
+        if os.path.exists(crc):
+            os.unlink(crc)
     stats.elapsed_s = time.monotonic() - start
     if manifest is not None:
         manifest.set_extra({"kind": "dedup", **stats.to_dict()})

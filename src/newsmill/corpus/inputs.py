@@ -33,7 +33,7 @@ from .records import Record
 from .warc import iter_warc, looks_like_warc
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp")
 _URL_SCHEMES = ("http://", "https://", "s3://", "s3a://", "gs://", "hdfs://", "file://")
 
 

@@ -25,6 +25,22 @@ from typing import Any
 from .records import Record, process_record
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory, in KiB.
+
+    ``VmHWM`` where there is /proc: ``ru_maxrss`` survives exec on Linux, so a process started
+    by a large parent would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 @dataclass
 class Task:
     id: int
@@ -52,9 +68,9 @@ def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
             return
         task_id, items = msg
         rows = [(i, process_record(rec, **options)) for i, rec in items]
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        ru = resource.getrusage(resource.RUSAGE_SELF)
         try:
-            conn.send((task_id, rows, peak_kb))
+            conn.send((task_id, rows, peak_rss_kb(), ru.ru_utime + ru.ru_stime))
         except (BrokenPipeError, OSError):
             return
 
@@ -105,6 +121,7 @@ class WorkerPool:
         self._deadline = task_deadline or (lambda task: None)
         self._workers = [_Worker(self._ctx, options) for _ in range(max(jobs, 1))]
         self.peak_rss_kb: dict[int, int] = {}
+        self.cpu_s: dict[int, float] = {}  # per worker process, cumulative
         self.restarts = 0
 
     @property
@@ -137,13 +154,14 @@ class WorkerPool:
             task = w.task
             if w.conn in ready:
                 try:
-                    task_id, rows, peak_kb = w.conn.recv()
+                    task_id, rows, peak_kb, cpu = w.conn.recv()
                 except (EOFError, OSError):
                     pass  # died while answering: handled below as a crash
                 else:
                     if task_id == task.id:
                         pid = w.proc.pid or 0
                         self.peak_rss_kb[pid] = max(self.peak_rss_kb.get(pid, 0), peak_kb)
+                        self.cpu_s[pid] = cpu
                         w.task = None
                         events.append(Event("done", task, rows))
                         continue
@@ -180,6 +198,7 @@ class InlinePool:
         self._options = options
         self._done: list[Event] = []
         self.peak_rss_kb: dict[int, int] = {}
+        self.cpu_s: dict[int, float] = {}  # counted in the main process's own time
         self.restarts = 0
 
     @property
@@ -188,7 +207,7 @@ class InlinePool:
 
     def submit(self, task: Task) -> None:
         rows = [(i, process_record(rec, **self._options)) for i, rec in task.items]
-        self.peak_rss_kb[os.getpid()] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self.peak_rss_kb[os.getpid()] = peak_rss_kb()
         self._done.append(Event("done", task, rows))
 
     def poll(self, timeout: float) -> list[Event]:

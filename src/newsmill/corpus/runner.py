@@ -14,6 +14,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from ..errors import InputError
 from .guards import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S
 from .inputs import Unit, expand_inputs, iter_unit
 from .manifest import MANIFEST, Manifest, add_range, write_atomic
-from .pool import Event, InlinePool, Task, WorkerPool
+from .pool import Event, InlinePool, Task, WorkerPool, peak_rss_kb
 from .records import Record, process_record, reason_code
 from .sinks import FORMATS, PartWriter, is_part_file, part_name
 
@@ -64,6 +65,8 @@ class Summary:
     worker_peak_rss_mb: float = 0.0
     main_peak_rss_mb: float = 0.0
     worker_restarts: int = 0
+    main_cpu_s: float = 0.0
+    worker_cpu_s: float = 0.0
     complete: bool = False
 
     def add(self, counts: dict[str, int], reasons: dict[str, dict[str, int]]) -> None:
@@ -100,6 +103,8 @@ class Summary:
                 "worker_peak_rss_mb": round(self.worker_peak_rss_mb, 1),
                 "main_peak_rss_mb": round(self.main_peak_rss_mb, 1),
                 "worker_restarts": self.worker_restarts,
+                "main_cpu_s": round(self.main_cpu_s, 2),
+                "worker_cpu_s": round(self.worker_cpu_s, 2),
             },
             "complete": self.complete,
         }
@@ -115,10 +120,10 @@ class Summary:
             if by:
                 label = "errors" if status == "error" else "skipped"
                 out.append(f"{label} by reason: " + ", ".join(f"{k} {v}" for k, v in by.most_common()))
+        rss = f", worker peak RSS {self.worker_peak_rss_mb:.0f} MB" if self.worker_peak_rss_mb else ""
         out.append(
             f"this run: {self.session_records} records, {self.session_pages} pages in "
-            f"{self.elapsed_s:.1f} s ({self.pages_per_s:.1f} pages/s), "
-            f"worker peak RSS {self.worker_peak_rss_mb:.0f} MB"
+            f"{self.elapsed_s:.1f} s ({self.pages_per_s:.1f} pages/s){rss}"
         )
         return out
 
@@ -162,15 +167,13 @@ def _open_output(out_dir: str, opts: RunOptions) -> tuple[Manifest, int]:
         raise InputError(f"output {out_dir} exists and is not a directory")
     os.makedirs(out_dir, exist_ok=True)
     names = os.listdir(out_dir)
-    has_run = MANIFEST in names
-    if has_run and opts.overwrite:
+    if opts.overwrite:
         for n in names:
-            if is_part_file(n) or n in (MANIFEST, SUMMARY) or n.endswith(".tmp"):
+            if is_part_file(n) or n in (MANIFEST, SUMMARY, "_dedup.json") or n.endswith(".tmp"):
                 os.unlink(os.path.join(out_dir, n))
-        has_run = False
-    if not has_run:
-        stray = [n for n in names if is_part_file(n)]
-        if stray and not opts.overwrite:
+        names = os.listdir(out_dir)
+    if MANIFEST not in names:
+        if any(is_part_file(n) for n in names):
             raise InputError(f"output {out_dir} holds part files but no manifest; use --overwrite")
         return Manifest.create(out_dir, _header(opts)), 0
     if not opts.resume:
@@ -367,35 +370,42 @@ class Runner:
             pool: WorkerPool | InlinePool = InlinePool(self.worker_options)
         else:
             pool = WorkerPool(self.opts.jobs, self.worker_options, task_deadline=self._task_deadline)
-        old_term = signal.signal(signal.SIGTERM, _raise_interrupt)
-        interrupted = False
+        # Ctrl-C or SIGTERM: stop at the next batch boundary, commit, and say how to resume.
+        # A second one stops at once, dropping the part being written.
+        self._stop = False
+        old = {}
+        if threading.current_thread() is threading.main_thread():
+            old = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
-            self._loop(self._batches(self._records(todo)), pool, bar, start)
-        except KeyboardInterrupt:
-            interrupted = True
+            finished = self._loop(self._batches(self._records(todo)), pool, bar, start)
         except BaseException:
             if self.part is not None:
                 self.part.writer.abort()
                 self.part = None
             raise
         finally:
-            signal.signal(signal.SIGTERM, old_term)
+            for sig, handler in old.items():
+                signal.signal(sig, handler)
             pool.close()
             bar.close()
-        # The rows written so far are whole records: keep them, whatever stopped the run.
-        self._commit()
+        interrupted = not finished
+        self._commit()  # at a batch boundary: the part's rows and ranges agree
         s = self.summary
         s.elapsed_s = time.monotonic() - start
         s.worker_peak_rss_mb = max(pool.peak_rss_kb.values(), default=0) / 1024
-        s.main_peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        s.main_peak_rss_mb = peak_rss_kb() / 1024
         s.worker_restarts = pool.restarts
+        ru = resource.getrusage(resource.RUSAGE_SELF)
+        s.main_cpu_s = ru.ru_utime + ru.ru_stime
+        s.worker_cpu_s = sum(pool.cpu_s.values())
         s.complete = not interrupted
         write_atomic(os.path.join(self.out_dir, SUMMARY), _json(s.to_dict()))
         if interrupted:
             raise KeyboardInterrupt
         return s
 
-    def _loop(self, batches: Iterator[_Batch], pool: WorkerPool | InlinePool, bar: Any, start: float) -> None:
+    def _loop(self, batches: Iterator[_Batch], pool: WorkerPool | InlinePool, bar: Any, start: float) -> bool:
+        """Read, extract and write until the inputs are done (True) or a stop is asked (False)."""
         window = max(self.opts.jobs, 1) * 4 + 4
         inflight: deque[_Batch] = deque()
         queue: deque[Task] = deque()
@@ -403,6 +413,8 @@ class Runner:
         exhausted = False
         last_post = 0.0
         while True:
+            if self._stop:
+                return False
             while not exhausted and len(inflight) < window:
                 b = next(batches, None)
                 if b is None:
@@ -432,7 +444,9 @@ class Runner:
                 )
                 last_post = now
             if exhausted and not inflight:
-                return
+                c = self.summary.counts + (self.part.counts if self.part else Counter())
+                bar.set_postfix_str(f"ok={c['ok']} err={c['error']} skip={c['skipped']}", refresh=True)
+                return True
             for ev in pool.poll(0.2):
                 self._on_event(ev, owner, queue)
 
@@ -456,13 +470,16 @@ class Runner:
             owner[t.id] = (batch, t)
         queue.extendleft(reversed(singles))
 
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        if self._stop:
+            raise KeyboardInterrupt
+        self._stop = True
+
     def _task(self, items: list[tuple[int, Record]]) -> Task:
         self._task_ids += 1
         return Task(self._task_ids, items)
 
 
-def _raise_interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
 
 
 def _json(d: dict[str, Any]) -> bytes:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -116,6 +117,8 @@ def run_spark(
         raise InputError("no input files")
     options = {"max_bytes": max_bytes, "timeout_s": timeout_s, **(extract or {})}
     own = spark is None
+    # PySpark warns about the pandas version even though this path does not use pandas.
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
     spark = spark or _session(master)
     start = time.monotonic()
     try:

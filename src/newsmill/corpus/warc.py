@@ -73,7 +73,7 @@ def iter_warc(
     name = name or path
     size = os.path.getsize(path)
     gz = is_gzip_file(path)
-    limit = (max_bytes or 0) if max_bytes and max_bytes > 0 else None
+    limit = max_bytes if max_bytes and max_bytes > 0 else None
     pos = start
     with open(path, "rb", buffering=_SCAN_CHUNK) as raw:
         while pos < size:

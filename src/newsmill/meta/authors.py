@@ -26,9 +26,9 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # Pieces of a byline line: "Dec. 19, 2025 · Jane Doe | Reuters".
-_PIECES = re.compile(r"\s*(?:\||•|·|◆|—|–|\s-\s|/\s|\n|\s{3,})\s*")
+_PIECES = re.compile(r"\s*(?:\||•|·|◆|»|—|–|\s-\s|/\s|\n|\s{3,})\s*")
 # "... by Jane Doe" inside a line ("Published August 7, 2023 by Jane Doe").
-_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?=\S)", re.IGNORECASE)
+_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•'])(?:by|par|von|por)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
 

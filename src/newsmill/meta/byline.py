@@ -18,9 +18,11 @@ _AUTHOR_META = {
 }
 _BY_START = re.compile(
     r"^\s*(?:(?:written|posted|reported|story|published)\s+)?(?:by|par|von|por|door|di)\s*:?\s*\S|"
-    r"^\s*(?:author|auteur|autor|autore)s?\s*:|(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+[A-Z]",
+    r"^\s*(?:author|auteur|autor|autore)s?\s*:",
     re.IGNORECASE,
 )
+# "January 20, 2025 by Jane Doe": a short dateline with "by" inside.
+_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?-i:[A-Z])", re.IGNORECASE)
 # A label on its own line, the name on the next: "Written by" / "Jane Doe".
 _BY_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported|published)\s+by|by|author|authors|autor|auteur|"
@@ -31,6 +33,7 @@ _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b
 _BAD_FLAGS = 0
 for _n in ("nav", "footer", "side", "comment", "related", "ad", "newsletter", "popup", "card"):
     _BAD_FLAGS |= 1 << FLAG_NAMES.index(_n)
+_META_FLAG = 1 << FLAG_NAMES.index("meta")
 _BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"]
 
 
@@ -111,6 +114,9 @@ def gather_page(
         if hit.zone < 0 or n >= 6:
             continue
         names = split_byline(hit.text, strict=True, orgs=orgs)
+        if not names and " " not in hit.text and re.search(r"author|user|poster", hit.hint):
+            # A forum handle alone in an author/username element.
+            names = split_byline("By " + hit.text, strict=True, orgs=orgs)
         if not names and hit.attr:
             names = split_byline(hit.attr, strict=True, orgs=orgs)
         if names:
@@ -131,7 +137,9 @@ def gather_page(
             if names:
                 cands.append(NameCand(names, "text", f"{b.text} {blocks[bi + 1].text}", 0.68))
                 break
-        elif b.chars <= 150 and _BY_START.search(b.text):
+        elif _BY_START.match(b.text) or (
+            b.chars <= 90 and _BY_INSIDE.search(b.text) and _DATEISH.search(b.text)
+        ):
             names = split_byline(b.text, strict=True, orgs=orgs)
             if names:
                 cands.append(NameCand(names, "text", b.text, 0.68))
@@ -141,6 +149,10 @@ def gather_page(
         for bi in window:
             b = blocks[bi]
             if b.chars > 40 or b.kind == "heading" or not looks_personal(b.text):
+                continue
+            # Only a name marked up as one, under an author/byline class (a bare link near a
+            # date is as often a category).
+            if not elems[b.elem].iflags & _META_FLAG:
                 continue
             near = [blocks[j].text for j in (bi - 2, bi - 1, bi + 1, bi + 2) if 0 <= j < n_blocks]
             if any(len(t) < 60 and _DATEISH.search(t) for t in near):

@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -28,7 +29,7 @@ _BAD_ZONE = re.compile(
 # WordPress-style labels on the article element ("category-comments") name a topic, not a zone.
 _LAYOUT_FLAG = re.compile(
     r"(?:^|[-_])(?:has|with|no|without|template|layout|mode|page|body|show|hide)(?:[-_]|$)|"
-    r"^(?:category|tag|postid|status|format|single|type|section|topic)-"
+    r"^(?:category|tag|postid|status|format|single|type|section|topic|node)-"
 )
 _GOOD_ZONE = re.compile(r"article|post|entry|story|content|main|hero|headline|byline|meta")
 _BAD_TAGS = frozenset(["nav", "aside"])
@@ -75,13 +76,27 @@ class PageContext:
     dates: list[DomHit] | None = None  # query_dates
     credits: list[str] | None = None  # query_credits
     _scope: LexborNode | bool | None = None  # story_scope; False when there is none
+    _dates_whole: bool = False  # query_dates looked at the whole page
     reference_time: datetime | None = None
+    base_href: str | None = None  # <base href>, if the page has one
     title_hint: str | None = None
     article_body: str | None = None
 
     @property
     def jsonld(self) -> list[dict]:
         return self.graph.nodes
+
+    @property
+    def base_url(self) -> str | None:
+        """What relative links resolve against: <base href> (itself relative to the page)."""
+        if self.base_href:
+            if self.url:
+                try:
+                    return urljoin(self.url, self.base_href)
+                except ValueError:
+                    return self.url
+            return self.base_href if "://" in self.base_href else None
+        return self.url
 
     def first(self, *keys: str) -> str | None:
         for k in keys:
@@ -100,6 +115,12 @@ def clean(s: str | None) -> str:
     return _WS.sub(" ", s).strip()
 
 
+def _bad_token(tok: str) -> bool:
+    # A BEM modifier ("article--right-rail", "node--promoted") describes layout, not a zone.
+    base = tok.split("--", 1)[0]
+    return bool(_BAD_ZONE.search(base)) and not _LAYOUT_FLAG.search(base)
+
+
 def zone_of(node: LexborNode, limit: int = 16) -> int:
     """-1 when an ancestor is a comment thread, related list or page furniture; 1 when inside
     the article; 0 otherwise. A <footer> inside an <article> is the story's own footer."""
@@ -115,8 +136,8 @@ def zone_of(node: LexborNode, limit: int = 16) -> int:
             if footer and tag == "article":
                 footer = False
             good = 1
-        elif tag == "footer":
-            footer = True
+        elif tag == "footer" or (tag == "aside" and not good):
+            footer = True  # furniture, unless an <article> holds it (its own footer or aside)
         elif tag in _BAD_TAGS:
             return -1
         a = n.attributes
@@ -124,9 +145,7 @@ def zone_of(node: LexborNode, limit: int = 16) -> int:
         ident = a.get("id")
         if cls or ident:
             s = f"{cls or ''} {ident or ''}".lower()
-            if _BAD_ZONE.search(s) and any(
-                _BAD_ZONE.search(tok) and not _LAYOUT_FLAG.search(tok) for tok in s.split()
-            ):
+            if _BAD_ZONE.search(s) and any(_bad_token(tok) for tok in s.split()):
                 if not (tag == "footer" or (footer and "footer" in s)):
                     return -1
                 footer = True
@@ -175,10 +194,14 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
     if root is not None:
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
         ctx.html_lang = lang.strip() if lang else None
-    for m in tree.css("meta, link, title"):
+    for m in tree.css("meta, link, title, base"):
         tag = m.tag
         a = m.attributes
-        if tag == "meta":
+        if tag == "base":
+            href = a.get("href")
+            if href and ctx.base_href is None:
+                ctx.base_href = href.strip()
+        elif tag == "meta":
             k = a.get("property") or a.get("name") or a.get("http-equiv")
             v = a.get("content")
             if k and v and v.strip():
@@ -284,11 +307,15 @@ def query_bylines(ctx: PageContext) -> list[DomHit]:
     return ctx.bylines
 
 
-def query_dates(ctx: PageContext) -> list[DomHit]:
-    """<time> and date-classed elements (queried once, on demand)."""
-    if ctx.dates is None:
+def query_dates(ctx: PageContext, *, whole_page: bool = False) -> list[DomHit]:
+    """<time> and date-classed elements (queried once, on demand); ``whole_page`` looks outside
+    the story's scope too, for pages whose date sits away from the headline."""
+    if ctx.dates is None or (whole_page and not ctx._dates_whole):
+        scoped = ctx.dates is None
         ctx.dates = []
-        for i, node in enumerate(_scoped_css(ctx, _DATE_SEL)):
+        nodes = _scoped_css(ctx, _DATE_SEL) if scoped else ctx.tree.css(_DATE_SEL)[:MAX_NODES]
+        ctx._dates_whole = not scoped or story_scope(ctx) is None
+        for i, node in enumerate(nodes):
             a = node.attributes
             attr = a.get("datetime") or a.get("content") or ""
             text = clean(node.text(deep=True, separator=" "))

@@ -85,11 +85,14 @@ _NUM = re.compile(
     r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-]\d)" + _TIME_RE
 )
 _RELATIVE = re.compile(
-    r"(?:(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)|"
-    r"(?:il y a\s+(?P<n_fr>\d+|une?)\s+(?P<unit_fr>minutes?|heures?|jours?|semaines?|mois|ans?))|"
-    r"(?:vor\s+(?P<n_de>\d+|einer?|einem)\s+(?P<unit_de>minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?))|"
-    r"(?:hace\s+(?P<n_es>\d+|una?)\s+(?P<unit_es>minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|años?))|"
-    r"(?P<word>yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy)",
+    # Only units that still name a calendar day: "2 months ago" does not.
+    r"(?:(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?s?|hours?|hrs?|days?)\s+ago)|"
+    r"(?:il y a\s+(?P<n_fr>\d+|une?)\s+(?P<unit_fr>minutes?|heures?|jours?))|"
+    r"(?:vor\s+(?P<n_de>\d+|einer?|einem)\s+(?P<unit_de>minuten?|stunden?|tag(?:en)?))|"
+    r"(?:hace\s+(?P<n_es>\d+|una?)\s+(?P<unit_es>minutos?|horas?|días?|dias?))|"
+    # "Today"/"yesterday" alone is prose ("Call today!"); with a time of day it is a dateline.
+    r"(?P<word>yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy)"
+    r"(?=\s*(?:,|at|à|um|a las)?\s*\d{1,2}[:h.]\d{2})",
     re.IGNORECASE,
 )
 _UNIT_DAYS = {
@@ -101,6 +104,9 @@ _WORD_DAYS = {
     "yesterday": 1, "hier": 1, "gestern": 1, "ayer": 1,
     "today": 0, "aujourd'hui": 0, "heute": 0, "hoy": 0,
 }
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,11 +230,17 @@ def find_dates(
     """
     out: list[tuple[DateValue, int, int]] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(text):
+        if ref is None:
+            return out
+        rxs: tuple[re.Pattern[str], ...] = ()
+    else:
+        rxs = (_ISO, _MDY, _DMY, _YMD, _NUM)
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for rx in (_ISO, _MDY, _DMY, _YMD, _NUM):
+    for rx in rxs:
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue

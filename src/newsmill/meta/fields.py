@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ..segment import Segmentation
 from . import byline, pubdate
+from .calibration import CALIBRATED_FIELDS, calibrate
 from .candidates import Pick, norm_key
 from .context import PageContext, clean, story_scope
 from .dates import as_reference
@@ -17,6 +18,7 @@ from .language import iso639_1, pick_language
 from .title import pick_title
 
 _US_DMY_LANGS = ("en-us", "en_us")
+_KEY_VALUE = re.compile(r"^[\w-]+:\s")
 
 
 def _site_names(ctx: PageContext, main: dict | None) -> list[tuple[str, str, str, float]]:
@@ -93,7 +95,7 @@ def _pick_description(ctx: PageContext, main: dict | None) -> Pick | None:
 
 
 def _pick_canonical(ctx: PageContext, main: dict | None) -> Pick | None:
-    base = ctx.url
+    base = ctx.base_url
     cands: list[tuple[str, str, str, float]] = []
     for href in ctx.links.get("canonical", [])[:1]:
         cands.append((absolute(href, base) or "", "meta", href, 0.9))
@@ -140,7 +142,8 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
         for t in vals:
             t = clean(t)
             k = norm_key(t)
-            if t and k and k not in seen and len(t) <= 60:
+            # "contentId: 15cd..." and similar CMS key/value pairs are not tags.
+            if t and k and k not in seen and len(t) <= 60 and not _KEY_VALUE.match(t):
                 seen.add(k)
                 tags.append(t)
         if tags:
@@ -148,15 +151,17 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
     return None
 
 
-def _title_anchor(seg: Segmentation, title: str | None, kept: list[int]) -> int:
-    """The block holding the headline, else the first kept block."""
-    if title:
-        key = norm_key(title)
-        limit = min(len(seg.blocks), (kept[0] + 40) if kept else 400)
-        for i in range(limit):
-            b = seg.blocks[i]
-            if b.kind == "heading" and b.chars < 400 and norm_key(b.text) == key:
-                return i
+def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int]) -> int:
+    """The block holding the headline (the chosen title, else a visible h1), else the first
+    kept block."""
+    keys = [k for k in (norm_key(t) for t in titles) if k]
+    if keys:
+        limit = min(len(seg.blocks), max(kept[0] + 60 if kept else 0, 400))
+        for key in keys:
+            for i in range(limit):
+                b = seg.blocks[i]
+                if b.kind == "heading" and b.chars < 400 and norm_key(b.text) == key:
+                    return i
     return kept[0] if kept else 0
 
 
@@ -179,7 +184,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     story_scope(ctx, title.raw if title and title.source == "dom" else None)
     orgs = {norm_key(n[0]) for n in site_names}
     orgs.discard("")
-    anchor = _title_anchor(seg, title.value if title else None, kept)
+    heads = ([title.value, title.raw] if title else []) + [t for t, zone in ctx.h1 if zone >= 0][:2]
+    anchor = _title_anchor(seg, heads, kept)
     n_blocks = len(seg.blocks)
     window = range(max(0, anchor - 4), min(n_blocks, anchor + 12))
     kept_set = set(kept)
@@ -199,6 +205,11 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     if not pubdate.settled(date_cands):
         date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
         date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref)
+        if not any(not c.modified and c.source != "url" for c in date_cands):
+            # No date near the headline: look at the whole page, trusting what is found less.
+            for c in pubdate.gather_dom(ctx, dmy_first, ref, whole_page=True):
+                c.weight -= 0.1
+                date_cands.append(c)
     published, modified = pubdate.pick_dates(date_cands)
     if published:
         published.record(out, "published")
@@ -213,7 +224,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
         if pick:
             pick.record(out, name)
 
-    base = ctx.url
+    base = ctx.base_url
     lead = lead_image(ctx, main, base)
     images, positions = story_images(ctx, seg, kept, base)
     if lead:
@@ -228,6 +239,17 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     lang = pick_language(ctx, main, text)
     if lang:
         lang.record(out, "language")
+
+    # Heuristic scores become calibrated confidences where ground truth allowed measuring them.
+    # The cell also knows whether the page's JSON-LD calls it an article: titles and dates of
+    # articles are more settled than those of product, service or forum pages.
+    raw_conf: dict[str, tuple[str, float]] = {}
+    for name in CALIBRATED_FIELDS:
+        if name in out["confidence"]:
+            cell = f'{out["sources"][name]["from"]}/{main_kind or "none"}'
+            raw_conf[name] = (cell, out["confidence"][name])
+            out["confidence"][name] = calibrate(name, cell, out["confidence"][name])
+    out["_raw_confidence"] = raw_conf
     return out
 
 

@@ -28,6 +28,8 @@ PUBLISHED_META = {
     "date_published": 0.8, "release_date": 0.7, "dc.date": 0.7, "dcterms.date": 0.7,
     "dc.date.created": 0.7, "dcterms.created": 0.7, "date": 0.65, "displaydate": 0.7,
     "cxenseparse:recs:publishtime": 0.8, "analytics:published": 0.7, "uploaddate": 0.75,
+    "published": 0.75, "publication_date": 0.8, "publish_time": 0.8, "article:published_date": 0.85,
+    "og:pubdate": 0.75, "date-published": 0.8, "timestamp": 0.6,
 }
 MODIFIED_META = {
     "article:modified_time": 0.9, "og:updated_time": 0.85, "article:modified": 0.85,
@@ -41,8 +43,16 @@ _PUB_HINT = re.compile(
     re.IGNORECASE,
 )
 _MOD_HINT = re.compile(
-    r"updat|modif|edited|revised|mis à jour|mise à jour|aktualisiert|geändert|actualizad|"
-    r"aggiornat|bijgewerkt|last[- ]?change|changed",
+    r"updated|\bupdate\s*(?:[:·|]|on\b)|last[- _]?update|modif|edited|revised|reviewed|"
+    r"mis à jour|mise à jour|aktualisiert|geändert|actualizad|aggiornat|bijgewerkt|"
+    r"last[- ]?change|changed",
+    re.IGNORECASE,
+)
+# A label alone on its line, the date on the next: "Published" / "July 8, 2025".
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?P<pub>published|posted|date|publication date|published on|posted on|"
+    r"publié le|veröffentlicht|publicado)|(?P<mod>updated|last updated|updated on|modified|"
+    r"last modified|mis à jour|aktualisiert|actualizado))\s*:?\s*$",
     re.IGNORECASE,
 )
 _BAD_HINT = re.compile(
@@ -68,6 +78,7 @@ class DateCand:
     raw: str
     weight: float
     modified: bool  # an update/modification date
+    labelled: bool = False  # the page says "published"/"posted" next to it
 
 
 def url_date(url: str | None) -> DateValue | None:
@@ -152,11 +163,11 @@ def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: 
     return cands
 
 
-def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime) -> list[DateCand]:
+def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime, *, whole_page: bool = False) -> list[DateCand]:
     """<time> and date-classed elements, first ones in the story's zone first."""
     cands: list[DateCand] = []
     n_dom = 0
-    for hit in query_dates(ctx):
+    for hit in query_dates(ctx, whole_page=whole_page):
         if hit.zone < 0 or _BAD_HINT.search(hit.hint) or "©" in hit.text or "copyright" in hit.text.lower():
             continue
         if n_dom >= 6:
@@ -169,15 +180,16 @@ def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime) -> list[DateCan
             if dv is not None and not is_future(dv, ref):
                 label = f"{hit.hint} {hit.text}"
                 is_mod = bool(_MOD_HINT.search(label)) and not _PUB_HINT.search(hit.hint)
-                w = base + (0.08 if _PUB_HINT.search(hit.hint) else 0.0)
-                cands.append(DateCand(dv, "dom", hit.attr, w, is_mod))
+                has_pub = bool(_PUB_HINT.search(hit.hint))
+                w = base + (0.08 if has_pub else 0.0)
+                cands.append(DateCand(dv, "dom", hit.attr, w, is_mod, has_pub))
                 found = True
         if not found and hit.text:
             for dv, is_mod, has_pub in _hinted_text_dates(hit.text, hit.hint, dmy_first, ref):
                 if is_future(dv, ref) or _is_clock(hit.text, dv):
                     continue
                 w = base - 0.05 + (0.08 if has_pub else 0.0) - (0.1 if dv.relative else 0.0)
-                cands.append(DateCand(dv, "dom", hit.text, w, is_mod))
+                cands.append(DateCand(dv, "dom", hit.text, w, is_mod, has_pub))
                 found = True
         n_dom += found
     return cands
@@ -199,12 +211,16 @@ def gather_text(seg: Segmentation, window: range, kept: set[int], dmy_first: boo
         low = b.text.lower()
         if "©" in b.text or "copyright" in low or "all rights reserved" in low:
             continue
-        for dv, is_mod, has_pub in _hinted_text_dates(b.text, "", dmy_first, ref):
+        text = b.text
+        lab = _DATE_LABEL.match(text) if b.chars < 40 else None
+        if lab and bi + 1 < len(blocks) and blocks[bi + 1].chars < 80:
+            text = f"{text} {blocks[bi + 1].text}"
+        for dv, is_mod, has_pub in _hinted_text_dates(text, "", dmy_first, ref):
             if is_future(dv, ref) or _is_clock(b.text, dv):
                 continue
             w = 0.55 + (0.1 if has_pub else 0.0) + (0.05 if e.iflags & _META_FLAG else 0.0)
             w -= 0.1 if dv.relative else 0.0
-            cands.append(DateCand(dv, "text", b.text, w, is_mod))
+            cands.append(DateCand(dv, "text", text, w, is_mod, has_pub))
             n_txt += 1
     return cands
 
@@ -253,4 +269,7 @@ def pick_dates(cands: list[DateCand]) -> tuple[Pick | None, Pick | None]:
         # Published after modified: one of them is wrong; trust both less.
         p_pick.confidence -= 0.15  # type: ignore[union-attr]
         m_pick.confidence -= 0.25  # type: ignore[union-attr]
+    elif pub and mod and pub[0].value.day < mod[0].value.day:
+        # Updated since: the page likely shows the update date, and "the date" is ambiguous.
+        p_pick.confidence = min(p_pick.confidence, 0.86)  # type: ignore[union-attr]
     return p_pick, m_pick

@@ -148,8 +148,9 @@ def pick_title(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pi
         conf = 0.62 + 0.1 * min(agree, 2) + 0.1 * min(exact, 2)
         if len(h1s) > 1:
             conf -= 0.08
-        if value != raw:
-            conf -= 0.05
+        if value != strip_site(raw, labels)[0]:
+            # A subtitle was cut off: readers (and annotators) disagree on where titles end.
+            conf = min(conf, 0.85)
         return Pick(value, "dom", raw, min(conf, 0.97))
     if not cands:
         return None

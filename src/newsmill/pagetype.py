@@ -1,0 +1,87 @@
+"""What kind of page this is: article, forum, product, collection, listing, documentation
+or service, from page-level statistics of the blocks and from schema.org and URL hints."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from . import model
+from .features import FEATURE_NAMES, PAGE_SIGNALS
+from .segment import KIND_ID, Segmentation
+
+PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
+
+_F = {n: i for i, n in enumerate(FEATURE_NAMES)}
+_KINDS = ["p", "text", "li", "heading", "code", "row", "cell", "control", "caption", "quote", "dd"]
+# Cue phrases, counted with str.count on lower-cased text (a big regex is ten times slower).
+_CUES: dict[str, tuple[str, ...]] = {
+    "cart": ("add to cart", "add to bag", "add to basket", "buy now", "in stock", "out of stock", "sku", "quantity"),
+    "forum": ("replies", "reply", "posted", "joined", "member", "thread", "upvote", "votes", "answered", "quote"),
+    "docs": ("parameter", "returns", "argument", "function", "method", "class", "install", "example", "usage", "api"),
+    "service": ("contact us", "get started", "book ", "pricing", "free trial", "free quote", "consultation", "our team", "our services", "testimonial"),
+    "list": ("result", "sort by", "filter", "showing ", "page ", "next page", "load more", "view all"),
+}
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|eur\b|usd\b|gbp\b)")
+
+PAGE_FEATURE_NAMES: list[str] = (
+    [f"hint_{n}" for n in PAGE_SIGNALS]
+    + ["log_chars", "log_blocks", "link_density", "best_frac", "best_para", "best_group_para",
+       "best_group_log_count", "log_groups", "mean_sent_ends", "punct_share", "date_share",
+       "log_images", "url_depth", "url_digits", "log_words_per_block"]
+    + [f"share_{k}" for k in _KINDS]
+    + ["cue_price"]
+    + [f"cue_{k}" for k in _CUES]
+)
+
+
+def page_features(seg: Segmentation, X: np.ndarray, url: str | None) -> np.ndarray:
+    """One row of page-level features, from the block features already computed."""
+    n = X.shape[0]
+    chars = np.fromiter((b.chars for b in seg.blocks), np.float64, n) if n else np.zeros(0)
+    total = max(float(chars.sum()), 1.0)
+    row: list[float] = []
+    if n:
+        row += X[0, [_F[f"page_{k}"] for k in PAGE_SIGNALS]].tolist()
+        row += [
+            float(X[0, _F["page_log_chars"]]), float(X[0, _F["page_log_blocks"]]),
+            float(X[0, _F["page_link_density"]]), float(X[0, _F["best_frac"]]),
+            float(X[0, _F["best_para_share"]]), float(X[0, _F["best_group_para"]]),
+            float(X[0, _F["best_group_log_count"]]),
+        ]
+    else:
+        row += [0.0] * (len(PAGE_SIGNALS) + 7)
+    groups = {(seg.elems[b.elem].parent, seg.elems[b.elem].sig) for b in seg.blocks if seg.elems[b.elem].same_sig_siblings >= 2}
+    row.append(math.log1p(len(groups)))
+    if n:
+        row.append(float(X[:, _F["sent_ends"]].mean()))
+        row.append(float((chars * X[:, _F["ends_punct"]]).sum() / total))
+        row.append(float(X[:, _F["date_text"]].mean()))
+    else:
+        row += [0.0, 0.0, 0.0]
+    row.append(math.log1p(len(seg.images)))
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "").split("?")[0]
+    row.append(float(len([p for p in path.split("/") if p])))
+    row.append(float(len(re.findall(r"\d", path))))
+    row.append(math.log1p(total / max(n, 1)))
+    kind_col = X[:, _F["kind"]] if n else np.zeros(0)
+    for k in _KINDS:
+        row.append(float(chars[kind_col == KIND_ID[k]].sum() / total) if n else 0.0)
+    # Cue words, over short blocks only: page furniture says what the page is for.
+    text = " ".join(b.text for b in seg.blocks if b.chars < 200)[:20000].lower()
+    row.append(math.log1p(len(_PRICE.findall(text))))
+    for phrases in _CUES.values():
+        row.append(math.log1p(sum(text.count(ph) for ph in phrases)))
+    return np.asarray([row], dtype=np.float32)
+
+
+def classify(seg: Segmentation, X: np.ndarray, url: str | None, model_name: str = "pagetype") -> tuple[str | None, float | None]:
+    """The most likely page type and its probability; (None, None) without a model."""
+    m = model.load(model_name)
+    if m is None:
+        return None, None
+    probs = m.stage1.predict(page_features(seg, X, url))[0]
+    i = int(np.argmax(probs))
+    return PAGE_TYPES[i], round(float(probs[i]), 3)

@@ -1,0 +1,99 @@
+"""Train the page-type classifier on wcxb-dev; report 5-fold CV grouped by domain.
+
+    python train/train_pagetype.py
+
+Prints accuracy and a confusion table from out-of-fold predictions, then writes the model
+trained on all pages to src/newsmill/models/pagetype.json (derived from WCXB, CC-BY-4.0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "train"))
+
+from train_blocks import DEFAULT_DATA, domain_of  # noqa: E402
+
+from newsmill.decode import decode_html  # noqa: E402
+from newsmill.model import MODEL_DIR, forest_from_catboost, make_forest  # noqa: E402
+from newsmill.pagetype import PAGE_FEATURE_NAMES, PAGE_TYPES, page_features  # noqa: E402
+from newsmill.pipeline import analyse  # noqa: E402
+
+
+def page_row(args: tuple[str, Path]) -> tuple[str, np.ndarray, int, str]:
+    pid, data = args
+    gt = json.loads((data / "ground-truth" / f"{pid}.json").read_text())
+    text, _ = decode_html(gzip.open(data / "html" / f"{pid}.html.gz").read())
+    url = gt.get("url")
+    _ctx, seg, X = analyse(text, url)
+    y = PAGE_TYPES.index(gt["_internal"]["page_type"]["primary"])
+    return pid, page_features(seg, X, url)[0], y, domain_of(url or pid)
+
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, args: argparse.Namespace) -> dict:
+    from catboost import CatBoostClassifier
+
+    m = CatBoostClassifier(
+        iterations=args.rounds, depth=args.depth, learning_rate=0.08, loss_function="MultiClass",
+        verbose=0, thread_count=args.jobs, random_seed=7, allow_writing_files=False,
+    )
+    m.fit(X, y, sample_weight=w)
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "m.json"
+        m.save_model(str(p), format="json")
+        return forest_from_catboost(json.loads(p.read_text()), PAGE_FEATURE_NAMES)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=400)
+    ap.add_argument("--depth", type=int, default=5)
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    ids = sorted(json.loads((args.data / "metadata.json").read_text())["files"])
+    with ProcessPoolExecutor(args.jobs) as ex:
+        rows = list(ex.map(page_row, [(i, args.data) for i in ids], chunksize=8))
+    X = np.stack([r[1] for r in rows])
+    y = np.array([r[2] for r in rows])
+    dom = [r[3] for r in rows]
+    # Types are unbalanced (half the pages are articles): weight classes equally.
+    counts = np.bincount(y, minlength=len(PAGE_TYPES))
+    w = (len(y) / (len(PAGE_TYPES) * counts))[y]
+    domains = sorted(set(dom))
+    order = np.random.default_rng(7).permutation(len(domains))
+    fold_of = {domains[j]: k % args.folds for k, j in enumerate(order)}
+    folds = np.array([fold_of[d] for d in dom])
+    pred = np.zeros(len(y), dtype=int)
+    for k in range(args.folds):
+        tr, te = folds != k, folds == k
+        spec = fit(X[tr], y[tr], w[tr], args)
+        pred[te] = make_forest(spec).predict(X[te]).argmax(axis=1)
+    acc = float((pred == y).mean())
+    print(f"page type accuracy, {args.folds}-fold CV grouped by domain: {acc:.4f} ({len(y)} pages)")
+    print("confusion (rows: truth, columns: predicted)")
+    print(" " * 14 + "".join(f"{t[:7]:>8s}" for t in PAGE_TYPES) + "  recall")
+    for i, t in enumerate(PAGE_TYPES):
+        row = [int(((y == i) & (pred == j)).sum()) for j in range(len(PAGE_TYPES))]
+        print(f"{t:14s}" + "".join(f"{c:8d}" for c in row) + f"  {row[i] / max(sum(row), 1):.3f}")
+    spec = fit(X, y, w, args)
+    spec["classes"] = PAGE_TYPES
+    spec["extra"] = {"cv_accuracy": round(acc, 4), "derived_from": "WCXB dev split (CC-BY-4.0)"}
+    (MODEL_DIR / "pagetype.json").write_text(json.dumps({"stage1": spec, "threshold": 0.5}, separators=(",", ":")))
+    print(f"wrote {MODEL_DIR / 'pagetype.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
