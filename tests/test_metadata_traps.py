@@ -209,7 +209,7 @@ def test_figcaption_with_nested_credit_span() -> None:
     img = m["images"][0]
     assert img["url"] == "https://news.example.com/img/obama.jpg"  # lazy source, made absolute
     assert img["credit"] == "REUTERS/Kevin Lamarque"
-    assert img["caption"] == "Obama speaks in Providence"
+    assert img["caption"] == "Obama speaks in Providence."  # its own period kept
     assert img["alt"] == "Obama"
     pos = m["_image_positions"][0]
     assert pos[1] == img["url"]

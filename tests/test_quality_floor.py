@@ -11,10 +11,9 @@ from statistics import mean
 
 import pytest
 
+import newsmill
 from bench.dataset import DEFAULT_DATA, load_pages, quality_sample_ids, read_html
 from bench.metrics import word_f1
-
-import newsmill
 
 MEASURED = {"all": None}
 FLOOR = 0.0  # set from a measured run below

@@ -157,6 +157,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (quick runs)")
     ap.add_argument("--cv-out", type=Path, help="keep fold models here, with folds.json")
     ap.add_argument("--no-final", action="store_true", help="skip the packaged model")
+    ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2: also try learned smoothing")
     args = ap.parse_args()
 
     meta = json.loads((args.data / "metadata.json").read_text())["files"]
@@ -233,10 +234,13 @@ def main() -> int:
     oof1 = cross_validate("stage1", "X")
     thr1, f1 = report("stage 1", oof1)
     # Stage two learns from out-of-fold stage-one scores, as it will see them on new pages.
-    for pg, p1 in zip(pages, oof1, strict=True):
-        pg["X2"] = np.hstack([pg["X"], context_from_arrays(*pg["struct"], p1)])
-    oof2 = cross_validate("stage2", "X2")
-    thr, f = report("stage 2", oof2)
+    oof2 = oof1
+    thr, f = thr1, f1
+    if args.stages == 2:
+        for pg, p1 in zip(pages, oof1, strict=True):
+            pg["X2"] = np.hstack([pg["X"], context_from_arrays(*pg["struct"], p1)])
+        oof2 = cross_validate("stage2", "X2")
+        thr, f = report("stage 2", oof2)
     # Smoothing must earn its cost: without a clear gain, ship stage one alone.
     use_stage2 = f > f1 + 0.002
     if not use_stage2:

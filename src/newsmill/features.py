@@ -26,6 +26,22 @@ _DATE_TEXT = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b"
 )
 _WORD = re.compile(r"\w+")
+# Function words: prose is full of them, menus and link lists are not (the jusText insight).
+STOPWORDS = frozenset(
+    """the a an and or but of to in on at for with by from as is are was were be been being it
+    its this that these those he she they we you i his her their our your my not no so if then
+    than there here which who whom whose what when where why how all any each some more most
+    other such only own same too very can will just should would could may might must do does
+    did has have had having about into over after before between through during under again
+    further once also because while until up down out off above below both few nor
+    der die das und ist nicht mit von zu den ein eine auf für sich dem des im auch es an als
+    le la les et est pas avec pour dans une un des du que qui sur par au ce il elle sont
+    el los las y es con por para una un del que en se lo su al como más pero
+    il lo gli e di che per una non con sono della del nel
+    o os as e de do da que em um uma para com não
+    het een en van is dat niet met voor op zijn
+    """.split()
+)
 _DIGIT = re.compile(r"\d")
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
@@ -44,18 +60,17 @@ PAGE_SIGNALS: dict[str, re.Pattern[str]] = {
     "u_docs": re.compile(r"/(?:docs?|documentation|api|reference|manual|guide|wiki|learn)/|readthedocs|/en/(?:latest|stable)/", re.I),
     "u_article": re.compile(r"/(?:news|blog|articles?|posts?|story|stories|20\d\d)/", re.I),
 }
-_SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?(\w+)"|itemtype="https?://schema\.org/(\w+)"')
+_ITEMTYPE = re.compile(r'itemtype="https?://schema\.org/(\w+)"')
 
 
-_OG_TYPE = re.compile(r"""og:type["']\s+content=["']([^"']+)|content=["']([^"']+)["']\s+property=["']og:type""", re.I)
-
-
-def page_signals(html: str, url: str | None) -> list[float]:
-    """Binary hints of the page type: schema.org types in the page, og:type, URL shape."""
-    types = {a or b for a, b in _SCHEMA_TYPE.findall(html)}
-    m = _OG_TYPE.search(html)
-    if m:
-        og = (m.group(1) or m.group(2)).lower()
+def page_signals(html: str, url: str | None, ld_types: set[str], og_type: str | None) -> list[float]:
+    """Binary hints of the page type: schema.org types (JSON-LD already parsed, microdata),
+    og:type, URL shape."""
+    types = set(ld_types)
+    if "itemtype" in html:
+        types.update(_ITEMTYPE.findall(html))
+    if og_type:
+        og = og_type.lower()
         types.add("article" if "article" in og else og.split(".")[0])
     out = []
     for name, rx in PAGE_SIGNALS.items():
@@ -72,6 +87,7 @@ FEATURE_NAMES: list[str] = (
         "kind", "level", "log_chars", "log_words", "link_density", "sent_ends", "commas",
         "ends_punct", "starts_upper", "digit_ratio", "avg_word_len", "pos_frac", "char_pos_frac",
         "in_quote", "in_pre", "boiler_text", "date_text", "title_overlap", "body_overlap",
+        "stop_ratio", "log_stops",
         "depth", "log_same_sig", "elem_frac", "elem_link_density", "elem_log_blocks", "elem_nelems",
     ]
     + [f"own_{n}" for n in FLAG_NAMES]
@@ -165,8 +181,9 @@ def block_features(
         nwords = text.count(" ") + 1
         head = text[:200]
         title_ov, body_ov = 0.0, -1.0
+        toks = _WORD.findall(text.lower())
+        nstop = sum(1 for t in toks if t in STOPWORDS)
         if want_toks:
-            toks = _WORD.findall(text.lower())
             if toks and title_tokens:
                 title_ov = len(title_tokens.intersection(toks)) / max(len(title_tokens.union(toks)), 1)
             if toks and body_tokens:
@@ -187,13 +204,14 @@ def block_features(
             short and any(k in low for k in _BOILER_PHRASES),
             ndig > 0 and b.chars < 80 and _DATE_TEXT.search(low) is not None,
             title_ov, body_ov,
+            nstop / len(toks) if toks else 0.0, math.log1p(nstop),
             b.chars,
         ))
     T = np.asarray(rows, dtype=np.float32)
     put(T[:, :12])
-    cum = np.concatenate(([0.0], np.cumsum(T[:, 18])[:-1])) / total
+    cum = np.concatenate(([0.0], np.cumsum(T[:, 20])[:-1])) / total
     put(cum.astype(np.float32))
-    put(T[:, 12:18])
+    put(T[:, 12:20])
 
     E = _elem_arrays(seg)
     put(E["depth"][elem_idx])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
@@ -29,19 +31,22 @@ def extract(
     favor_precision: bool = False,
     favor_recall: bool = False,
     model: str = "blocks",
+    reference_time: datetime | None = None,
 ) -> Article:
     """Turn one HTML page into an :class:`Article`.
 
     ``html`` may be bytes (decoded like a browser would, ``charset`` being an HTTP header's
     value) or text. Empty or undecodable input gives an empty Article; a value that is not
-    bytes or str raises :class:`newsmill.errors.InputError`.
+    bytes or str raises :class:`newsmill.errors.InputError`. ``reference_time`` is when the
+    page was fetched (a WARC date, say): relative dates ("3 hours ago") count back from it and
+    no date after it is believed. It defaults to now.
     """
     if not isinstance(html, (bytes, bytearray, memoryview, str)):
         raise InputError(f"expected bytes or str, got {type(html).__name__}")
     text, _encoding = decode_html(html, charset)  # decode
     if not text.strip():
         return Article(url=url)
-    ctx, seg, X = analyse(text, url)
+    ctx, seg, X = analyse(text, url, reference_time)
     probs, threshold = score_blocks(seg, X, model)  # score
     if favor_precision and not favor_recall:
         threshold = min(0.95, threshold * _PRECISION_FACTOR)
@@ -62,20 +67,28 @@ def extract(
     return art
 
 
-def analyse(text: str, url: str | None) -> tuple[describe.PageContext, Segmentation, np.ndarray]:
+def analyse(
+    text: str, url: str | None, reference_time: datetime | None = None
+) -> tuple[describe.PageContext, Segmentation, np.ndarray]:
     """Parse, read the head, segment the body and compute block features.
 
     Shared by ``extract`` and the model's training script, so both see the same features.
     """
     tree = LexborHTMLParser(text)  # parse
-    ctx = describe.collect(tree, url)  # metadata candidates from the head, JSON-LD
+    ctx = describe.collect(tree, url, reference_time=reference_time)  # head, JSON-LD
     # App shells (content as JSON for client-side rendering) are rebuilt into HTML first.
     shown = hydrate(text, tree) or tree
     body = shown.body
     seg = segment(body) if body is not None else Segmentation()  # clean + segment, one walk
     title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None
     body_toks = set(tokens(ctx.article_body)) if ctx.article_body else None
-    hints = page_signals(text, url)
+    ld_types = set()
+    for node in ctx.jsonld:
+        t = node.get("@type")
+        for x in t if isinstance(t, list) else [t]:
+            if isinstance(x, str):
+                ld_types.add(x.rsplit("/", 1)[-1])
+    hints = page_signals(text, url, ld_types, ctx.first("og:type"))
     return ctx, seg, block_features(seg, title_toks, body_toks, hints)
 
 

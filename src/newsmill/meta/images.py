@@ -54,8 +54,11 @@ def split_credit(caption: str, known: list[str] | None = None) -> tuple[str, str
         return "", None
     for k in known or ():
         if k and k in cap and k != cap:
-            rest = cap.replace(k, "").strip(" .,;|–—-")
-            credit = re.sub(r"^(?:photo(?:graph)?|image|credit|foto|source)\s*(?:by)?\s*[:：]?\s*", "", k, flags=re.I)
+            # Separators go; the caption's own closing period stays.
+            rest = cap.replace(k, "").strip().lstrip(".,;|–—-").rstrip(",;|–—-").strip()
+            credit = re.sub(
+                r"^(?:photo(?:graph)?|image|credit|foto|source)\s*(?:by)?\s*[:：]?\s*", "", k.strip(" ()[]"), flags=re.I
+            )
             return rest, credit.strip(" ()[]") or None
     m = _LEAD_CREDIT.match(cap)
     if m:
@@ -123,7 +126,9 @@ def story_images(
     Markdown renderer should put them (position in the kept list)."""
     if not kept or not seg.images:
         return [], []
-    lo, hi = kept[0], kept[-1] + 1
+    # A lead photo often stands just above the first kept paragraph, its caption with it.
+    lo, hi = max(0, kept[0] - 3), kept[-1] + 1
+    lead = ctx.first("og:image", "twitter:image")
     kept_set = set(kept)
     blocks, elems = seg.blocks, seg.elems
     out: list[dict[str, Any]] = []
@@ -131,13 +136,12 @@ def story_images(
     seen: set[str] = set()
     used_caption_blocks: set[int] = set()
     for im in seg.images:
-        if not lo <= im.block_index <= hi:
+        if not lo <= im.block_index <= hi and not (lead and absolute(im.src, base) == absolute(lead, base)):
             continue
         if (im.width and im.width < 80) or (im.height and im.height < 60):
             continue
-        if im.src in seen or _junk(im.src):
+        if _junk(im.src):
             continue
-        seen.add(im.src)
         url = absolute(im.src, base)
         if not url or url in seen:
             continue

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import numpy as np
+
+from . import titlemodel
 from .candidates import Pick, norm_key
 from .context import PageContext, clean
-from .jsonld import text_of
+from .jsonld import ARTICLE_TYPES, ITEM_TYPES, PAGE_TYPES, text_of, types_of
 
 # " | Site", " - Site", " — Site", " :: Site", " » Site", "Site: Title".
 _SEP = re.compile(r"\s+(?:\||-|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*")
@@ -120,9 +123,33 @@ def _agrees(a: str, b: str) -> bool:
     return len(ta & tb) / max(1, len(ta | tb)) >= 0.6
 
 
+# Candidate source -> the ``from`` reported for the title, most visible first.
+_REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("ldheadline", "json-ld"), ("ldname", "json-ld"),
+             ("og", "meta"), ("twitter", "meta"), ("metaother", "meta"), ("microdata", "microdata"),
+             ("head", "title"))
+
+
+def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pick | None:
+    """The candidate the learned chooser scores best; None without a model or candidates."""
+    if titlemodel.load_model() is None:
+        return None
+    cands, X = title_candidates(ctx, main, site_names)
+    best = titlemodel.choose(cands, X)
+    if best is None:
+        return None
+    cand, prob = best
+    for src, reported in _REPORTED:
+        if src in cand.raw_of:
+            return Pick(cand.text, reported, cand.raw_of[src], prob)
+    return Pick(cand.text, "title", cand.text, prob)
+
+
 def pick_title(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pick | None:
     """The visible headline (first good h1), else the structured or head title; each less its
     site name and anything after its first separator. Confidence grows with agreement."""
+    learned = _pick_learned(ctx, main, site_names)
+    if learned is not None:
+        return learned
     labels = site_labels(ctx, site_names)
     cands: list[tuple[str, str, str]] = []  # source, raw, without site name
     if main:
@@ -160,3 +187,27 @@ def pick_title(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pi
     exact = sum(1 for c in others if norm_key(main_part(c[2], 2)) == norm_key(value))
     conf = 0.6 + 0.1 * min(exact, 2) + (0.05 if value == stripped else 0.0)
     return Pick(value, src, raw, conf)
+
+
+def main_kind(main: dict | None) -> str:
+    """article / item / page, as ``Graph.main_entity`` names the kinds."""
+    if not main:
+        return ""
+    t = types_of(main)
+    for wanted, kind in ((ARTICLE_TYPES, "article"), (ITEM_TYPES, "item"), (PAGE_TYPES, "page")):
+        if t & wanted:
+            return kind
+    return ""
+
+
+def title_candidates(
+    ctx: PageContext, main: dict | None, site_names: list[str]
+) -> tuple[list[titlemodel.Cand], np.ndarray]:
+    """Every title candidate of the page and its features for the learned chooser."""
+    labels = site_labels(ctx, site_names)
+    good = _good_h1(ctx, labels)
+    sources = titlemodel.raw_sources(ctx, main, good)
+    cands = titlemodel.gather(sources, lambda t: strip_site(t, labels))
+    X = titlemodel.featurize(cands, sources, labels, ctx.url, main_kind(main), len(good), _is_site,
+                               titlemodel.page_hints(ctx, main))
+    return cands, X

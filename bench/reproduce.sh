@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# One command for the figures quoted in README: cross-validated quality (fold models that
+# never saw a page's domain), side by side with trafilatura in the same run, speed, memory.
+#   bash bench/reproduce.sh            # all 1,497 wcxb-dev pages (about 15 minutes)
+#   bash bench/reproduce.sh --sample 200
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY="${PYTHON:-.venv/bin/python}"
+[ -x "$PY" ] || PY=python3
+"$PY" -c "import catboost, trafilatura" 2>/dev/null || "$PY" -m pip install --quiet -e '.[train,bench]'
+# Fold models: 5 folds grouped by domain (deterministic seeds); the packaged model is kept.
+[ -f bench/cv/folds.json ] || "$PY" train/train_blocks.py --cv-out bench/cv --no-final
+"$PY" bench/run.py --cv-dir bench/cv --compare trafilatura --json bench/results/cv.json "$@"
