@@ -5,7 +5,8 @@
     /work/venv/bin/python bench/meta_eval.py --errors author  # list the misses
 
 Scoring, over pages whose ground truth has the field (a missing value is a miss):
-title = exact match ignoring case, punctuation and spacing; author = hit when the ground-truth
+With ``--title-folds`` every title comes from a chooser that never saw the page's domain (the
+packaged one was trained on these pages). title = exact match ignoring case, punctuation and spacing; author = hit when the ground-truth
 name and any extracted author contain one another (normalized); date = same calendar day.
 Confidence calibration: accuracy of newsmill's values by confidence band. The ``--cv`` option
 fits a per-field isotonic-style binning of confidence on folds grouped by domain and reports
@@ -69,9 +70,29 @@ def load_pages(sample: int | None, seed: int) -> list[tuple[str, dict, str]]:
     return out
 
 
-def run_newsmill(pages: list[tuple[str, dict, str]]) -> tuple[dict[str, dict], dict[str, float]]:
+def title_fold_models(folds_dir: Path):  # type: ignore[no-untyped-def]
+    """domain -> the title chooser trained without that domain's fold (train_title.py --fold-dir)."""
+    from newsmill.meta.titlemodel import chooser_from
+
+    fold_of = json.loads((folds_dir / "folds.json").read_text())
+    models = {int(p.stem.removeprefix("title_fold")): chooser_from(json.loads(p.read_text()))
+              for p in folds_dir.glob("title_fold*.json")}
+    return fold_of, models
+
+
+def domain_of(url: str) -> str:
+    """As train/train_title.py groups pages: hostname less www., last two labels."""
+    host = urlsplit(url or "").hostname or url or ""
+    parts = host.lower().removeprefix("www.").split(".")
+    return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def run_newsmill(
+    pages: list[tuple[str, dict, str]], title_folds: Path | None = None
+) -> tuple[dict[str, dict], dict[str, float]]:
     import newsmill
     from newsmill import describe as dmod
+    from newsmill.meta import titlemodel
 
     timing = {"collect": 0.0, "describe": 0.0, "total": 0.0}
     real_collect, real_describe = dmod.collect, dmod.describe
@@ -99,8 +120,13 @@ def run_newsmill(pages: list[tuple[str, dict, str]]) -> tuple[dict[str, dict], d
     # Warm the lazily loaded language model so its one-off load is not counted per page.
     newsmill.meta.language._langid()
     res: dict[str, dict] = {}
+    real_load = titlemodel.load_model
+    fold_of, fold_models = title_fold_models(title_folds) if title_folds else ({}, {})
     try:
         for fid, _gt, url in pages:
+            if title_folds:
+                m = fold_models[fold_of[domain_of(url)]]
+                titlemodel.load_model = lambda m=m: m  # type: ignore[assignment,misc]
             html = gzip.open(DATA / "html" / f"{fid}.html.gz").read()
             t = time.perf_counter()
             last_raw.clear()
@@ -116,6 +142,7 @@ def run_newsmill(pages: list[tuple[str, dict, str]]) -> tuple[dict[str, dict], d
             }
     finally:
         dmod.collect, dmod.describe = real_collect, real_describe
+        titlemodel.load_model = real_load  # type: ignore[assignment]
     return res, timing
 
 
@@ -236,9 +263,14 @@ def fit_rows(
     return rows
 
 
-def fit_calibration(rows: list[tuple[str, str, float, bool, str]], folds: int = 5, seed: int = 0) -> str:
+def fit_calibration(
+    rows: list[tuple[str, str, float, bool, str]], folds: int = 5, seed: int = 0,
+    title_rows: list[tuple[str, float, bool, str]] | None = None,
+) -> str:
     """Fit the calibration table on all rows, and report it cross-validated with folds grouped
-    by domain (a domain's pages are never both in the fitting and the held-out part)."""
+    by domain (a domain's pages are never both in the fitting and the held-out part). Titles are
+    calibrated by their chooser, not by the table: ``title_rows`` (held out only when the run
+    used --title-folds) are added to the held-out table as they are."""
     from newsmill.meta.calibration import calibrate, fit
 
     domains = sorted({r[4] for r in rows})
@@ -251,8 +283,10 @@ def fit_calibration(rows: list[tuple[str, str, float, bool, str]], folds: int = 
             if fold_of[dom] == k:
                 f = {"title": "title", "authors": "author", "published": "date"}[name]
                 held.append((f, calibrate(name, src, raw, table), ok, dom))
+    held += title_rows or []
     table = fit([r[:4] for r in rows])
-    lines = ["Held-out calibration (5 folds grouped by domain):", band_table(held), "",
+    note = " (titles: from the per-fold choosers)" if title_rows else " (titles: not held out, omitted)"
+    lines = ["Held-out calibration (5 folds grouped by domain)" + note + ":", band_table(held), "",
              "TABLE = " + json.dumps(dict(sorted(table.items())), indent=4)]
     return "\n".join(lines)
 
@@ -282,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="JSON file to reuse trafilatura's answers between runs")
     ap.add_argument("--errors", choices=FIELDS, help="print newsmill's misses on this field")
     ap.add_argument("--cv", action="store_true", help="domain-grouped check of the >=0.9 band")
+    ap.add_argument("--title-folds", type=Path, default=None,
+                    help="score each page's title with the chooser trained without its domain "
+                         "(directory written by train/train_title.py --fold-dir)")
     ap.add_argument("--json", type=Path, help="write per-page results here")
     ap.add_argument("--fit-calibration", action="store_true",
                     help="fit newsmill.meta.calibration.TABLE on these pages; print it with its "
@@ -290,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = load_pages(args.sample or None, args.seed)
     t0 = time.perf_counter()
-    ours, timing = run_newsmill(pages)
+    ours, timing = run_newsmill(pages, args.title_folds)
     wall = time.perf_counter() - t0
     theirs = None if args.no_trafilatura else run_trafilatura(pages, args.trafilatura_cache)
 
@@ -321,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         print(grouped_cv(rows))
     if args.fit_calibration:
         print()
-        print(fit_calibration(fit_rows(pages, ours)))
+        title_rows = [r for r in rows if r[0] == "title"] if args.title_folds else None
+        print(fit_calibration(fit_rows(pages, ours), title_rows=title_rows))
     if args.errors:
         f = args.errors
         key = {"title": "title", "author": "author", "date": "publish_date"}[f]

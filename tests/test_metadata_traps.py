@@ -55,8 +55,10 @@ def test_related_story_dates_are_not_the_date() -> None:
 
 
 def test_last_updated_line_is_modified_not_published() -> None:
+    # With no published date anywhere, the shown update date stands in, with low confidence.
     only_update = meta_of(page(HEAD, f"<article>{H1}<p>Last updated: November 25, 2014</p>{STORY}</article>"))
-    assert only_update.get("published") is None
+    assert only_update["published"] == "2014-11-25"
+    assert only_update["confidence"]["published"] < 0.6
     assert only_update["modified"] == "2014-11-25"
     both = meta_of(page(HEAD, f"<article>{H1}<p>Published Nov. 24, 2014 · Updated Nov. 25, 2014</p>{STORY}</article>"))
     assert both["published"] == "2014-11-24"

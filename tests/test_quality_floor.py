@@ -15,8 +15,9 @@ import newsmill
 from bench.dataset import DEFAULT_DATA, load_pages, quality_sample_ids, read_html
 from bench.metrics import word_f1
 
-MEASURED = {"all": None}
-FLOOR = 0.0  # set from a measured run below
+# Measured with the packaged model on this sample: 0.8850 (2026-11-29).
+MEASURED = 0.8850
+FLOOR = MEASURED - 0.01
 
 pytestmark = pytest.mark.skipif(
     not (DEFAULT_DATA / "metadata.json").exists(), reason="../shared/data/wcxb-dev is not present"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import random
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("/work/shared/data/wcxb-dev")
 OUT = ROOT / "src" / "newsmill" / "models" / "title.json"
-PARAMS = {"iterations": 300, "depth": 5, "learning_rate": 0.08, "l2_leaf_reg": 5.0,
+CAL_EDGES = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01)
+PARAMS = {"iterations": 150, "depth": 5, "learning_rate": 0.15, "l2_leaf_reg": 5.0,
           "random_seed": 0, "verbose": False, "thread_count": 2}
 
 
@@ -90,16 +92,51 @@ def fit(pages: list[dict]):  # type: ignore[no-untyped-def]
     return m
 
 
+def calibration_map(held: list[tuple[float, bool]]) -> list[list[float]]:
+    """[lower edge, confidence] per probability bin: the held-out accuracy, shrunk towards the
+    probability, lowered by half a standard error, mapped with the conservative scale of
+    newsmill.meta.calibration, and never above a higher bin."""
+    from newsmill.meta.calibration import conservative
+
+    out = []
+    for lo, hi in zip(CAL_EDGES, CAL_EDGES[1:], strict=False):
+        b = [(pr, ok) for pr, ok in held if lo <= pr < hi]
+        prior = sum(pr for pr, _ in b) / len(b) if b else (lo + min(hi, 1.0)) / 2
+        p = (sum(ok for _, ok in b) + 8 * prior) / (len(b) + 8)
+        p -= 0.5 * math.sqrt(p * (1 - p) / (len(b) + 8))
+        out.append([lo, round(max(0.05, min(0.99, conservative(p))), 3)])
+    for i in range(len(out) - 2, -1, -1):
+        out[i][1] = min(out[i][1], out[i + 1][1])
+    return out
+
+
+def export(model, pages: list[dict], cal: list[list[float]], path: Path) -> None:  # type: ignore[no-untyped-def]
+    from newsmill.meta.titlemodel import feature_names
+    from newsmill.model import forest_from_catboost, make_forest
+
+    tmp = path.with_suffix(".cb.json")
+    model.save_model(str(tmp), format="json")
+    spec = forest_from_catboost(json.loads(tmp.read_text()), feature_names())
+    tmp.unlink()
+    X = np.vstack([p["X"] for p in pages if len(p["y"])])
+    diff = np.abs(make_forest(spec).predict(X) - model.predict_proba(X)[:, 1]).max()
+    if diff > 1e-6:
+        raise SystemExit(f"exported model disagrees with CatBoost by {diff:.2e}")
+    spec["calibration"] = cal
+    spec["trained_on"] = "wcxb-dev (derived from WCXB, Murrough Foley, 2026, CC-BY-4.0)"
+    path.write_text(json.dumps(spec, separators=(",", ":")))
+    print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the page features")
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--fold-dir", type=Path, default=None,
+                    help="also write the 5 per-fold models here (for bench/meta_eval.py --title-folds)")
     ap.add_argument("--errors", action="store_true", help="print held-out misses")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from newsmill.meta.titlemodel import feature_names
-    from newsmill.model import forest_from_catboost, make_forest
-
     pages = load(args.cache)
     n = len(pages)
     covered = sum(1 for p in pages if p["y"].any())
@@ -111,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     fold_of = {d: i % 5 for i, d in enumerate(domains)}
     hits = 0
     held: list[tuple[float, bool]] = []
+    models = []
     for k in range(5):
         model = fit([p for p in pages if fold_of[p["domain"]] != k])
+        models.append(model)
         for p in pages:
             if fold_of[p["domain"]] != k or not len(p["y"]):
                 continue
@@ -124,22 +163,21 @@ def main(argv: list[str] | None = None) -> int:
             if args.errors and not ok:
                 print(f"{p['fid']} gt={p['gt']!r} got={p['texts'][i]!r}")
     print(f"title accuracy, 5-fold CV grouped by domain: {hits / n:.3f} ({hits}/{n})")
-    for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
+    for lo, hi in zip(CAL_EDGES, CAL_EDGES[1:], strict=False):
         b = [ok for pr, ok in held if lo <= pr < hi]
         if b:
             print(f"  held-out prob [{lo:.2f},{hi:.2f}): acc {sum(b) / len(b):.3f} n={len(b)}")
+    cal = calibration_map(held)
+    print("confidence map (held-out, conservative):", cal)
+    if args.fold_dir:
+        # Per-fold models, so that bench/meta_eval.py --title-folds scores every page with a
+        # model that never saw its domain.
+        args.fold_dir.mkdir(parents=True, exist_ok=True)
+        for k, model in enumerate(models):
+            export(model, pages, cal, args.fold_dir / f"title_fold{k}.json")
+        (args.fold_dir / "folds.json").write_text(json.dumps(fold_of))
     if not args.no_save:
-        model = fit(pages)
-        tmp = OUT.with_suffix(".cb.json")
-        model.save_model(str(tmp), format="json")
-        spec = forest_from_catboost(json.loads(tmp.read_text()), feature_names())
-        tmp.unlink()
-        X = np.vstack([p["X"] for p in pages if len(p["y"])])
-        diff = np.abs(make_forest(spec).predict(X) - model.predict_proba(X)[:, 1]).max()
-        print(f"exported model agrees with CatBoost to {diff:.2e}")
-        spec["trained_on"] = "wcxb-dev (derived from WCXB, Murrough Foley, 2026, CC-BY-4.0)"
-        OUT.write_text(json.dumps(spec, separators=(",", ":")))
-        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
+        export(fit(pages), pages, cal, OUT)
     return 0
 
 

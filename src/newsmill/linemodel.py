@@ -82,7 +82,8 @@ class LineModel:
         self.extra: dict = spec.get("extra", {})
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        p = self.stage1.predict(X)
+        # In chunks: the forest walks all trees for all rows at once, (rows x trees) integers.
+        p = np.concatenate([self.stage1.predict(X[i : i + 4096]) for i in range(0, max(1, len(X)), 4096)])
         if self.stage2 is not None and p.size:
             p = self.stage2.predict(np.hstack([X, context_features(p)]))
         return p

@@ -103,6 +103,8 @@ _DATE = re.compile(
 _URLISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(?:com|org|net)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•·▪►–—]|\d{1,3}[.)]|[a-z][.)])\s", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CAPTION_MAX = 600
+_SEARCH_MAX = 1000
 
 
 def split_lines(text: str) -> list[str]:
@@ -165,6 +167,7 @@ def shape(line: str) -> LineShape:
     n_chars = len(line)
     digits = sum(c.isdigit() for c in line)
     punct = sum((not c.isalnum()) and not c.isspace() for c in line)
+    head = line[:_SEARCH_MAX]
     return LineShape(
         text=line,
         n_chars=n_chars,
@@ -180,12 +183,14 @@ def shape(line: str) -> LineShape:
         digit_ratio=digits / n_chars if n_chars else 0.0,
         punct_ratio=punct / n_chars if n_chars else 0.0,
         separators=len(_SEPARATORS.findall(line)),
-        widget=bool(WIDGET_RE.search(line)) and n_words <= 25,
+        widget=n_words <= 25 and bool(WIDGET_RE.search(line)),
         cta=n_words <= 8 and bool(CTA_RE.search(line)),
-        caption=bool(CAPTION_RE.match(line)),
-        date=bool(_DATE.search(line)),
-        clock=bool(_CLOCK.search(line)),
-        urlish=bool(_URLISH.search(line)),
+        # Long lines are never captions; and only a long line's start is searched for
+        # dates and links, which keeps every check linear in the line's length.
+        caption=n_chars <= _CAPTION_MAX and bool(CAPTION_RE.match(line)),
+        date=bool(_DATE.search(head)),
+        clock=bool(_CLOCK.search(head)),
+        urlish=bool(_URLISH.search(head)),
         bullet=bool(_BULLET.match(line)),
     )
 
@@ -248,13 +253,19 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[LineShape], tuple[int, 
     core_words = nw[a:b].sum()
     core_prose = [s.n_words for s in shapes[a:b] if s.prose]
     core_mean = float(np.mean(core_prose)) if core_prose else 1.0
+    keys = [_norm_line(ln) for ln in lines]
     counts: dict[str, int] = {}
-    for ln in lines:
-        k = _norm_line(ln)
+    for k in keys:
         counts[k] = counts.get(k, 0) + 1
     prose_idx = np.flatnonzero(prose)
+    # Means over the window of 3 lines either side, from cumulative sums.
+    idx = np.arange(n)
+    lo_w, hi_w = np.maximum(0, idx - 3), np.minimum(n, idx + 4)
+    cs_p = np.concatenate([[0.0], np.cumsum(prose)])
+    cs_w = np.concatenate([[0.0], np.cumsum(nw)])
+    win_prose = (cs_p[hi_w] - cs_p[lo_w]) / (hi_w - lo_w)
+    win_words = np.log1p((cs_w[hi_w] - cs_w[lo_w]) / (hi_w - lo_w))
     for i, s in enumerate(shapes):
-        lo, hi = max(0, i - 3), min(n, i + 4)
         if prose_idx.size:
             j = np.searchsorted(prose_idx, i)
             d_prev = i - prose_idx[j - 1] if j > 0 and prose_idx[j - 1] < i else 50
@@ -304,13 +315,13 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[LineShape], tuple[int, 
             math.log1p(dist),
             core_words / total,
             math.log1p(n),
-            min(counts[_norm_line(s.text)], 10),
+            min(counts[keys[i]], 10),
             prv.prose if prv else 0.0,
             nxt.prose if nxt else 0.0,
             math.log1p(prv.n_words) if prv else 0.0,
             math.log1p(nxt.n_words) if nxt else 0.0,
-            prose[lo:hi].mean(),
-            math.log1p(nw[lo:hi].mean()),
+            win_prose[i],
+            win_words[i],
             bool(nxt is not None and nxt.prose and not s.prose),
             heading_like,
             s.n_words / core_mean,

@@ -1,4 +1,4 @@
-"""Map the candidate scores of title, authors and published to calibrated confidences.
+"""Map the candidate scores of authors and published to calibrated confidences.
 
 The heuristic score of a field (source weights plus agreement) orders values well but is not a
 probability. ``TABLE`` holds, per field, source and score bin, the share of correct values
@@ -17,7 +17,9 @@ from __future__ import annotations
 import math
 
 BIN_EDGES = (0.0, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
-CALIBRATED_FIELDS = ("title", "authors", "published")
+# The title's confidence comes calibrated from its learned chooser (held-out accuracy by
+# probability band, see train/train_title.py), so it is not re-mapped here.
+CALIBRATED_FIELDS = ("authors", "published")
 PRIOR_WEIGHT = 8.0  # pseudo-observations at the raw score
 TOP = 0.96  # measured accuracy that maps to confidence 0.9
 
@@ -109,51 +111,6 @@ TABLE: dict[str, float] = {
     "published|text/none|1": 0.783,
     "published|text/none|2": 0.593,
     "published|url/none|0": 0.428,
-    "title|dom/article|1": 0.611,
-    "title|dom/article|2": 0.549,
-    "title|dom/article|3": 0.653,
-    "title|dom/article|4": 0.685,
-    "title|dom/article|5": 0.811,
-    "title|dom/article|6": 0.894,
-    "title|dom/item|0": 0.419,
-    "title|dom/item|1": 0.427,
-    "title|dom/item|2": 0.598,
-    "title|dom/item|3": 0.547,
-    "title|dom/item|4": 0.698,
-    "title|dom/item|5": 0.864,
-    "title|dom/item|6": 0.869,
-    "title|dom/none|0": 0.231,
-    "title|dom/none|1": 0.427,
-    "title|dom/none|2": 0.601,
-    "title|dom/none|3": 0.651,
-    "title|dom/none|4": 0.479,
-    "title|dom/none|5": 0.885,
-    "title|dom/none|6": 0.916,
-    "title|dom/page|0": 0.312,
-    "title|dom/page|1": 0.338,
-    "title|dom/page|3": 0.583,
-    "title|dom/page|4": 0.723,
-    "title|dom/page|5": 0.747,
-    "title|dom/page|6": 0.919,
-    "title|json-ld/article|1": 0.45,
-    "title|json-ld/article|2": 0.724,
-    "title|json-ld/article|3": 0.56,
-    "title|json-ld/article|4": 0.888,
-    "title|json-ld/page|4": 0.723,
-    "title|meta/article|4": 0.723,
-    "title|meta/item|2": 0.671,
-    "title|meta/item|3": 0.488,
-    "title|meta/item|4": 0.74,
-    "title|meta/none|1": 0.478,
-    "title|meta/none|2": 0.75,
-    "title|meta/none|3": 0.514,
-    "title|meta/none|4": 0.801,
-    "title|meta/page|2": 0.574,
-    "title|meta/page|4": 0.609,
-    "title|microdata/none|1": 0.437,
-    "title|microdata/none|2": 0.636,
-    "title|title/none|1": 0.565,
-    "title|title/page|1": 0.551,
 }
 
 

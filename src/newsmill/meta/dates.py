@@ -81,6 +81,8 @@ _DMY = re.compile(
 # "2014/11/24", "2014.11.24".
 _YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])" + _TIME_RE)
 # "24.11.2014", "11/24/2014", "24-11-2014", "24.11.14".
+# "2023 Jan 7": Highwire/Google Scholar citation meta; read in structured fields only.
+_Y_MON_D = re.compile(r"^(?P<y>(?:19|20)\d\d)\s+(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?!\d)", re.IGNORECASE)
 _NUM = re.compile(
     r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-]\d)" + _TIME_RE
 )
@@ -196,6 +198,9 @@ def parse_structured(value: str) -> DateValue | None:
     m = _ISO_COMPACT.match(s)
     if m:
         return make_date(int(m["y"]), int(m["m"]), int(m["d"]), m.groupdict())
+    m = _Y_MON_D.match(s)
+    if m:  # citation_publication_date: "2023 Jan 7"
+        return make_date(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
     if s.isdigit() and len(s) in (10, 13):  # Unix time, seconds or milliseconds
         ts = int(s) / (1000 if len(s) == 13 else 1)
         dt = datetime.fromtimestamp(ts, UTC)

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
+from ..model import Forest, ObliviousForest
 from .candidates import norm_key
 from .context import PageContext, clean
 from .jsonld import text_of
@@ -44,6 +45,7 @@ _GENERIC = re.compile(
 )
 _KINDS = {"": 0, "article": 1, "item": 2, "page": 3}
 MAX_SOURCE_CHARS = 400
+SKIP_SITE = True
 
 
 @dataclass(slots=True)
@@ -205,7 +207,7 @@ def featurize(
     head_parts = len(_PART_SEP.split(head)) if head else 0
     h1_t, head_t = _tokens(h1), _tokens(head)
     h1_head = len(h1_t & head_t) / max(1, len(h1_t | head_t))
-    lengths = sorted({len(c.key) for c in cands}, reverse=True)
+    rank = {n: i for i, n in enumerate(sorted({len(c.key) for c in cands}, reverse=True))}
     rows = []
     for c in cands:
         toks = _tokens(c.text)
@@ -227,7 +229,7 @@ def featurize(
             float(bool(h1_c) and key in h1_c), float(bool(h1_c) and h1_c in key),
             caps, float(c.text.isupper()), float(bool(_GENERIC.match(c.text))),
             _KINDS.get(kind, 0), n_h1, len(src_names), len(key) / max(1, len(head_c)),
-            float(bool(_PART_SEP.search(c.text))), lengths.index(len(key)),
+            float(bool(_PART_SEP.search(c.text))), rank[len(key)],
             float(":" in c.text),
             float("h1first" in src_names), float("og" in src_names),
             float("ldheadline" in src_names or "ldname" in src_names),
@@ -236,27 +238,52 @@ def featurize(
             len(toks & h1_t) / max(1, len(toks | h1_t)),
         ]
         rows.append(row)
-    return np.asarray(rows, dtype=np.float32).reshape(len(rows), len(feature_names()))
+    return np.asarray(rows, dtype=np.float32).reshape(len(rows), _N_FEATURES)
+
+
+@dataclass(slots=True)
+class Chooser:
+    forest: ObliviousForest | Forest
+    calibration: list[tuple[float, float]]  # (lower probability edge, confidence)
+
+    def confidence(self, prob: float) -> float:
+        conf = 0.5 * prob
+        for lo, c in self.calibration:
+            if prob >= lo:
+                conf = c
+        return conf
+
+
+def chooser_from(spec: dict) -> Chooser | None:
+    from ..model import make_forest
+
+    if spec.get("feature_names") != feature_names():
+        return None  # stale model: the heuristic chooser takes over
+    cal = [(float(lo), float(c)) for lo, c in spec.get("calibration", [])]
+    return Chooser(make_forest(spec), cal)
 
 
 @lru_cache(maxsize=1)
-def load_model():  # type: ignore[no-untyped-def]
-    """The packaged chooser, or None when the model file is absent."""
-    from ..model import make_forest
-
+def load_model() -> Chooser | None:
+    """The packaged chooser, or None when the model file is absent or stale."""
     if not MODEL_PATH.exists():
         return None
     with MODEL_PATH.open() as f:
-        spec = json.load(f)
-    if spec.get("feature_names") != feature_names():
-        return None  # stale model: the heuristic chooser takes over
-    return make_forest(spec)
+        return chooser_from(json.load(f))
 
 
 def choose(cands: list[Cand], X: np.ndarray) -> tuple[Cand, float] | None:
+    """The best candidate and its confidence (held-out accuracy of its probability band)."""
     model = load_model()
     if model is None or not cands:
         return None
-    p = model.predict(X)
-    i = int(np.argmax(p))
-    return cands[i], float(p[i])
+    p = model.forest.predict(X)
+    # The site's own name is not the title of a page below the home page.
+    site = (X[:, _IS_SITE] > 0) & (X[:, _URL_DEPTH] > 0) & SKIP_SITE
+    i = int(np.argmax(np.where(site, -1.0, p))) if not site.all() else int(np.argmax(p))
+    return cands[i], model.confidence(float(p[i]))
+
+
+_IS_SITE = feature_names().index("is_site")
+_N_FEATURES = len(feature_names())
+_URL_DEPTH = feature_names().index("url_depth")
