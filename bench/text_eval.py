@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write per-page figures here")
     ap.add_argument("--cv", type=Path, help="fold models from train/train_lines.py --cv-out: each page "
                     "is read by the model that did not see its domain")
+    ap.add_argument("--html-cv", type=Path, help="HTML mode's fold models (bench/cv from "
+                    "train/train_blocks.py --cv-out), so that HTML mode is out-of-fold too")
     ap.add_argument("--rules", action="store_true", help="the rule instead of the learned model")
     ap.add_argument("--siteclean", action="store_true", help="also measure site-level cleaning on pages "
                     "whose domain has 2+ pages in the data")
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             return str(args.cv / folds[pid])
         return None
 
+    html_folds = json.loads((args.html_cv / "folds.json").read_text()) if args.html_cv else {}
     hfolds = json.loads((args.cv / "headline_folds.json").read_text()) if args.cv else {}
 
     def headline_model(pid: str) -> str | None:
@@ -144,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         if not args.no_html:
             t0 = time.perf_counter()
-            row["html"] = word_f1(extract(raw, url).text, gt["main_content"])
+            html_model = str(args.html_cv / html_folds[pid]) if pid in html_folds else "blocks"
+            row["html"] = word_f1(extract(raw, url, model=html_model).text, gt["main_content"])
             t_html += time.perf_counter() - t0
         rows.append(row)
 

@@ -2,6 +2,9 @@
 
     /work/venv/bin/python train/train_title.py            # coverage, grouped CV, then fit and save
     /work/venv/bin/python train/train_title.py --no-save  # coverage and CV only
+    /work/venv/bin/python train/train_title.py --cache /tmp/title.pkl --fold-dir /tmp/title_folds
+    /work/venv/bin/python bench/meta_eval.py --title-folds /tmp/title_folds --cv --fit-calibration
+        # end-to-end figures with every title chosen by a model that never saw its domain
 
 Every title candidate of a page (see newsmill.meta.titlemodel) is labelled correct when it equals
 the ground-truth title ignoring case, punctuation and spacing. A CatBoost binary model scores

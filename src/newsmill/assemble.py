@@ -23,6 +23,7 @@ _WIDGET = re.compile(
     r"skip to (?:main )?content|back to top|leave a comment|make \w+ your homepage)$"
 )
 _WORDS = re.compile(r"\w+")
+_FALLBACK_MIN_WORDS = 25
 
 
 def is_widget_line(text: str) -> bool:
@@ -48,8 +49,12 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
         if not keep[i] and b.kind == "heading" and i + 1 < n and keep[i + 1] and probs[i] >= threshold * 0.5:
             keep[i] = True
     if not keep.any():
-        # Never nothing when the page has text: the most likely blocks, as a reader would.
-        keep = probs >= probs.max() * 0.5
+        # Never nothing when the page has a story to tell: the most likely blocks, if they
+        # hold real prose. Error and blocked pages ("Access denied", a dozen words) stay empty.
+        cand = probs >= probs.max() * 0.5
+        words = sum(blocks[i].text.count(" ") + 1 for i in np.nonzero(cand)[0])
+        if words >= _FALLBACK_MIN_WORDS:
+            keep = cand
     boxed = _in_small_box(seg)
     return [
         i for i in range(n)

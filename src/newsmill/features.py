@@ -42,6 +42,7 @@ STOPWORDS = frozenset(
     het een en van is dat niet met voor op zijn
     """.split()
 )
+_IS_STOP = STOPWORDS.__contains__
 _DIGIT = re.compile(r"\d")
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
@@ -182,7 +183,7 @@ def block_features(
         head = text[:200]
         title_ov, body_ov = 0.0, -1.0
         toks = _WORD.findall(text.lower())
-        nstop = sum(1 for t in toks if t in STOPWORDS)
+        nstop = sum(map(_IS_STOP, toks))
         if want_toks:
             if toks and title_tokens:
                 title_ov = len(title_tokens.intersection(toks)) / max(len(title_tokens.union(toks)), 1)

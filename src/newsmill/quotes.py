@@ -120,7 +120,7 @@ WIRE_SERVICES = frozenset(
     "bernama,ansa,efe,ria novosti,afp,ap,associated press,agence france-presse,france-presse,"
     "dpa,upi,cnbc,cnn,bbc,npr,pbs,abc,cbs,nbc,fox news,msnbc".split(",")
 )
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = frozenset(("he", "she", "him", "her"))  # resolved to the last person named
 NOT_NAMES = frozenset("he she him her they them we us it i you his hers their our its this that".split())
 _FUNCTION_CAPS = frozenset(
     "the a an for in at on with and but or as when while if after before according by from to "
@@ -379,9 +379,10 @@ def _runs(s: str, base: int = 0) -> list[_Run]:
     toks = _tokens(s, base)
     runs: list[_Run] = []
     i = 0
-    while i < len(toks):
+    n = len(toks)
+    while i < n:
         t, a, _ = toks[i]
-        if not _is_cap(t):
+        if not t[:1].isupper() or not _is_cap(t):  # the cheap test first: most words are lower-case
             i += 1
             continue
         j = i
@@ -418,12 +419,11 @@ def _keeps_period(w: str) -> bool:
 
 
 def _strip_titles(tokens: list[str]) -> list[str]:
+    """Leading titles and roles off a name: "U.S. President Barack Obama" -> "Barack Obama"."""
     i = 0
     while i < len(tokens) - 1 and (tokens[i].lower().rstrip(".") in TITLES or tokens[i].lower() in TITLES):
         i += 1
-    out = tokens[i:]
-    # Honorific initials like "U.S." left alone at the end are not names.
-    return out
+    return tokens[i:]
 
 
 def _is_outlet(name: str) -> bool:
@@ -497,14 +497,23 @@ def _org_name(run: _Run) -> str | None:
     return None
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _masked(doc: _Doc) -> str:
     """The text with quoted words blanked, so names inside quotes are not mentions."""
-    chars = list(doc.text)
-    for sp in doc.spans:
-        for i in range(sp.start, sp.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    text = doc.text
+    out: list[str] = []
+    pos = 0
+    for sp in sorted(doc.spans, key=lambda x: x.start):
+        start = max(pos, sp.start)
+        if sp.end <= start:
+            continue
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start : sp.end]))
+        pos = sp.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _collect_mentions(doc: _Doc) -> None:
@@ -559,6 +568,7 @@ def _plausible_name(doc: _Doc, name: str) -> bool:
 
 
 def _recent_person(doc: _Doc, pos: int, role: str | None = None) -> str | None:
+    """The last person named before ``pos`` (named next to ``role``, when given)."""
     for p, name, ctx in reversed(doc.persons):
         if p >= pos:
             continue
@@ -691,8 +701,9 @@ def _attribute(doc: _Doc, sp: _Span, prev: _Span | None, nxt: int | None) -> Non
 
 
 def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
+    """After the quote: "..., Obama said", "..., said Obama", "..., Reuters quoted Earnest"."""
     t = tail.lstrip(" \u00a0,;:—–-")
-    if not t or len(t.split()) < 1:
+    if not t.strip():
         return False
     m_acc = _ACCORDING.match(t)
     if m_acc:
@@ -753,6 +764,7 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
 
 
 def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
+    """Before the quote: "Obama said: ...", "Obama said on Wednesday that ...", titles."""
     h = head.rstrip(" \u00a0")
     if _TITLE_CUE.search(h):
         sp.title = True

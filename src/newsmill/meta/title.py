@@ -25,7 +25,6 @@ _GENERIC_H1 = re.compile(
 # Without the learned chooser (model file missing) titles are right about 77% of the time on
 # wcxb-dev, so the fallback's scores are capped well below the 0.9 users act on.
 HEURISTIC_CAP = 0.8
-STRIP_CHOSEN = True
 _GENERIC_TLD_LABELS = frozenset(["www", "m", "en", "blog", "news", "com", "org", "net", "co", "amp"])
 
 
@@ -133,18 +132,35 @@ _REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("ldheadline", "json-ld"), 
              ("head", "title"))
 
 
+def _names_site_exactly(text: str, less_site: str, labels: set[str]) -> bool:
+    """The segments ``strip_site`` removed are the site's name itself, not a longer phrase."""
+    rest = _compact(less_site)
+    parts = _SEP.split(text) if _SEP.search(text) else text.split(": ", 1)
+    gone = [_compact(p) for p in parts if _compact(p) and _compact(p) not in rest]
+    return bool(gone) and all(g in labels for g in gone)
+
+
+def _below_home(url: str | None) -> bool:
+    return bool(url) and urlsplit(url if "//" in (url or "") else "//" + (url or "")).path.strip("/") != ""
+
+
 def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pick | None:
     """The candidate the learned chooser scores best; None without a model or candidates."""
     if titlemodel.load_model() is None:
         return None
     cands, X = title_candidates(ctx, main, site_names)
-    best = titlemodel.choose(cands, X)
+    labels = site_labels(ctx, site_names)
+    deep = _below_home(ctx.url)
+    # The site's bare name is not the title of a page below the home page.
+    best = titlemodel.choose(cands, X, [deep and c.key in labels for c in cands])
     if best is None:
         return None
     cand, prob = best
-    less_site, removed = strip_site(cand.text, site_labels(ctx, site_names))
-    if removed and STRIP_CHOSEN:
-        # Annotators sometimes keep the site name ("Story | Site"); a title should not.
+    less_site, removed = strip_site(cand.text, labels)
+    if removed and deep and _names_site_exactly(cand.text, less_site, labels):
+        # Annotators sometimes keep the site name ("Story | Site"), and the model learned it; a
+        # story's title should not. Home pages ("Brand: tagline") and product names that start
+        # with the brand are left alone: there the name is part of the title.
         key = norm_key(less_site)
         cand = next((c for c in cands if c.key == key), cand)
     for src, reported in _REPORTED:

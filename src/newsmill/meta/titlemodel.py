@@ -45,7 +45,6 @@ _GENERIC = re.compile(
 )
 _KINDS = {"": 0, "article": 1, "item": 2, "page": 3}
 MAX_SOURCE_CHARS = 400
-SKIP_SITE = True
 
 
 @dataclass(slots=True)
@@ -272,18 +271,17 @@ def load_model() -> Chooser | None:
         return chooser_from(json.load(f))
 
 
-def choose(cands: list[Cand], X: np.ndarray) -> tuple[Cand, float] | None:
-    """The best candidate and its confidence (held-out accuracy of its probability band)."""
+def choose(cands: list[Cand], X: np.ndarray, banned: list[bool] | None = None) -> tuple[Cand, float] | None:
+    """The best candidate not ``banned`` (unless all are) and its confidence (the held-out
+    accuracy of its probability band)."""
     model = load_model()
     if model is None or not cands:
         return None
     p = model.forest.predict(X)
-    # The site's own name is not the title of a page below the home page.
-    site = (X[:, _IS_SITE] > 0) & (X[:, _URL_DEPTH] > 0) & SKIP_SITE
-    i = int(np.argmax(np.where(site, -1.0, p))) if not site.all() else int(np.argmax(p))
+    if banned and any(banned) and not all(banned):
+        p = np.where(np.asarray(banned), -1.0, p)
+    i = int(np.argmax(p))
     return cands[i], model.confidence(float(p[i]))
 
 
-_IS_SITE = feature_names().index("is_site")
 _N_FEATURES = len(feature_names())
-_URL_DEPTH = feature_names().index("url_depth")
