@@ -223,9 +223,9 @@ def test_pool_replaces_a_worker_that_overstays_its_task() -> None:
     from newsmill.corpus.pool import Task, WorkerPool
     from newsmill.corpus.records import Record
 
-    slow = Record(id="slow", source="s", body=page(1, paras=3000))  # seconds of work
+    slow = Record(id="slow", source="s", body=page(1, paras=3000))  # far more than 1 ms of work
     rec = Record(id="r", source="s", body=page(1))
-    pool = WorkerPool(1, {"timeout_s": None}, task_deadline=lambda t: 0.1 if t.id == 1 else None)
+    pool = WorkerPool(1, {"timeout_s": None}, task_deadline=lambda t: 0.001 if t.id == 1 else None)
     try:
         pool.submit(Task(1, [(0, slow)]))
         events = []

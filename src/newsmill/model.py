@@ -133,12 +133,16 @@ class ObliviousForest:
         k = self.n_classes
         if n == 0:
             return np.zeros((0,) if k == 1 else (0, k))
-        bits = (X.take(self.flat_feat, axis=1) > self.flat_border).reshape(n, self.trees, self.depth)
-        leaf = np.packbits(bits, axis=-1, bitorder="little")[..., 0].astype(np.int64)  # (n, trees)
+        # Feature-major: each split reads one contiguous row of n values.
+        XT = np.ascontiguousarray(X.T)
+        bits = (XT[self.flat_feat] > self.flat_border[:, None]).reshape(self.trees, self.depth, n)
+        leaf = np.zeros((self.trees, n), dtype=np.int64)
+        for level in range(self.depth):
+            leaf |= bits[:, level, :].astype(np.int64) << level
         if k == 1:
-            return np.take(self.flat_values, leaf + self.offsets).sum(axis=1) * self.scale + self.bias
-        idx = (leaf * k + self.offsets)[..., None] + np.arange(k)
-        return np.take(self.flat_values, idx).sum(axis=1) * self.scale + self.bias
+            return np.take(self.flat_values, leaf + self.offsets[:, None]).sum(axis=0) * self.scale + self.bias
+        idx = (leaf * k + self.offsets[:, None])[..., None] + np.arange(k)  # (trees, n, k)
+        return np.take(self.flat_values, idx).sum(axis=0) * self.scale + self.bias
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         r = self.raw(X)
@@ -151,7 +155,7 @@ class ObliviousForest:
 def forest_from_catboost(cb_json: dict, feature_names: list[str]) -> dict:
     """Read CatBoost's JSON export (symmetric trees of one depth, float features only).
 
-    Depth must be at most 8: leaves are found by packing the comparisons into one byte.
+    Depth must be at most 8 (the training scripts use 5 and 6).
     """
     trees = cb_json["oblivious_trees"]
     flat = {f["feature_index"]: f["flat_feature_index"] for f in cb_json["features_info"]["float_features"]}

@@ -145,6 +145,9 @@ class WorkerPool:
         if not busy:
             return []
         waitables: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
+        deadlines = [w.deadline for w in busy if w.deadline]
+        if deadlines:  # wake up for the first deadline, not later
+            timeout = max(0.0, min(timeout, min(deadlines) - time.monotonic()))
         ready = set(wait(waitables, timeout=timeout))
         events: list[Event] = []
         now = time.monotonic()
