@@ -65,6 +65,6 @@ def discourse(tree: LexborHTMLParser) -> LexborHTMLParser | None:
 
 def hydrate(text: str, tree: LexborHTMLParser) -> LexborHTMLParser | None:
     """A rebuilt tree for an app shell we know how to read, else None (use the page as is)."""
-    if "data-preloaded" in text and "post_stream" in text:
+    if "post_stream" in text and "data-preloaded" in text:
         return discourse(tree)
     return None

@@ -380,7 +380,8 @@ class _Walker:
                     # Pathologically deep trees: keep the text, stop making elements.
                     self.walk(child, ei, depth, in_link)
                     continue
-                self.flush(ei)
+                if text:
+                    self.flush(ei)
                 ci = self.new_elem(tag, ei, depth + 1, attrs)
                 saved_fig = self.figure
                 if tag == "figure":
@@ -397,7 +398,8 @@ class _Walker:
                     pass
                 else:
                     self.walk(child, ci, depth + 1, in_link)
-                    self.flush(ci)
+                    if text:
+                        self.flush(ci)
                 if tag in ("ul", "ol", "menu", "dir"):
                     self.list_depth -= 1
                     self.ordered.pop()

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
 import resource
 import signal
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -50,7 +53,7 @@ class Task:
 
 @dataclass
 class Event:
-    kind: str  # "done" or "crashed"
+    kind: str  # "done", "crashed" (the worker died or was killed on it), "retry" (never ran)
     task: Task
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     reason: str = ""
@@ -59,11 +62,24 @@ class Event:
 def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
     # Ctrl-C is the main process's to handle; a worker just finishes or is stopped.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A thread takes tasks off the pipe as they come, so the main process never blocks
+    # sending the next task while this one is busy; extraction stays in the main thread,
+    # where the time limit's SIGALRM is handled.
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def read() -> None:
+        while True:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                msg = None  # the main process is gone
+            inbox.put(msg)
+            if msg is None:
+                return
+
+    threading.Thread(target=read, daemon=True).start()
     while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return  # the main process is gone
+        msg = inbox.get()
         if msg is None:
             return
         task_id, items = msg
@@ -90,7 +106,8 @@ class _Worker:
         self.proc = ctx.Process(target=_worker_main, args=(child, options), daemon=True)
         self.proc.start()
         child.close()
-        self.task: Task | None = None
+        self.tasks: deque[Task] = deque()  # sent, in the order they are done
+        self.started = 0.0  # when the first of them started
         self.deadline = 0.0
 
     def stop(self, *, kill: bool = False) -> None:
@@ -107,7 +124,13 @@ class _Worker:
 
 
 class WorkerPool:
-    """``jobs`` worker processes running ``process_record(record, **options)``."""
+    """``jobs`` worker processes running ``process_record(record, **options)``.
+
+    Each worker holds at most ``PER_WORKER`` tasks: the one it works on and the next, so it
+    never waits for the main process between tasks.
+    """
+
+    PER_WORKER = 2
 
     def __init__(
         self,
@@ -126,22 +149,28 @@ class WorkerPool:
 
     @property
     def idle(self) -> int:
-        return sum(w.task is None for w in self._workers)
+        """How many more tasks the workers can take now."""
+        return sum(self.PER_WORKER - len(w.tasks) for w in self._workers)
 
     def submit(self, task: Task) -> None:
-        w = next(w for w in self._workers if w.task is None)
+        w = min(self._workers, key=lambda w: len(w.tasks))
         task.sent_at = time.monotonic()
-        w.task = task
-        limit = self._deadline(task)
-        w.deadline = task.sent_at + limit if limit else 0.0
+        if not w.tasks:
+            self._start(w, task, task.sent_at)
+        w.tasks.append(task)
         try:
             w.conn.send((task.id, task.items))
         except (BrokenPipeError, OSError):
             pass  # found dead at the next poll, and the task comes back as crashed
 
+    def _start(self, w: _Worker, task: Task, now: float) -> None:
+        limit = self._deadline(task)
+        w.started = now
+        w.deadline = now + limit if limit else 0.0
+
     def poll(self, timeout: float) -> list[Event]:
         """Wait up to ``timeout`` seconds for tasks to finish; returns what happened."""
-        busy = [w for w in self._workers if w.task is not None]
+        busy = [w for w in self._workers if w.tasks]
         if not busy:
             return []
         waitables: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
@@ -152,46 +181,53 @@ class WorkerPool:
         events: list[Event] = []
         now = time.monotonic()
         for i, w in enumerate(self._workers):
-            if w.task is None:
+            if not w.tasks:
                 continue
-            task = w.task
             if w.conn in ready:
                 try:
-                    task_id, rows, peak_kb, cpu = w.conn.recv()
-                except (EOFError, OSError):
-                    pass  # died while answering: handled below as a crash
-                else:
-                    if task_id == task.id:
+                    while w.tasks and w.conn.poll():
+                        task_id, rows, peak_kb, cpu = w.conn.recv()
+                        task = w.tasks.popleft()
+                        if task_id != task.id:  # cannot happen: answers come in order
+                            raise OSError(f"worker answered task {task_id}, not {task.id}")
                         pid = w.proc.pid or 0
                         self.peak_rss_kb[pid] = max(self.peak_rss_kb.get(pid, 0), peak_kb)
                         self.cpu_s[pid] = cpu
-                        w.task = None
                         events.append(Event("done", task, rows))
-                        continue
+                        if w.tasks:
+                            self._start(w, w.tasks[0], now)
+                except (EOFError, OSError):
+                    pass  # died while answering: handled below as a crash
+                if not w.tasks:
+                    continue
             if not w.proc.is_alive() or w.proc.sentinel in ready:
-                code = w.proc.exitcode
-                events.append(Event("crashed", task, reason=f"worker-crashed: exit code {code}"))
-                self._replace(i, kill=False)
+                reason = f"worker-crashed: exit code {w.proc.exitcode}"
+                events += self._lost(i, reason, kill=False)
             elif w.deadline and now > w.deadline:
-                secs = now - task.sent_at
-                events.append(Event("crashed", task, reason=f"timeout: worker killed after {secs:.0f} s"))
-                self._replace(i, kill=True)
+                reason = f"timeout: worker killed after {now - w.started:.0f} s"
+                events += self._lost(i, reason, kill=True)
         return events
 
-    def _replace(self, i: int, *, kill: bool) -> None:
-        self._workers[i].stop(kill=kill)
+    def _lost(self, i: int, reason: str, *, kill: bool) -> list[Event]:
+        """Replace worker ``i``; its tasks come back: the one it was on as crashed, the next
+        (never started) as ``retry``."""
+        w = self._workers[i]
+        lost = [Event("crashed", w.tasks[0], reason=reason)]
+        lost += [Event("retry", t) for t in list(w.tasks)[1:]]
+        w.stop(kill=kill)
         self._workers[i] = _Worker(self._ctx, self._options)
         self.restarts += 1
+        return lost
 
     def close(self) -> None:
         for w in self._workers:
-            if w.task is None:
+            if not w.tasks:
                 try:
                     w.conn.send(None)
                 except (BrokenPipeError, OSError):
                     pass
         for w in self._workers:
-            w.stop(kill=w.task is not None)
+            w.stop(kill=bool(w.tasks))
 
 
 class InlinePool:

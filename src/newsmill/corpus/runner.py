@@ -449,8 +449,13 @@ class Runner:
                 return True
             for ev in pool.poll(0.2):
                 self._on_event(ev, owner, queue)
+            while queue and pool.idle:  # the next task at once, before reading and writing
+                pool.submit(queue.popleft())
 
     def _on_event(self, ev: Event, owner: dict[int, tuple[_Batch, Task]], queue: deque[Task]) -> None:
+        if ev.kind == "retry":  # its worker was lost before it started: send it again
+            queue.appendleft(ev.task)
+            return
         batch, task = owner.pop(ev.task.id)
         if ev.kind == "done":
             for i, row in ev.rows:
