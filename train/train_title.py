@@ -31,7 +31,7 @@ DATA = Path("/work/shared/data/wcxb-dev")
 OUT = ROOT / "src" / "newsmill" / "models" / "title.json"
 CAL_EDGES = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01)
 PARAMS = {"iterations": 150, "depth": 5, "learning_rate": 0.15, "l2_leaf_reg": 5.0,
-          "random_seed": 0, "verbose": False, "thread_count": 2}
+          "random_seed": 0, "verbose": False, "thread_count": 2, "allow_writing_files": False}
 
 
 def domain_of(url: str) -> str:
