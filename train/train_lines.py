@@ -37,6 +37,9 @@ from newsmill.linemodel import CONTEXT_NAMES, context_features  # noqa: E402
 from newsmill.lines import FEATURE_NAMES, features, split_lines  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_lightgbm  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "train"))
+from train_blocks import mean_f1, page_f1  # noqa: E402,F401  (one scorer for every trainer)
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wcxb-dev"
 PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 NOTE = "Derived from WCXB (Murrough Foley, 2026), wcxb-dev split, CC-BY-4.0."
@@ -89,32 +92,6 @@ def page_rows(args: tuple[str, Path]) -> dict | None:
         "type": gt["_internal"]["page_type"]["primary"],
         "domain": domain_of(gt.get("url") or pid),
     }
-
-
-def page_f1(pred: Counter, gt: Counter) -> float:
-    np_, ng = sum(pred.values()), sum(gt.values())
-    if np_ == 0 and ng == 0:
-        return 1.0
-    if np_ == 0 or ng == 0:
-        return 0.0
-    ov = sum((pred & gt).values())
-    if ov == 0:
-        return 0.0
-    p, r = ov / np_, ov / ng
-    return 2 * p * r / (p + r)
-
-
-def mean_f1(pages: list[dict], probs: list[np.ndarray], thr: float) -> tuple[float, dict[str, float]]:
-    per_type: dict[str, list[float]] = {}
-    allf = []
-    for pg, pr in zip(pages, probs, strict=True):
-        c: Counter = Counter()
-        for i in np.nonzero(pr >= thr)[0]:
-            c.update(pg["toks"][i])
-        f = page_f1(c, pg["gt"])
-        allf.append(f)
-        per_type.setdefault(pg["type"], []).append(f)
-    return float(np.mean(allf)), {k: float(np.mean(v)) for k, v in per_type.items()}
 
 
 def fit(pages: list[dict], params: dict, rounds: int, key: str = "X", names: list[str] = FEATURE_NAMES):

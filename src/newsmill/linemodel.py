@@ -11,13 +11,11 @@ CC-BY-4.0) and shipped as ``models/lines.json``; evaluated with numpy by
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from .model import MODEL_DIR, Forest
+from .model import Forest, load_spec
 
 CONTEXT_NAMES = [
     "p", "p_prev", "p_next", "p_prev2", "p_next2", "p_win2", "p_win5", "p_max_before5",
@@ -92,13 +90,9 @@ class LineModel:
 @lru_cache(maxsize=8)
 def load(name: str) -> LineModel | None:
     """The packaged model by name (``lines``), or a path to a model file; None if absent."""
-    p = Path(name)
-    if not p.suffix:
-        p = MODEL_DIR / f"{name}.json"
-    if not p.exists():
+    spec = load_spec(name)
+    if spec is None:
         return None
-    with p.open() as f:
-        spec = json.load(f)
     if "stage1" not in spec:  # a single forest
         spec = {"stage1": spec, "threshold": spec.get("threshold", 0.5), "extra": spec.get("extra", {})}
     return LineModel(spec)

@@ -214,10 +214,16 @@ class Scorer:
 @lru_cache(maxsize=8)
 def load(name: str) -> Scorer | None:
     """A packaged model by name (``blocks``), or a path to a model file; None if absent."""
+    spec = load_spec(name)
+    return Scorer(spec) if spec is not None else None
+
+
+def load_spec(name: str) -> dict | None:
+    """The JSON of a packaged model by name, or of a model file by path; None if absent."""
     p = Path(name)
     if not p.suffix:
         p = MODEL_DIR / f"{name}.json"
     if not p.exists():
         return None
     with p.open() as f:
-        return Scorer(json.load(f))
+        return json.load(f)
