@@ -186,9 +186,11 @@ def block_features(
         nstop = sum(map(_IS_STOP, toks))
         if want_toks:
             if toks and title_tokens:
-                title_ov = len(title_tokens.intersection(toks)) / max(len(title_tokens.union(toks)), 1)
+                st = set(toks)
+                inter = len(st & title_tokens)
+                title_ov = inter / max(len(st) + len(title_tokens) - inter, 1)  # Jaccard
             if toks and body_tokens:
-                body_ov = sum(1 for t in toks if t in body_tokens) / len(toks)
+                body_ov = sum(map(body_tokens.__contains__, toks)) / len(toks)
         ndig = len(_DIGIT.findall(head))
         short = b.chars < 400
         low = text.lower() if short else ""
