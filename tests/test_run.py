@@ -94,7 +94,7 @@ def test_directory_and_warc_every_input_accounted(tmp_path: Path) -> None:
 
 
 def test_kill_9_mid_run_then_resume_gives_every_record_once(tmp_path: Path) -> None:
-    ids = make_warc(tmp_path / "big.warc.gz", 240, paras=12)
+    ids = make_warc(tmp_path / "big.warc.gz", 400, paras=12)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "newsmill", "run", str(tmp_path / "big.warc.gz"), "-o", str(out),
            "--jobs", "2", "--part-rows", "20", "--no-progress"]
@@ -129,8 +129,8 @@ def test_kill_9_mid_run_then_resume_gives_every_record_once(tmp_path: Path) -> N
     assert len(got) == len(ids) and set(got) == set(ids)  # every record exactly once
     assert not [n for n in os.listdir(out) if n.endswith(".tmp")]
     summary = json.loads((out / "_summary.json").read_text())
-    assert summary["records"] == len(ids) and summary["ok"] == 240 and summary["skipped"] == 240
-    assert f"records: {len(ids)} = ok 240 + error 0 + skipped 240" in res.stderr
+    assert summary["records"] == len(ids) and summary["ok"] == 400 and summary["skipped"] == 400
+    assert f"records: {len(ids)} = ok 400 + error 0 + skipped 400" in res.stderr
 
 
 def test_resume_of_a_finished_run_adds_nothing(tmp_path: Path) -> None:
@@ -228,10 +228,12 @@ def test_pool_replaces_a_worker_that_overstays_its_task() -> None:
     pool = WorkerPool(1, {"timeout_s": None}, task_deadline=lambda t: 0.001 if t.id == 1 else None)
     try:
         pool.submit(Task(1, [(0, slow)]))
+        pool.submit(Task(3, [(0, rec)]))  # queued behind it in the same worker
         events = []
         while not events:
             events = pool.poll(1.0)
-        assert events[0].kind == "crashed" and events[0].reason.startswith("timeout")
+        assert [(e.kind, e.task.id) for e in events] == [("crashed", 1), ("retry", 3)]
+        assert events[0].reason.startswith("timeout")
         pool.submit(Task(2, [(0, rec)]))  # the replacement worker does the next task
         events = []
         while not events:
@@ -269,3 +271,30 @@ def test_remote_warc_in_a_list_is_downloaded_and_read(tmp_path: Path) -> None:
     assert set(ids) <= set(got) and len(got) == len(ids) + 1
     assert got["<urn:test:remoteresp-1>"]["source"].startswith(f"{base}r.warc.gz@")
     assert got[f"{base}missing.warc.gz"]["reason"].startswith("unreadable")
+
+
+def test_a_crashed_batch_is_retried_record_by_record_and_the_culprit_is_an_error(tmp_path: Path) -> None:
+    from collections import deque
+
+    from newsmill.corpus.pool import Event
+    from newsmill.corpus.records import Record
+    from newsmill.corpus.runner import Runner, RunOptions, _Batch
+
+    make_warc(tmp_path / "w.warc.gz", 1)
+    runner = Runner([str(tmp_path / "w.warc.gz")], str(tmp_path / "out"), RunOptions(jobs=1))
+    recs = [Record(id=f"r{i}", source="s", body=page(i)) for i in range(3)]
+    batch = _Batch(0, list(recs), [None] * 3, missing=3, pages=3)
+    task = runner._task(list(enumerate(recs)))
+    owner = {task.id: (batch, task)}
+    queue: deque = deque()
+    runner._on_event(Event("crashed", task, reason="worker-crashed: exit code -11"), owner, queue)
+    singles = list(queue)
+    assert [t.items for t in singles] == [[(0, recs[0])], [(1, recs[1])], [(2, recs[2])]]
+    # Alone, the record that crashes the worker again is the one to blame.
+    runner._on_event(Event("crashed", singles[1], reason="worker-crashed: exit code -11"), owner, queue)
+    assert batch.rows[1]["status"] == "error" and batch.rows[1]["reason"] == "worker-crashed: exit code -11"
+    assert batch.missing == 2 and batch.rows[0] is None
+    # A task that never started on a lost worker is simply sent again.
+    queue.clear()
+    runner._on_event(Event("retry", singles[2]), owner, queue)
+    assert list(queue) == [singles[2]] and singles[2].id in owner

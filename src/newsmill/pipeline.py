@@ -13,6 +13,7 @@ from .decode import decode_html
 from .errors import InputError
 from .features import block_features, page_signals, tokens
 from .hydrate import hydrate
+from .limits import check_size, time_limit
 from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import score_blocks
@@ -32,6 +33,8 @@ def extract(
     favor_recall: bool = False,
     model: str = "blocks",
     reference_time: datetime | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
 ) -> Article:
     """Turn one HTML page into an :class:`Article`.
 
@@ -39,10 +42,18 @@ def extract(
     value) or text. Empty or undecodable input gives an empty Article; a value that is not
     bytes or str raises :class:`newsmill.errors.InputError`. ``reference_time`` is when the
     page was fetched (a WARC date, say): relative dates ("3 hours ago") count back from it and
-    no date after it is believed. It defaults to now.
+    no date after it is believed. It defaults to now. ``max_bytes`` and ``timeout`` (seconds)
+    limit one page: over either, :class:`newsmill.errors.LimitExceeded` is raised.
     """
     if not isinstance(html, (bytes, bytearray, memoryview, str)):
         raise InputError(f"expected bytes or str, got {type(html).__name__}")
+    if max_bytes is not None or timeout is not None:
+        check_size(html, max_bytes)
+        with time_limit(timeout):
+            return extract(
+                html, url, charset=charset, favor_precision=favor_precision, favor_recall=favor_recall,
+                model=model, reference_time=reference_time,
+            )
     text, _encoding = decode_html(html, charset)  # decode
     if not text.strip():
         return Article(url=url)

@@ -1,10 +1,12 @@
-"""Worker processes for the local engine: one task at a time each, none lost.
+"""Worker processes for the local engine: a task or two each, none lost.
 
-Each worker has its own pipe and is given a task only when idle, so the main process never
-blocks on a busy worker and a worker's memory holds one batch at a time. A worker that dies
-(a crash in native code, the OOM killer) or overstays its task is replaced, and the task
-comes back to the caller as ``crashed`` so it can retry the records one by one and pin the
-failure on the one record that causes it.
+Each worker has its own pipe and holds at most two tasks (small batches of pages): the one it
+extracts and the next, which a thread in the worker takes off the pipe as soon as it comes, so
+the worker never waits for the main process between tasks and the main process never blocks
+on a busy worker. A worker that dies (a crash in native code, the OOM killer) or overstays its
+task is replaced: the task it was on comes back to the caller as ``crashed`` so it can retry
+the records one by one and pin the failure on the one record that causes it, the next one as
+``retry``.
 
 Workers start from a fork server with newsmill already imported (fast starts, and no fork
 of a process that has threads).
