@@ -25,6 +25,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -197,19 +198,20 @@ def calibration_rows(
 ) -> list[tuple[str, float, bool, str]]:
     """(field, confidence, correct, domain) for every value newsmill gave on a page whose ground
     truth has the field."""
-    rows = []
+    return [(f, float(r["conf"].get(_CONF_KEY[f], 0.0)), hit, dom) for f, r, hit, dom in _given(pages, res)]
+
+
+def _given(pages: list[tuple[str, dict, str]], res: dict[str, dict]) -> Iterator[tuple[str, dict, bool, str]]:
+    """(field, newsmill's result, correct, domain) where both the ground truth and newsmill
+    have the field."""
     for fid, gt, url in pages:
         g = gt["ground_truth"]
         r = res[fid]
         dom = (urlsplit(url).hostname or "").removeprefix("www.")
         for f in FIELDS:
             key = {"title": "title", "author": "author", "date": "publish_date"}[f]
-            has_value = bool(r[f])
-            if not g.get(key) or not has_value:
-                continue
-            hit = {"title": title_hit, "author": author_hit, "date": date_hit}[f](g[key], r[f])
-            rows.append((f, float(r["conf"].get(_CONF_KEY[f], 0.0)), hit, dom))
-    return rows
+            if g.get(key) and r[f]:
+                yield f, r, {"title": title_hit, "author": author_hit, "date": date_hit}[f](g[key], r[f]), dom
 
 
 def band_table(rows: list[tuple[str, float, bool, str]]) -> str:
@@ -248,16 +250,9 @@ def fit_rows(
 ) -> list[tuple[str, str, float, bool, str]]:
     """(field, source, raw score, correct, domain) for calibration fitting."""
     rows = []
-    for fid, gt, url in pages:
-        g = gt["ground_truth"]
-        r = res[fid]
-        dom = (urlsplit(url).hostname or "").removeprefix("www.")
-        for f in FIELDS:
-            key = {"title": "title", "author": "author", "date": "publish_date"}[f]
-            name = _CONF_KEY[f]
-            if not g.get(key) or not r[f] or name not in r["raw"]:
-                continue
-            hit = {"title": title_hit, "author": author_hit, "date": date_hit}[f](g[key], r[f])
+    for f, r, hit, dom in _given(pages, res):
+        name = _CONF_KEY[f]
+        if name in r["raw"]:
             cell, raw = r["raw"][name]
             rows.append((name, cell, float(raw), hit, dom))
     return rows

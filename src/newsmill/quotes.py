@@ -754,13 +754,18 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
     if who is None:
         return False
     sp.speaker, sp.attributed = who, True
+    _told_outlet(sp, verb, after)
+    return True
+
+
+def _told_outlet(sp: _Span, verb: str, after: str) -> None:
+    """"..., she told Reuters": the outlet right after "told" reported the quote."""
     if verb in ("told", "tells", "tell"):
         runs = _runs(after)
         if runs and runs[0].start <= 4:
             name = _clean_org(runs[0]) or ""
             if _is_outlet(name):
                 sp.reported_by = name
-    return True
 
 
 def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
@@ -797,12 +802,7 @@ def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
         who = _speaker_from(doc, after, sp.open, nearest_last=False)
     if who:
         sp.speaker, sp.attributed = who, True
-        if verb in ("told", "tells", "tell"):
-            runs = _runs(after)
-            if runs and runs[0].start <= 4:
-                name = _clean_org(runs[0]) or ""
-                if _is_outlet(name):
-                    sp.reported_by = name
+        _told_outlet(sp, verb, after)
 
 
 def _continuation(doc: _Doc, sp: _Span, prev: _Span | None, head: str) -> None:
