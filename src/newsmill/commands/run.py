@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import NewsmillError
+
+if TYPE_CHECKING:
+    from ..corpus.runner import Summary
 
 
 def _size(text: str) -> int:
@@ -101,14 +105,7 @@ def main(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    for line in summary.lines():
-        print(line, file=sys.stderr)
-    if args.dedup:
-        from ..corpus.dedup import dedup_run_dir
-
-        stats = dedup_run_dir(args.output)
-        print(stats.line(), file=sys.stderr)
-    return 0
+    return _finish(args, summary)
 
 
 def _spark(args: argparse.Namespace, fmt: str, max_bytes: int | None, timeout: float | None, extract: dict) -> int:
@@ -135,6 +132,11 @@ def _spark(args: argparse.Namespace, fmt: str, max_bytes: int | None, timeout: f
     except NewsmillError as e:
         print(f"newsmill run: {e}", file=sys.stderr)
         return 2
+    return _finish(args, summary)
+
+
+def _finish(args: argparse.Namespace, summary: Summary) -> int:
+    """The summary lines, then the duplicate marking when asked for."""
     for line in summary.lines():
         print(line, file=sys.stderr)
     if args.dedup:
