@@ -188,6 +188,9 @@ def format_table(result: dict[str, Any]) -> str:
             for name in names:
                 row += f"{_pct(agg(name, scope)[f + '_acc']):>{w}}"
             add(row)
+    # The block folds do not cover the title chooser: say so next to its figure.
+    add("newsmill's title comes from the packaged title chooser, which learned from wcxb-dev;")
+    add("its cross-validated accuracy: bench/meta_eval.py --title-folds (README).")
     add("")
 
     sp0 = tools[names[0]]["speed"]
