@@ -9,5 +9,5 @@ PY="${PYTHON:-.venv/bin/python}"
 [ -x "$PY" ] || PY=python3
 "$PY" -c "import catboost, trafilatura" 2>/dev/null || "$PY" -m pip install --quiet -e '.[train,bench]'
 # Fold models: 5 folds grouped by domain (deterministic seeds); the packaged model is kept.
-[ -f bench/cv/folds.json ] || "$PY" train/train_blocks.py --cv-out bench/cv --no-final
+[ -f bench/cv/folds.json ] || "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1
 "$PY" bench/run.py --cv-dir bench/cv --compare trafilatura --json bench/results/cv.json "$@"
