@@ -124,6 +124,16 @@ def mean_f1(pages: list[dict], probs: list[np.ndarray], thr: float) -> tuple[flo
     return float(np.mean(allf)), {k: float(np.mean(v)) for k, v in per_type.items()}
 
 
+def best_threshold(pages: list[dict], probs: list[np.ndarray]) -> tuple[float, float]:
+    """The decision threshold with the best mean page F1, and that F1."""
+    best_thr, best = 0.5, -1.0
+    for thr in np.arange(0.2, 0.75, 0.05):
+        f, _ = mean_f1(pages, probs, float(thr))
+        if f > best:
+            best_thr, best = float(thr), f
+    return best_thr, best
+
+
 def fit(pages: list[dict], params: dict, key: str = "X") -> dict:
     """Train symmetric trees with CatBoost; return the exported spec ``Scorer`` reads."""
     from catboost import CatBoostClassifier
@@ -219,11 +229,7 @@ def main() -> int:
         return oof
 
     def report(name: str, oof: list[np.ndarray]) -> tuple[float, float]:
-        best_thr, best = 0.5, -1.0
-        for thr in np.arange(0.2, 0.75, 0.05):
-            f, _ = mean_f1(pages, oof, float(thr))
-            if f > best:
-                best_thr, best = float(thr), f
+        best_thr, _ = best_threshold(pages, oof)
         f, per_type = mean_f1(pages, oof, best_thr)
         print(f"{name}: cross-validated (grouped by domain) word F1 at threshold {best_thr:.2f}: {f:.4f}")
         for t in PAGE_TYPES:

@@ -38,7 +38,7 @@ from newsmill.lines import FEATURE_NAMES, features, split_lines  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_lightgbm  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "train"))
-from train_blocks import mean_f1, page_f1  # noqa: E402,F401  (one scorer for every trainer)
+from train_blocks import best_threshold, mean_f1, page_f1  # noqa: E402,F401  (one scorer for every trainer)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wcxb-dev"
 PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
@@ -118,15 +118,6 @@ def load_pages(data: Path, ids: list[str], jobs: int, cache: Path | None) -> lis
         with cache.open("wb") as f:
             pickle.dump(pages, f)
     return pages
-
-
-def best_threshold(pages: list[dict], probs: list[np.ndarray]) -> tuple[float, float]:
-    best_thr, best = 0.5, -1.0
-    for thr in np.arange(0.2, 0.75, 0.05):
-        f, _ = mean_f1(pages, probs, float(thr))
-        if f > best:
-            best_thr, best = float(thr), f
-    return best_thr, best
 
 
 def main() -> int:

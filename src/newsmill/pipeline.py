@@ -14,6 +14,7 @@ from .errors import InputError
 from .features import block_features, page_signals, tokens
 from .hydrate import hydrate
 from .limits import check_size, time_limit
+from .meta.jsonld import types_of
 from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import score_blocks
@@ -93,12 +94,7 @@ def analyse(
     seg = segment(body) if body is not None else Segmentation()  # clean + segment, one walk
     title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None
     body_toks = set(tokens(ctx.article_body)) if ctx.article_body else None
-    ld_types = set()
-    for node in ctx.jsonld:
-        t = node.get("@type")
-        for x in t if isinstance(t, list) else [t]:
-            if isinstance(x, str):
-                ld_types.add(x.rsplit("/", 1)[-1])
+    ld_types = set().union(*map(types_of, ctx.jsonld))
     hints = page_signals(text, url, ld_types, ctx.first("og:type"))
     return ctx, seg, block_features(seg, title_toks, body_toks, hints)
 

@@ -16,12 +16,7 @@ from .jsonld import ARTICLE_TYPES, ITEM_TYPES, PAGE_TYPES, text_of, types_of
 _SEP = re.compile(r"\s+(?:\||-|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _WORDS = re.compile(r"\w+")
-_GENERIC_H1 = re.compile(
-    r"^(?:the |our |latest |recent )?(?:blog|news|home|menu|main menu|navigation|search|"
-    r"contact(?: us)?|articles?|posts?|resources|insights|perspectives|updates|stories|"
-    r"open menu close menu|skip to (?:main )?content)\W*$",
-    re.IGNORECASE,
-)
+_GENERIC_H1 = titlemodel.generic_heading()
 # Without the learned chooser (model file missing) titles are right about 77% of the time on
 # wcxb-dev, so the fallback's scores are capped well below the 0.9 users act on.
 HEURISTIC_CAP = 0.8

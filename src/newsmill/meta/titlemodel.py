@@ -37,12 +37,20 @@ _META_OTHER = ("dc.title", "parsely-title", "sailthru.title")
 _PART_SEP = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+")
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NON_ALNUM = re.compile(r"[\W_]+")
-_GENERIC = re.compile(
-    r"^(?:the |our |latest |recent )?(?:blog|news|home|menu|main menu|navigation|search|"
+# Headings that name a page's furniture, not its story ("Latest news", "Skip to content").
+GENERIC_HEADINGS = (
+    r"blog|news|home|menu|main menu|navigation|search|"
     r"contact(?: us)?|articles?|posts?|resources|insights|perspectives|updates|stories|"
-    r"open menu close menu|skip to (?:main )?content|404|page not found|log ?in|sign ?in)\W*$",
-    re.IGNORECASE,
+    r"open menu close menu|skip to (?:main )?content"
 )
+
+
+def generic_heading(extra: str = "") -> re.Pattern[str]:
+    return re.compile(rf"^(?:the |our |latest |recent )?(?:{GENERIC_HEADINGS}{extra})\W*$", re.IGNORECASE)
+
+
+# As a title candidate, error and login pages' headings are furniture too.
+_GENERIC = generic_heading(r"|404|page not found|log ?in|sign ?in")
 _KINDS = {"": 0, "article": 1, "item": 2, "page": 3}
 MAX_SOURCE_CHARS = 400
 
