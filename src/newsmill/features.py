@@ -21,6 +21,9 @@ _BOILER_PHRASES = (
     "privacy policy", "terms of use", "terms of service", "advertisement", "related posts",
     "related articles", "related stories", "skip to", "click here",
 )
+# One alternation is faster than the substring loop on short text, slower on long text.
+_BOILER_RX = re.compile("|".join(map(re.escape, _BOILER_PHRASES)))
+_BOILER_RX_MAX = 100
 _DATE_TEXT = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b"
@@ -204,7 +207,10 @@ def block_features(
             ch / nwords,
             i / n,
             b.in_quote, b.in_pre,
-            short and any(k in low for k in _BOILER_PHRASES),
+            short and (
+                _BOILER_RX.search(low) is not None if b.chars < _BOILER_RX_MAX
+                else any(k in low for k in _BOILER_PHRASES)
+            ),
             ndig > 0 and b.chars < 80 and _DATE_TEXT.search(low) is not None,
             title_ov, body_ov,
             nstop / len(toks) if toks else 0.0, math.log1p(nstop),
@@ -248,16 +254,21 @@ def block_features(
     if bp >= 0:
         in_parent[bp] = True
     par = parent.tolist()
+    # Python lists: indexing numpy scalars one by one is several times slower.
+    ins, dep, inp = inside.tolist(), depth_in.tolist(), in_parent.tolist()
     for j in range(best + 1, m):
         p = par[j]
-        if p >= 0 and inside[p]:
-            inside[j] = True
-            depth_in[j] = depth_in[p] + 1
+        if p >= 0 and ins[p]:
+            ins[j] = True
+            dep[j] = dep[p] + 1
     if bp >= 0:
         for j in range(bp + 1, m):
             p = par[j]
-            if p >= 0 and in_parent[p]:
-                in_parent[j] = True
+            if p >= 0 and inp[p]:
+                inp[j] = True
+    inside = np.array(ins, dtype=bool)
+    depth_in = np.array(dep, dtype=np.float32)
+    in_parent = np.array(inp, dtype=bool)
     put(inside[elem_idx].astype(np.float32))
     put((in_parent[elem_idx] & ~inside[elem_idx]).astype(np.float32))
     put(depth_in[elem_idx])
@@ -282,18 +293,21 @@ def block_features(
         own_cnt[members] = len(members)
         if gp > best_gp:
             best_gp, best_g = gp, members
-    rep_para = own_para.copy()
-    rep_frac = own_frac.copy()
-    rep_cnt = own_cnt.copy()
-    in_bg = np.zeros(m, dtype=bool)
-    in_bg[best_g] = True
+    rp, rf, rc = own_para.tolist(), own_frac.tolist(), own_cnt.tolist()
+    bg = [False] * m
+    for j in best_g:
+        bg[j] = True
     for j in range(1, m):
         p = par[j]
         if p >= 0:
-            if rep_para[p] > rep_para[j]:
-                rep_para[j], rep_frac[j], rep_cnt[j] = rep_para[p], rep_frac[p], rep_cnt[p]
-            if in_bg[p]:
-                in_bg[j] = True
+            if rp[p] > rp[j]:
+                rp[j], rf[j], rc[j] = rp[p], rf[p], rc[p]
+            if bg[p]:
+                bg[j] = True
+    rep_para = np.array(rp, dtype=np.float32)
+    rep_frac = np.array(rf, dtype=np.float32)
+    rep_cnt = np.array(rc, dtype=np.float32)
+    in_bg = np.array(bg, dtype=bool)
     put(rep_para[elem_idx])
     put(rep_frac[elem_idx])
     put(np.log1p(rep_cnt[elem_idx]))

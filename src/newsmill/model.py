@@ -136,9 +136,11 @@ class ObliviousForest:
         # Feature-major: each split reads one contiguous row of n values.
         XT = np.ascontiguousarray(X.T)
         bits = (XT[self.flat_feat] > self.flat_border[:, None]).reshape(self.trees, self.depth, n)
-        leaf = np.zeros((self.trees, n), dtype=np.int64)
-        for level in range(self.depth):
-            leaf |= bits[:, level, :].astype(np.int64) << level
+        # Depth is at most 8: leaf numbers fit a byte, which keeps the arrays small.
+        leaf8 = bits[:, 0, :].view(np.uint8).copy()
+        for level in range(1, self.depth):
+            leaf8 |= bits[:, level, :].view(np.uint8) << level
+        leaf = leaf8.astype(np.intp)
         if k == 1:
             return np.take(self.flat_values, leaf + self.offsets[:, None]).sum(axis=0) * self.scale + self.bias
         idx = (leaf * k + self.offsets[:, None])[..., None] + np.arange(k)  # (trees, n, k)

@@ -134,6 +134,11 @@ _ABBREV = frozenset(
 _CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
 _PERSON_CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
+# A capital letter where a token can begin: where a run of names can start.
+_UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+_CAP_START = re.compile(f"(?<![^\\W\\d_])[{re.escape(_UPPER)}]")
+_TAIL_CHARS = frozenset("0123456789_'’-")
+_TOKEN_TAIL = re.compile(r"[\d_'’\-]+$")
 _BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-Ý0-9])")
 _WORDS = re.compile(r"\w+")
 _WINDOW = 300  # characters of a sentence read on each side of a quote for its attribution
@@ -366,56 +371,65 @@ def _sentence_end(doc: _Doc, pos: int) -> int:
 # --- names and mentions -----------------------------------------------------------------------
 
 
-def _tokens(s: str, base: int = 0) -> list[tuple[str, int, int]]:
-    return [(m.group(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(s)]
-
-
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and any(c.isalpha() for c in tok)
 
 
 def _runs(s: str, base: int = 0) -> list[_Run]:
-    """Runs of capitalized words (connectors like "of", "de" allowed between two of them)."""
-    toks = _tokens(s, base)
+    """Runs of capitalized words (connectors like "of", "de" allowed between two of them).
+
+    Only capitals can start a run, so the text is scanned for them and tokenized forward
+    from each one: most words are lower-case and are never made into tokens.
+    """
     runs: list[_Run] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t, a, _ = toks[i]
-        if not t[:1].isupper() or not _is_cap(t):  # the cheap test first: most words are lower-case
-            i += 1
+    pos = 0
+    match = _TOKEN.match
+    search = _TOKEN.search
+    for cap in _CAP_START.finditer(s):
+        a = cap.start()
+        if a < pos:
             continue
-        j = i
-        words = [t]
-        end = toks[i][2]
-        while j + 1 < len(toks):
-            nt = toks[j + 1][0]
-            gap = s[toks[j][2] - base : toks[j + 1][1] - base]
+        if a and s[a - 1] in _TAIL_CHARS:
+            # After digits, apostrophes or hyphens: a token starts here unless a word runs on.
+            k = _TOKEN_TAIL.search(s, max(0, a - 40), a)
+            b = k.start() if k else a
+            if b and s[b - 1].isalpha():
+                continue
+        tm = match(s, a)
+        if tm is None or not _is_cap(tm.group()):
+            continue
+        words = [tm.group()]
+        j_end = tm.end()
+        nm = search(s, j_end)
+        while nm is not None:
+            gap = s[j_end : nm.start()]
             if gap.strip() or "\n" in gap or (words[-1].endswith(".") and not _keeps_period(words[-1])):
                 break  # a run does not cross punctuation, a sentence end or a line break
+            nt = nm.group()
             if _is_cap(nt):
                 words.append(nt)
-                end = toks[j + 1][2]
-                j += 1
-            elif (
-                nt.lower() in _CONNECTORS
-                and j + 2 < len(toks)
-                and _is_cap(toks[j + 2][0])
-                and not s[toks[j + 1][2] - base : toks[j + 2][1] - base].strip()
-            ):
-                words += [nt, toks[j + 2][0]]
-                end = toks[j + 2][2]
-                j += 2
-            else:
-                break
-        nxt = toks[j + 1][0].lower() if j + 1 < len(toks) else ""
-        runs.append(_Run([w.rstrip(".") if not _keeps_period(w) else w for w in words], a, end, nxt))
-        i = j + 1
+                j_end = nm.end()
+                nm = search(s, j_end)
+                continue
+            if nt.lower() in _CONNECTORS:
+                m2 = search(s, nm.end())
+                if m2 is not None and _is_cap(m2.group()) and not s[nm.end() : m2.start()].strip():
+                    words += [nt, m2.group()]
+                    j_end = m2.end()
+                    nm = search(s, j_end)
+                    continue
+            break
+        nxt = nm.group().lower() if nm is not None else ""
+        runs.append(_Run([w.rstrip(".") if not _keeps_period(w) else w for w in words], base + a, base + j_end, nxt))
+        pos = j_end
     return runs
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _keeps_period(w: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", w)) or w.lower().rstrip(".") in _ABBREV
+    return _INITIALS.fullmatch(w) is not None or w.lower().rstrip(".") in _ABBREV
 
 
 def _strip_titles(tokens: list[str]) -> list[str]:
@@ -441,8 +455,24 @@ def _is_outlet(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+# The same runs ("The", "New York") recur in a story and across stories: judge each once.
+_NAME_CACHE: dict[tuple, str | None] = {}
+_ORG_CACHE: dict[tuple, str | None] = {}
+_CACHE_MAX = 50_000
+
+
 def _person_name(run: _Run) -> str | None:
     """The person's name in a run, or None when the run is an organization, place or outlet."""
+    key = (*run.tokens, "|", run.next_word)
+    if key in _NAME_CACHE:
+        return _NAME_CACHE[key]
+    if len(_NAME_CACHE) > _CACHE_MAX:
+        _NAME_CACHE.clear()
+    name = _NAME_CACHE[key] = _judge_person(run)
+    return name
+
+
+def _judge_person(run: _Run) -> str | None:
     toks = _drop_function_words(run.tokens)
     if "of" in toks or "for" in toks or "and" in toks:
         cut = min(toks.index(w) for w in ("of", "for", "and") if w in toks)
@@ -485,6 +515,16 @@ def _clean_org(run: _Run) -> str | None:
 def _org_name(run: _Run) -> str | None:
     """An organization that can be a speaker: named with an organization word ("Norvell
     Energy", "Ministry of Health"), a company suffix or as an acronym; not an outlet."""
+    key = tuple(run.tokens)
+    if key in _ORG_CACHE:
+        return _ORG_CACHE[key]
+    if len(_ORG_CACHE) > _CACHE_MAX:
+        _ORG_CACHE.clear()
+    org = _ORG_CACHE[key] = _judge_org(run)
+    return org
+
+
+def _judge_org(run: _Run) -> str | None:
     toks = _drop_function_words(run.tokens)
     name = " ".join(toks)
     if not name or name.lower() in NOT_NAMES or _is_outlet(name) or any(t.endswith(("'s", "’s")) for t in toks):

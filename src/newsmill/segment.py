@@ -170,8 +170,12 @@ class Segmentation:
 
 
 _GROUP_RES = [(1 << i, re.compile(p)) for i, (_n, p) in enumerate(FLAG_GROUPS)]
-# Class tokens repeat within a page and across sites: match each distinct token once.
+# Most tokens match no group: one search of the union rules them out before the 19 searches.
+_ANY_GROUP = re.compile("|".join(f"(?:{p})" for _n, p in FLAG_GROUPS))
+# Class tokens and whole class strings repeat within a page and across sites: match each once.
 _TOKEN_BITS: dict[str, int] = {}
+_CLASS_BITS: dict[str, int] = {}
+_CACHE_MAX = 200_000
 
 
 def _token_bits(tok: str) -> int:
@@ -179,20 +183,30 @@ def _token_bits(tok: str) -> int:
     if bits is None:
         low = tok.lower()
         bits = 0
-        for bit, rx in _GROUP_RES:
-            if rx.search(low):
-                bits |= bit
-        if len(_TOKEN_BITS) > 200_000:
+        if _ANY_GROUP.search(low):
+            for bit, rx in _GROUP_RES:
+                if rx.search(low):
+                    bits |= bit
+        if len(_TOKEN_BITS) > _CACHE_MAX:
             _TOKEN_BITS.clear()
         _TOKEN_BITS[tok] = bits
     return bits
 
 
-def _flags_of(cls: str | None, ident: str | None) -> int:
-    bits = 0
-    if cls:
+def _class_bits(cls: str) -> int:
+    bits = _CLASS_BITS.get(cls)
+    if bits is None:
+        bits = 0
         for tok in cls.split():
             bits |= _token_bits(tok)
+        if len(_CLASS_BITS) > _CACHE_MAX:
+            _CLASS_BITS.clear()
+        _CLASS_BITS[cls] = bits
+    return bits
+
+
+def _flags_of(cls: str | None, ident: str | None) -> int:
+    bits = _class_bits(cls) if cls else 0
     if ident:
         bits |= _token_bits(ident)
     return bits
