@@ -225,3 +225,27 @@ def test_srcset_image_resolves_to_the_widest() -> None:
     )
     m = meta_of(page(HEAD, body))
     assert m["images"][0]["url"] == "https://news.example.com/l.jpg"
+
+
+def test_member_profile_dates_are_not_the_date() -> None:
+    body = (
+        f"<article>{H1}<div class=\"postprofile\"><p>Posts: 2101</p><p>Joined: Mon Jul 24, 2017 9:28 am</p>"
+        f"<p>Registered: 2024-01-27</p></div>{STORY}</article>"
+    )
+    assert meta_of(page(HEAD, body)).get("published") is None
+
+
+def test_dates_of_a_listing_in_the_main_area_are_not_the_date() -> None:
+    body = (
+        f"<main>{H1}{STORY}<section class=\"listing\">"
+        '<a href="/a"><p class="listing__item__date">November 25, 2025</p></a>'
+        '<a href="/b"><p class="listing__item__date">October 31, 2025</p></a></section></main>'
+    )
+    assert meta_of(page(HEAD, body)).get("published") is None
+
+
+def test_an_update_credited_to_someone_is_still_an_update() -> None:
+    body = f"<article>{H1}<p>Updated by Jane Doe on Nov. 25, 2014</p>{STORY}</article>"
+    m = meta_of(page(HEAD, body))
+    assert m["modified"] == "2014-11-25"
+    assert m["sources"]["published"]["from"] == "modified"  # a stand-in, never read as published

@@ -12,9 +12,11 @@ _WS = re.compile(r"\s+")
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reviewed|edited|reported|story|words|text|photos?|compiled|"
-    r"published|article|interview|rédigé|écrit|geschrieben)\s+)?"
-    r"(?:by|par|von|por|di|door|av|af|from)\b\s*:?\s*|^(?:authors?|autor(?:in|en)?|auteure?s?|"
-    r"autore|writer|byline|posted by|written by|escrito por)\s*[:：]\s*",
+    r"published|article|interview|authored|started|created|asked|submitted|"
+    r"rédigé|écrit|publié|geschrieben|verfasst|escrito|publicado|scritto|geschreven)\s+)?"
+    r"(?:by|par|von|por|di|door|av|af|from)\b\s*:?\s*|"
+    r"^(?:authors?|autor(?:in|en|es)?|auteure?s?|autore|writer|byline|posted by|written by|"
+    r"escrito por|contributors?|thread starter|topic starter|original poster)\s*[:：]?\s+",
     re.IGNORECASE,
 )
 # Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
@@ -26,10 +28,11 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # Pieces of a byline line: "Dec. 19, 2025 · Jane Doe | Reuters".
-_PIECES = re.compile(r"\s*(?:\||•|·|◆|»|—|–|\s-\s|/\s|\n|\s{3,})\s*")
+_PIECES = re.compile(r"\s*(?:[|｜•·◆●▪∙⋅・‧»—–]|\s-\s|/\s|\n|\s{3,})\s*")
 # "... by Jane Doe" inside a line ("Published August 7, 2023 by Jane Doe").
 _BY_INSIDE = re.compile(r"(?:^|[\s,;|·•'])(?:by|par|von|por)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
+_MULTI = re.compile(r",|\band\b|&|;")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
 
 # Not names: interface labels, role titles, degrees.
@@ -65,6 +68,7 @@ _STOP = frozenset(
     "as is was are at to in on the a an has have had who which that this from with for our "
     "your my his her their its it we i you he she they be been will can".split()
 )
+_ROLE_LABEL = re.compile(r"^[^\W\d_][\w ]{0,20}:\s")
 _HANDLE = re.compile(r"^[\w.\-]{3,30}$")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|@|/")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
@@ -104,9 +108,11 @@ def looks_personal(name: str) -> bool:
 def clean_name(raw: str, *, strict: bool, orgs: set[str], allow_handle: bool = False) -> str | None:
     """One person's name, or None. ``strict`` (DOM and text) wants capitalised words; a single
     word (a forum handle) passes from structured fields, or after an explicit "By"."""
-    s = raw.strip(" \t\n:;,.-–—|•·()[]\"'“”")
+    s = raw.strip(" \t\n:;,.-–—|｜•·◆●▪∙⋅・‧»()[]\"'“”*")
     if not s or _URLISH.search(s) or _PLACEHOLDER.search(s) or not any(c.isalpha() for c in s):
         return None
+    if _ROLE_LABEL.match(s):
+        return None  # "design: Scott McDaniel": a credit line, not a byline
     words = _trim_words(s.split())
     if not words:
         return None
@@ -165,9 +171,13 @@ def split_byline(
         if t and t.start() > 0:
             piece = piece[: t.start()]
         piece = _PREFIX.sub("", piece.strip(), count=1)
+        parts = _SPLIT.split(piece)
+        multi = [p for p in parts if len(p.split()) > 1]
+        if len(parts) > len(multi) and multi and all(is_org(p, orgs) for p in multi):
+            continue  # "Thomson Reuters Tax & Accounting": one organisation, not two names
         out: list[str] = []
         seen: set[str] = set()
-        for part in _SPLIT.split(piece):
+        for part in parts:
             name = clean_name(part, strict=strict, orgs=orgs, allow_handle=handles and explicit)
             if name:
                 k = norm_key(name)
@@ -195,8 +205,16 @@ def clean_names(values: list[str], *, strict: bool, orgs: set[str]) -> list[str]
     seen: set[str] = set()
     for v in values:
         v = _PREFIX.sub("", html.unescape(v).strip(), count=1)
-        names = [n for n in [clean_name(v, strict=strict, orgs=orgs)] if n]
-        if not names and ("," in v or " and " in v or "&" in v):
+        names = []
+        if _MULTI.search(v):
+            # "Tomson Highway, From Masculindians": several full names in one field. Parts of
+            # one word are a "Last, First" name, kept whole.
+            parts = [p for p in _SPLIT.split(v) if p.strip()]
+            if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+                names = [n for n in (clean_name(p, strict=strict, orgs=orgs) for p in parts) if n]
+        if not names:
+            names = [n for n in [clean_name(v, strict=strict, orgs=orgs)] if n]
+        if not names and _MULTI.search(v):
             names = split_byline(v, strict=strict, orgs=orgs)
         for n in names:
             k = norm_key(n)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..segment import FLAG_NAMES, SEM_BIT, Segmentation
-from .authors import clean_names, is_org, last_first, looks_personal, split_byline
+from ..segment import Segmentation
+from . import nearhead
+from .authors import clean_names, is_org, last_first, split_byline
 from .candidates import Pick, norm_key
 from .context import PageContext, query_bylines
 from .jsonld import agents
@@ -16,25 +17,10 @@ _AUTHOR_META = {
     "dcterms.creator": 0.8, "parsely-author": 0.85, "sailthru.author": 0.85, "byl": 0.8,
     "citation_author": 0.8, "author_name": 0.8, "twitter:data1": 0.0,
 }
-_BY_START = re.compile(
-    r"^\s*(?:(?:written|posted|reported|story|published)\s+)?(?:by|par|von|por|door|di)\s*:?\s*\S|"
-    r"^\s*(?:author|auteur|autor|autore)s?\s*:",
-    re.IGNORECASE,
-)
-# "January 20, 2025 by Jane Doe": a short dateline with "by" inside.
-_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?-i:[A-Z])", re.IGNORECASE)
-# A label on its own line, the name on the next: "Written by" / "Jane Doe".
-_BY_LABEL = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published)\s+by|by|author|authors|autor|auteur|"
-    r"about the author|written by|posted by)\s*:?\s*$",
-    re.IGNORECASE,
-)
-_DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b")
-_BAD_FLAGS = 0
-for _n in ("nav", "footer", "side", "comment", "related", "ad", "newsletter", "popup", "card"):
-    _BAD_FLAGS |= 1 << FLAG_NAMES.index(_n)
-_META_FLAG = 1 << FLAG_NAMES.index("meta")
-_BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"]
+# Other meta keys that hold a byline ("nar_author", "article_author"); URLs are skipped.
+_AUTHOR_META_KEY = re.compile(r"(?:^|[_.:-])author(?:[_-]?name)?$")
+# A login name leaked by the CMS ("andrew.keaveney"): trusted less than a byline in the page.
+_LOGIN = re.compile(r"^[a-z0-9]+[._][a-z0-9._]+$")
 
 
 @dataclass(slots=True)
@@ -83,7 +69,9 @@ def gather_structured(
         names = clean_names(loose, strict=False, orgs=orgs)
         if names:
             cands.append(NameCand(names, "json-ld", "; ".join(loose), w - 0.07))
-    for key, w in _AUTHOR_META.items():
+    keys = list(_AUTHOR_META.items())
+    keys += [(k, 0.75) for k in ctx.meta if k not in _AUTHOR_META and _AUTHOR_META_KEY.search(k)]
+    for key, w in keys:
         if not w:
             continue
         vals = ctx.meta.get(key)
@@ -101,13 +89,30 @@ def gather_structured(
         names = clean_names(md[:3], strict=False, orgs=orgs)
         if names:
             cands.append(NameCand(names, "microdata", "; ".join(md[:3]), 0.82))
+    for c in cands:
+        if all(norm_key(nm) in orgs for nm in c.names):
+            # The site's own name as author ("Five Books"): a byline in the page may say who.
+            c.weight = min(c.weight, 0.6)
+        elif all(_LOGIN.match(nm) for nm in c.names):
+            c.weight = min(c.weight, 0.7)
     return cands, org_names
 
 
+def _infer_anchor(window: range, n_blocks: int) -> int:
+    """The headline's block, from the window fields.py centres on it (4 before, 12 after)."""
+    if window.start > 0:
+        return window.start + 4
+    if window.stop < n_blocks:
+        return max(0, window.stop - 12)
+    return window.start
+
+
 def gather_page(
-    ctx: PageContext, seg: Segmentation, window: range, kept: set[int], orgs: set[str]
+    ctx: PageContext, seg: Segmentation, window: range, kept: set[int], orgs: set[str],
+    anchor: int | None = None,
 ) -> list[NameCand]:
-    """Bylines in the DOM and "By ..." lines near the headline."""
+    """Bylines in the DOM, "By ..." lines and bare names near the headline (block ``anchor``),
+    and, on a forum page with none of these, the first poster."""
     cands: list[NameCand] = []
     n = 0
     for hit in query_bylines(ctx):
@@ -123,43 +128,16 @@ def gather_page(
             w = _dom_weight(hit.hint, hit.tag) + (0.04 if hit.zone > 0 else 0.0) - 0.03 * n
             cands.append(NameCand(names, "dom", hit.text, w))
             n += 1
-    blocks, elems = seg.blocks, seg.elems
-    n_blocks = len(blocks)
-    for bi in window:
-        b = blocks[bi]
-        if b.chars > 200:
-            continue
-        e = elems[b.elem]
-        if bi not in kept and (e.iflags & _BAD_FLAGS or e.isem & _BAD_SEM):
-            continue
-        if _BY_LABEL.match(b.text) and bi + 1 < n_blocks:
-            names = split_byline("By " + blocks[bi + 1].text, strict=True, orgs=orgs)
-            if names:
-                cands.append(NameCand(names, "text", f"{b.text} {blocks[bi + 1].text}", 0.68))
-                break
-        elif _BY_START.match(b.text) or (
-            b.chars <= 90 and _BY_INSIDE.search(b.text) and _DATEISH.search(b.text)
-        ):
-            names = split_byline(b.text, strict=True, orgs=orgs)
-            if names:
-                cands.append(NameCand(names, "text", b.text, 0.68))
-                break
-    else:
-        # A bare name on its own line beside the date, just under the headline.
-        for bi in window:
-            b = blocks[bi]
-            if b.chars > 40 or b.kind == "heading" or not looks_personal(b.text):
-                continue
-            # Only a name marked up as one, under an author/byline class (a bare link near a
-            # date is as often a category).
-            if not elems[b.elem].iflags & _META_FLAG:
-                continue
-            near = [blocks[j].text for j in (bi - 2, bi - 1, bi + 1, bi + 2) if 0 <= j < n_blocks]
-            if any(len(t) < 60 and _DATEISH.search(t) for t in near):
-                names = split_byline(b.text, strict=True, orgs=orgs, handles=False)
-                if len(names) == 1:
-                    cands.append(NameCand(names, "text", b.text, 0.55))
-                    break
+    if anchor is None:
+        anchor = _infer_anchor(window, len(seg.blocks))
+    for names, raw, w in nearhead.text_bylines(seg, window, kept, orgs, anchor):
+        cands.append(NameCand(names, "text", raw, w))
+    if not cands:
+        for names, raw, w in nearhead.first_poster(ctx, seg, window, orgs, anchor):
+            cands.append(NameCand(names, "dom", raw, w))
+    if not cands:
+        for names, raw, w in nearhead.site_person(ctx, seg, orgs, anchor):
+            cands.append(NameCand(names, "title", raw, w))
     return cands
 
 

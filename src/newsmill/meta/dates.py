@@ -36,6 +36,7 @@ _add_months(
     "november nov novembre noviembre novembro;"
     "december dec décembre decembre déc dezember dez diciembre dic dezembro dicembre"
 )
+MONTHS = _MONTHS  # lower-cased month name or abbreviation -> number
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 
 _TZ_ABBR = {
@@ -121,6 +122,13 @@ class DateValue:
     second: int = 0
     offset: int | None = None  # minutes east of UTC; None when the source gave no zone
     relative: bool = False
+    alt: date | None = None  # the other reading of an ambiguous "05/06/2014"
+
+    def swapped(self) -> DateValue:
+        """The other reading of an ambiguous numeric date (day and month exchanged)."""
+        if self.alt is None:
+            return self
+        return DateValue(self.alt, self.hour, self.minute, self.second, self.offset, self.relative, self.day)
 
     @property
     def has_time(self) -> bool:
@@ -137,6 +145,24 @@ class DateValue:
         sign = "+" if self.offset > 0 else "-"
         h, m = divmod(abs(self.offset), 60)
         return f"{s}{sign}{h:02d}:{m:02d}"
+
+    def in_zone(self, offset: int) -> DateValue:
+        """The same moment written in another zone (``offset`` minutes east of UTC); a value
+        without a time or a zone stays as it is."""
+        if self.hour is None or self.offset is None:
+            return self
+        local = self.utc() + timedelta(minutes=offset)
+        return DateValue(local.date(), local.hour, local.minute, local.second, offset, self.relative)
+
+    def could_be_local_day(self, d: date) -> bool:
+        """``d`` is a neighbouring day this moment falls on in some zone (UTC-12 to UTC+14): a
+        UTC timestamp and the page's own calendar day can differ by one."""
+        if self.hour is None or abs((d - self.day).days) != 1:
+            return False
+        if self.offset is None:
+            return True  # a time without a zone: any zone
+        u = self.utc()
+        return (u - timedelta(hours=12)).date() <= d <= (u + timedelta(hours=14)).date()
 
     def utc(self) -> datetime:
         """The moment, in UTC; a day without a time counts as its first minute, local to UTC."""
@@ -222,7 +248,12 @@ def _num_date(m: re.Match[str], dmy_first: bool) -> DateValue | None:
         d, mo = a, b
     else:
         mo, d = a, b
-    return make_date(int(y), mo, d, m.groupdict())
+    dv = make_date(int(y), mo, d, m.groupdict())
+    if dv is not None and a <= 12 and b <= 12 and a != b and m["sep"] != ".":
+        other = make_date(int(y), d, mo)
+        if other is not None:  # kept so that other dates on the page can settle the order
+            dv = DateValue(dv.day, dv.hour, dv.minute, dv.second, dv.offset, dv.relative, other.day)
+    return dv
 
 
 def find_dates(
@@ -314,4 +345,4 @@ def as_reference(ref: datetime | None) -> datetime:
     return ref
 
 
-__all__ = ["DateValue", "as_reference", "find_dates", "is_future", "parse_structured"]
+__all__ = ["MONTHS", "DateValue", "as_reference", "find_dates", "is_future", "parse_structured"]

@@ -191,7 +191,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     kept_set = set(kept)
     name_cands, org_authors = byline.gather_structured(ctx, main, main_kind, orgs)
     if not byline.settled(name_cands):
-        name_cands += byline.gather_page(ctx, seg, window, kept_set, orgs)
+        name_cands += byline.gather_page(ctx, seg, window, kept_set, orgs, anchor)
     authors = byline.pick_authors(name_cands)
     if authors:
         authors.record(out, "authors")
@@ -204,7 +204,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     date_cands = pubdate.gather_structured(ctx, main, main_kind, ref)
     if not pubdate.settled(date_cands):
         date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
-        date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref)
+        date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref, anchor=anchor)
         if not any(not c.modified and c.source != "url" for c in date_cands):
             # No date near the headline: look at the whole page, trusting what is found less.
             for c in pubdate.gather_dom(ctx, dmy_first, ref, whole_page=True):

@@ -4,19 +4,23 @@ Structured fields (JSON-LD, ``article:*`` meta, microdata) outrank dates in the 
 text dates count only near the headline and outside comments, related lists and furniture.
 A date that says it is an update never becomes the published date when the page has one; when
 it has none, an update date the page shows (or its JSON-LD gives) stands in, with low confidence.
+A UTC timestamp is told on the page's own calendar: in the zone the page's other dates use, or as
+the shown dateline it falls on locally; a structured date that is only the last-save stamp yields
+to the dateline under the headline.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from ..segment import FLAG_NAMES, SEM_BIT, Segmentation
+from ..segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
 from .candidates import Pick
 from .context import PageContext, query_dates
-from .dates import DateValue, find_dates, is_future, make_date, parse_structured
+from .dates import MONTHS, DateValue, find_dates, is_future, make_date, parse_structured
 from .jsonld import PAGE_TYPES, types_of
 
 PUBLISHED_META = {
@@ -58,8 +62,30 @@ _DATE_LABEL = re.compile(
 )
 _BAD_HINT = re.compile(
     r"comment|copyright|©|clock|current|today|now|weather|event|expir|deadline|birth|"
-    r"archive|calendar|schedule|due|reply|live-?time",
+    r"archive|calendar|schedule|due|reply|live-?time|joined|regdate|register|member|listing",
     re.IGNORECASE,
+)
+# "by Jane Doe · Nov 24, 2014": a date in the byline's line is the story's.
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|par|von|por)\s+\S", re.IGNORECASE)
+# First publication said in so many words: stronger than a bare "published".
+_ORIG_HINT = re.compile(r"(?:originally|first|initially)\s+(?:published|posted|appeared)", re.IGNORECASE)
+# A member's profile in a forum post or a comment: not the story's date.
+_PROFILE_HINT = re.compile(
+    r"joined|registered|member since|last (?:seen|visit|active|login)|mitglied seit|registriert|"
+    r"inscrit|inscrição|registrado|dabei seit",
+    re.IGNORECASE,
+)
+# Meta names no list can hold: "w-published-date", "og:publish_date", "ms.date", "date-pub".
+_META_PUB_KEY = re.compile(
+    r"publi(?:sh|cation)|(?:^|[^a-z])pub(?:[^a-z]|date|time|$)|upload[-_ ]?date|release[-_ ]?date|"
+    r"date[-_ ]?created|created[-_ ]?(?:date|time)"
+)
+_META_MOD_KEY = re.compile(r"modif|updat|last[-_ ]?(?:mod|publi|change)|revis")
+_META_DATE_KEY = re.compile(r"(?:^|[.:_ -])date$")
+_META_TIME_KEY = re.compile(r"date|time|published$")
+_META_SKIP_KEY = re.compile(
+    r"publisher|expir|review|copyright|current|verif|valid|event|start|end|birth|print|embargo|"
+    r"cache|ttl|render|build|generat|crawl|index|server|now|today|load[-_]?time"
 )
 # Where an update date may stand in for a missing published date: shown to readers (dom, text)
 # or declared on the article's own JSON-LD node. A lone modified meta tag is not: CMSs stamp
@@ -70,6 +96,8 @@ ONLY_UPDATE_CAP = 0.5
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
+# "/2023/october/03/": the month spelled out.
+_URL_DATE_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-zé]{3,9})/(0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE)
 
 _BAD_FLAGS = 0
 for _n in ("nav", "footer", "comment", "related", "ad", "cookie", "newsletter", "popup", "pager"):
@@ -94,19 +122,26 @@ def url_date(url: str | None) -> DateValue | None:
         return None
     path = urlsplit(url).path
     m = _URL_DATE.search(path)
-    if not m:
-        return None
-    return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m:
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_DATE_NAMED.search(path)
+    mo = MONTHS.get(m.group(2).lower()) if m else None
+    if m and mo:
+        return make_date(int(m.group(1)), mo, int(m.group(3)))
+    return None
 
 
 def _hinted_text_dates(
     text: str, hint: str, dmy_first: bool, ref: datetime
-) -> list[tuple[DateValue, bool, bool]]:
-    """(date, is_modified, has_published_hint) for each date written in ``text``; the words just
-    before a date, or the element's class, say which kind it is."""
+) -> list[tuple[DateValue, bool, float]]:
+    """(date, is_modified, published-label bonus) for each date written in ``text``; the words
+    just before a date, or the element's class, say which kind it is. Dates a member's profile
+    gives ("Joined: Mar 2017") are left out."""
     out = []
     for dv, a, _b in find_dates(text, dmy_first=dmy_first, ref=ref, limit=4):
         before = text[max(0, a - 40) : a]
+        if _PROFILE_HINT.search(before[-25:]):
+            continue
         # The nearest label wins: "Published Nov 24 · Updated Nov 25".
         mod_m = list(_MOD_HINT.finditer(before))
         pub_m = list(_PUB_HINT.finditer(before))
@@ -118,7 +153,12 @@ def _hinted_text_dates(
         else:
             is_mod = last_mod > last_pub
             has_pub = last_pub > last_mod
-        out.append((dv, is_mod, has_pub))
+        bonus = 0.0
+        if has_pub:
+            bonus = 0.15 if _ORIG_HINT.search(before) else 0.08
+        elif not is_mod and last_mod < 0 and _BY_BEFORE.search(before):
+            bonus = 0.06
+        out.append((dv, is_mod, bonus))
     return out
 
 
@@ -157,6 +197,17 @@ def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: 
         add(ctx.first(key), "meta", w, False)
     for key, w in MODIFIED_META.items():
         add(ctx.first(key), "meta", w, True)
+    for key, vals in ctx.meta.items():
+        if key in PUBLISHED_META or key in MODIFIED_META or not _META_TIME_KEY.search(key):
+            continue
+        if _META_SKIP_KEY.search(key):
+            continue
+        if _META_MOD_KEY.search(key):
+            add(vals[0], "meta", 0.7, True)
+        elif _META_PUB_KEY.search(key):
+            add(vals[0], "meta", 0.72, False)
+        elif _META_DATE_KEY.search(key):
+            add(vals[0], "meta", 0.6, False)
     seen_md: set[str] = set()
     for prop, val, zone in ctx.microdata:
         if zone < 0 or prop in seen_md or prop not in ("datepublished", "datecreated", "datemodified"):
@@ -192,53 +243,168 @@ def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime, *, whole_page: 
                 cands.append(DateCand(dv, "dom", hit.attr, w, is_mod, has_pub))
                 found = True
         if not found and hit.text:
-            for dv, is_mod, has_pub in _hinted_text_dates(hit.text, hit.hint, dmy_first, ref):
+            for dv, is_mod, bonus in _hinted_text_dates(hit.text, hit.hint, dmy_first, ref):
                 if is_future(dv, ref) or _is_clock(hit.text, dv):
                     continue
-                w = base - 0.05 + (0.08 if has_pub else 0.0) - (0.1 if dv.relative else 0.0)
-                cands.append(DateCand(dv, "dom", hit.text, w, is_mod, has_pub))
+                w = base - 0.05 + bonus - (0.1 if dv.relative else 0.0)
+                cands.append(DateCand(dv, "dom", hit.text, w, is_mod, bonus > 0))
                 found = True
         n_dom += found
     return cands
 
 
-def gather_text(seg: Segmentation, window: range, kept: set[int], dmy_first: bool, ref: datetime) -> list[DateCand]:
-    """Dates written near the headline: "Published on Nov. 24, 2014 by ..."."""
+_BYLINE_BLOCK = re.compile(r"^\s*(?:(?:written|posted|published)\s+)?(?:by|par|von|por)\b", re.IGNORECASE)
+TAIL_BLOCKS = 8  # how far past the story's last block a closing "Written by ... / date" is looked for
+
+
+def _text_dates(
+    blocks: list[Block], bi: int, dmy_first: bool, ref: datetime
+) -> tuple[str, list[tuple[DateValue, bool, float]]]:
+    b = blocks[bi]
+    text = b.text
+    lab = _DATE_LABEL.match(text) if b.chars < 40 else None
+    if lab and bi + 1 < len(blocks) and blocks[bi + 1].chars < 80:
+        text = f"{text} {blocks[bi + 1].text}"
+    found = [
+        t for t in _hinted_text_dates(text, "", dmy_first, ref)
+        if not is_future(t[0], ref) and not _is_clock(b.text, t[0])
+    ]
+    return text, found
+
+
+def gather_text(
+    seg: Segmentation, window: range, kept: set[int], dmy_first: bool, ref: datetime, *, anchor: int | None = None
+) -> list[DateCand]:
+    """Dates written near the headline: "Published on Nov. 24, 2014 by ...", and failing that
+    a closing byline with its date just after the story ("Written by Jane Doe" / "April 8, 2024").
+
+    ``anchor`` is the headline's block. Flags the headline's own block carries (an ancestor's
+    class: a post "card", a "newsletter" layout) are the story's container, not furniture, so
+    they do not disqualify the dateline just under it.
+    """
     cands: list[DateCand] = []
     blocks = seg.blocks
     elems = seg.elems
+    head_bad = elems[blocks[anchor].elem].iflags & _BAD_FLAGS if anchor is not None and anchor < len(blocks) else 0
     n_txt = 0
     for bi in window:
         b = blocks[bi]
         if b.chars > 250 or n_txt >= 3:
             continue
         e = elems[b.elem]
-        if bi not in kept and (e.iflags & _BAD_FLAGS or e.isem & _BAD_SEM):
-            continue
+        if bi not in kept:
+            bad = e.iflags & _BAD_FLAGS
+            if anchor is not None and anchor < bi <= anchor + 10:
+                bad &= ~head_bad
+            if bad or e.isem & _BAD_SEM:
+                continue
         low = b.text.lower()
         if "©" in b.text or "copyright" in low or "all rights reserved" in low:
             continue
-        text = b.text
-        lab = _DATE_LABEL.match(text) if b.chars < 40 else None
-        if lab and bi + 1 < len(blocks) and blocks[bi + 1].chars < 80:
-            text = f"{text} {blocks[bi + 1].text}"
-        for dv, is_mod, has_pub in _hinted_text_dates(text, "", dmy_first, ref):
-            if is_future(dv, ref) or _is_clock(b.text, dv):
-                continue
-            w = 0.55 + (0.1 if has_pub else 0.0) + (0.05 if e.iflags & _META_FLAG else 0.0)
-            w -= 0.1 if dv.relative else 0.0
-            cands.append(DateCand(dv, "text", text, w, is_mod, has_pub))
+        text, found = _text_dates(blocks, bi, dmy_first, ref)
+        for dv, is_mod, bonus in found:
+            w = 0.55 + (bonus * 1.25) + (0.05 if e.iflags & _META_FLAG else 0.0)
+            # The first dateline under the headline is the story's; later ones are often an
+            # embedded book, event or product's date.
+            w -= (0.1 if dv.relative else 0.0) + 0.03 * n_txt
+            cands.append(DateCand(dv, "text", text, w, is_mod, bonus > 0))
             n_txt += 1
+    if not any(not c.modified for c in cands) and kept:
+        cands += _tail_dates(seg, max(kept), dmy_first, ref)
     return cands
 
 
+def _tail_dates(seg: Segmentation, last: int, dmy_first: bool, ref: datetime) -> list[DateCand]:
+    """A dateline closing the story: labelled ("Posted on ..."), in a byline ("by X · date"), or
+    on the line after a byline. Anything else after the story is a comment or a related item."""
+    blocks = seg.blocks
+    out: list[DateCand] = []
+    for bi in range(max(0, last - 2), min(len(blocks), last + TAIL_BLOCKS)):
+        b = blocks[bi]
+        e = seg.elems[b.elem]
+        if b.chars > 160 or e.iflags & _BAD_FLAGS or e.isem & _BAD_SEM:
+            continue
+        after_byline = bi > 0 and blocks[bi - 1].chars < 80 and bool(_BYLINE_BLOCK.match(blocks[bi - 1].text))
+        text, found = _text_dates(blocks, bi, dmy_first, ref)
+        for dv, is_mod, bonus in found:
+            if is_mod or not (bonus > 0 or after_byline) or dv.relative:
+                continue
+            out.append(DateCand(dv, "text", text, 0.5 + bonus, False, bonus > 0))
+        if out:
+            break
+    return out
+
+
+_STRUCTURED = frozenset(["json-ld", "meta", "microdata"])
+_SHOWN = frozenset(["dom", "text"])
+# A published stamp this close to the last modification may be the CMS's save time, not the day
+# the story came out (site rebuilds, migrations, template fields).
+_SAVE_STAMP_DAYS = 2
+
+
+def _resaved(pub: DateValue, cands: list[DateCand]) -> bool:
+    """A structured modified date on (or within a couple of days of) the published one."""
+    return any(
+        c.modified and c.source in _STRUCTURED and abs((c.value.day - pub.day).days) <= _SAVE_STAMP_DAYS
+        for c in cands
+    )
+
+
 def settled(cands: list[DateCand]) -> bool:
-    """Structured sources agree on a strong published date: no need to read the page."""
+    """Structured sources agree on a strong published date: no need to read the page. Not when
+    the date is a UTC or zone-less timestamp (the page's own calendar day may differ) or looks
+    like a save stamp: then the page's visible dateline has a say."""
     pub = [c for c in cands if not c.modified and c.source != "url"]
     if not pub:
         return False
     best = max(pub, key=lambda c: c.weight)
+    v = best.value
+    if v.has_time and not v.offset:
+        return False
+    if _resaved(v, cands):
+        return False
     return best.weight >= 0.85 and all(c.value.day == best.value.day for c in pub if c.weight >= 0.7)
+
+
+def _page_offset(cands: list[DateCand]) -> int | None:
+    """The zone the page writes its times in: the most common offset other than UTC."""
+    counts = Counter(c.value.offset for c in cands if c.value.has_time and c.value.offset)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _reconcile(top: DateCand, conf: float, cands: list[DateCand]) -> tuple[DateCand, float]:
+    """Let the page's own zone and dateline correct a structured published date.
+
+    A UTC timestamp is rendered in the zone the page's other dates use; failing that, a shown
+    dateline (or the URL's date) one day off that the moment could fall on locally wins. A
+    structured date that is also the last-save stamp yields to an earlier dateline shown next
+    to the headline.
+    """
+    v = top.value
+    if top.source not in _STRUCTURED:
+        return top, conf
+    # What the page shows as its date: a written day, not another UTC timestamp.
+    shown = [
+        c for c in cands
+        if not c.modified and (c.source in _SHOWN or c.source == "url") and not (c.value.has_time and c.value.offset == 0)
+    ]
+    midnight = v.hour == 0 and v.minute == 0 and v.second == 0  # a bare day stored as a moment
+    if v.has_time and not v.offset and not midnight:
+        zone = _page_offset(cands)
+        if zone is not None and v.offset == 0:
+            return DateCand(v.in_zone(zone), top.source, top.raw, top.weight, False, top.labelled), conf
+        page_day = [c for c in shown if c.source != "url"] or shown
+        if page_day:
+            best = max(page_day, key=lambda c: c.weight)
+            if v.could_be_local_day(best.value.day):
+                return best, conf
+    if _resaved(v, cands):
+        early = [c for c in shown if c.source != "url" and (v.day - c.value.day).days >= 1]
+        if early:
+            best = max(shown, key=lambda c: c.weight)
+            if best in early:
+                return best, min(conf, 0.75)
+    return top, conf
 
 
 def _choose(cands: list[DateCand]) -> tuple[DateCand, float] | None:
@@ -262,8 +428,21 @@ def _choose(cands: list[DateCand]) -> tuple[DateCand, float] | None:
     return top, conf
 
 
+def _settle_order(cands: list[DateCand]) -> None:
+    """An ambiguous "03/10/2023" takes the reading another date on the page (the URL's, a
+    structured one) confirms, or the one that is not in the future of the others."""
+    days = {c.value.day for c in cands if c.value.alt is None}
+    for c in cands:
+        alt = c.value.alt
+        if alt is not None and alt in days and c.value.day not in days:
+            c.value = c.value.swapped()
+
+
 def pick_dates(cands: list[DateCand]) -> tuple[Pick | None, Pick | None]:
+    _settle_order(cands)
     pub = _choose([c for c in cands if not c.modified])
+    if pub is not None:
+        pub = _reconcile(pub[0], pub[1], cands)
     mod = _choose([c for c in cands if c.modified])
     p_pick = m_pick = None
     if pub:

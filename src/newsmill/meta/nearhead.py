@@ -1,0 +1,243 @@
+"""Bylines written as text near the headline.
+
+"By Jane Doe" lines, a label with the name on the next line ("Written by" / "Jane Doe"), a bare
+name beside the date, an author-classed element the comment filter would drop, and a forum
+thread's first poster (a user name followed by "Posts: 12", "Joined: ..."). Everything works on
+the blocks of the segmentation within a few lines of the headline: nothing walks the tree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..segment import FLAG_NAMES, SEM_BIT, Segmentation
+from .authors import looks_personal, split_byline
+from .candidates import norm_key
+from .context import PageContext, query_bylines
+from .dates import find_dates
+from .givennames import has_given_name
+from .jsonld import ARTICLE_TYPES
+
+Found = tuple[list[str], str, float]  # names, raw text, weight
+
+_BY_START = re.compile(
+    r"^\s*(?:(?:written|posted|reported|story|published|authored|interview|words|text|"
+    r"started|asked|submitted)\s+)?by\s*:?\s*\S|"
+    # Other languages' "by" is also a common word ("Door & Window", "par thème"): a capital
+    # must follow.
+    r"^\s*(?:(?:rédigé|écrit|publié|geschrieben|verfasst|escrito|publicado|scritto|"
+    r"geschreven)\s+)?(?:par|von|por|door|di)\s*:?\s+(?-i:[A-Z])|"
+    r"^\s*(?:authors?|auteure?s?|autor(?:in|en|es)?|autore|contributors?)\s*:\s*\S|"
+    r"^\s*(?:thread starter|topic starter|original poster)\b\s*:?\s*\S",
+    re.IGNORECASE,
+)
+# "January 20, 2025 by Jane Doe": a short dateline with "by" inside.
+_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?-i:[A-Z])", re.IGNORECASE)
+# "Discussion in 'Advice' started by pelex, May 26": forum software's thread line.
+_STARTED_BY = re.compile(r"\b(?:started|asked|created|submitted)\s+by\s+\S", re.IGNORECASE)
+# A label on its own line, the name on the next: "Written by" / "Jane Doe".
+_BY_LABEL = re.compile(
+    r"^\s*(?:(?:written|posted|reported|published|authored)\s+by|by|authors?|autor(?:in|es)?|"
+    r"auteure?s?|about the author|contributors?|thread starter|topic starter)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b")
+# Links in a block's markdown: to an author page, or to a section (a category beside the date
+# is as short and as capitalised as a name).
+_AUTHOR_LINK = re.compile(
+    r"\]\([^)\s]*/(?:authors?|people|person|profiles?|staff|writers?|contributors?|users?|u|"
+    r"members?|experts?|team)(?:/|-|\?|\))", re.IGNORECASE,
+)
+_SECTION_LINK = re.compile(
+    r"\]\([^)\s]*/(?:category|categories|tags?|topics?|sections?|subjects?|c|r)/", re.IGNORECASE,
+)
+# What a forum shows under a poster's name: "Posts: 98", "Joined: ...", "Join Date".
+_USER_STAT = re.compile(
+    r"^\s*(?:(?:posts|messages|reputation|reaction score|points|karma|total posts|beiträge|"
+    r"mensajes|messaggi)\s*:?\s*\d|(?:joined|join date|registered|member since)\s*(?::|$|\d))",
+    re.IGNORECASE,
+)
+_USER_ROLE = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(?:member|user|poster|contributor|moderator|mod|admin|administrator|"
+    r"guest|newbie|rookie|veteran|expert|legend|hero|enthusiast|participant)s?\s*$",
+    re.IGNORECASE,
+)
+_PRODUCT_TYPES = frozenset(["product", "productgroup", "offer", "aggregateoffer", "service"])
+_HINT_USER = re.compile(r"author|user|poster|username")
+_SEPARATORS = re.compile(r"[\W_]+|\band\b|\bund\b|\bet\b", re.IGNORECASE)
+
+_AUTHOR_CLASS = re.compile(r"author|byline|writer|posted-?by|contributor")
+_BAD_FLAGS = 0
+for _n in ("nav", "footer", "comment", "related", "ad", "newsletter"):
+    _BAD_FLAGS |= 1 << FLAG_NAMES.index(_n)
+# Classes that wrap a byline as often as a sidebar: bad only away from the headline.
+_WEAK_FLAGS = 0
+for _n in ("side", "popup", "card"):
+    _WEAK_FLAGS |= 1 << FLAG_NAMES.index(_n)
+_META_FLAG = 1 << FLAG_NAMES.index("meta")
+_BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"]
+
+
+def _usable(seg: Segmentation, kept: set[int], anchor: int):  # type: ignore[no-untyped-def]
+    """A test for blocks outside furniture. Marks the headline carries too (a page wrapper
+    classed "grid" or "sidebar-layout") say nothing about a block beside it."""
+    blocks, elems = seg.blocks, seg.elems
+    base_flags = base_sem = 0
+    if 0 <= anchor < len(blocks):
+        e = elems[blocks[anchor].elem]
+        base_flags, base_sem = e.iflags, e.isem & _BAD_SEM
+    strong, weak = _BAD_FLAGS & ~base_flags, _WEAK_FLAGS & ~base_flags
+
+    def usable(bi: int) -> bool:
+        if bi in kept:
+            return True
+        e = elems[blocks[bi].elem]
+        if e.iflags & strong or e.isem & _BAD_SEM & ~base_sem:
+            return False
+        return not (e.iflags & weak) or abs(bi - anchor) <= 4
+
+    return usable
+
+
+def _author_classed(seg: Segmentation, ei: int) -> bool:
+    """The block's element or one of its three nearest ancestors has an author/byline class."""
+    elems = seg.elems
+    for _ in range(4):
+        if ei < 0:
+            return False
+        e = elems[ei]
+        if e.flags & _META_FLAG and _AUTHOR_CLASS.search(e.sig.lower()):
+            return True
+        ei = e.parent
+    return False
+
+
+def _only_names(text: str, names: list[str]) -> bool:
+    """The line holds nothing but these names and separators ("A, B and C")."""
+    rest = text
+    for nm in names:
+        rest = rest.replace(nm, " ")
+    return not _SEPARATORS.sub("", rest)
+
+
+def text_bylines(
+    seg: Segmentation, window: range, kept: set[int], orgs: set[str], anchor: int
+) -> list[Found]:
+    """A "By ..." line or a labelled name near the headline, else a bare name beside the date."""
+    blocks = seg.blocks
+    n_blocks = len(blocks)
+    usable = _usable(seg, kept, anchor)
+    for bi in window:
+        b = blocks[bi]
+        if b.chars > 200 or not usable(bi):
+            continue
+        text = b.text
+        if _BY_LABEL.match(text) and bi + 1 < n_blocks:
+            nxt = blocks[bi + 1].text
+            names = split_byline("By " + nxt, strict=True, orgs=orgs) if len(nxt) < 200 else []
+            if names:
+                return [(names, f"{text} {nxt}", 0.68)]
+        elif _BY_START.match(text) or _STARTED_BY.search(text) or (
+            b.chars <= 90 and _BY_INSIDE.search(text) and _DATEISH.search(text)
+        ):
+            names = split_byline(text, strict=True, orgs=orgs)
+            if names:
+                return [(names, text, 0.68)]
+    return _bare_names(seg, window, usable, orgs, anchor)
+
+
+def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor: int) -> list[Found]:  # type: ignore[no-untyped-def]
+    """A name on its own line (or before the date on the dateline) just by the headline, with
+    something saying it is a person: an author class or link, or a date beside it and a common
+    given name."""
+    blocks = seg.blocks
+    n_blocks = len(blocks)
+    lo, hi = max(window.start, anchor - 3), min(window.stop, anchor + 7)
+    for bi in range(lo, hi):
+        b = blocks[bi]
+        if bi == anchor or b.chars > 100 or b.kind == "heading" or not usable(bi):
+            continue
+        text = b.text
+        authorish = _author_classed(seg, b.elem) or bool(_AUTHOR_LINK.search(b.md))
+        if _DATEISH.search(text) and find_dates(text, limit=2):
+            # The dateline itself: "Ryan Bald 02 Feb 2026", "Aaron Ricadela | Writer | July 2".
+            names = split_byline(text, strict=True, orgs=orgs, handles=False)
+            if names and (authorish or all(has_given_name(nm) for nm in names)):
+                return [(names, text, 0.55)]
+            continue
+        if b.chars > 80 or _SECTION_LINK.search(b.md):
+            continue
+        names = split_byline(text, strict=True, orgs=orgs, handles=False)
+        if not names or not _only_names(text, names) or not (len(names) > 1 or looks_personal(text)):
+            continue
+        near_date = any(
+            len(blocks[j].text) < 60 and _DATEISH.search(blocks[j].text)
+            for j in (bi - 2, bi - 1, bi + 1, bi + 2) if 0 <= j < n_blocks and j != anchor
+        )
+        marked = bool(seg.elems[b.elem].iflags & _META_FLAG)  # under a meta/byline/date class
+        if authorish or (near_date and (marked or any(has_given_name(nm) for nm in names))):
+            return [(names, text, 0.55 if authorish else 0.5)]
+    return []
+
+
+def first_poster(
+    ctx: PageContext, seg: Segmentation, window: range, orgs: set[str], anchor: int
+) -> list[Found]:
+    """Who opened the thread: an author-classed element right by the headline (the comment
+    filter drops it, as forum posts sit in "reply" and "comment" boxes), or a user name
+    followed by the forum's "Posts: / Joined:" lines."""
+    if ctx.graph.of_types(_PRODUCT_TYPES):
+        return []  # the names by a product's title are its reviewers'
+    blocks = seg.blocks
+    near: dict[str, int] = {}
+    for bi in range(max(window.start, anchor - 3), min(window.stop, anchor + 4)):
+        if bi != anchor and blocks[bi].chars <= 80:
+            near.setdefault(blocks[bi].text, bi)
+    for hit in query_bylines(ctx):
+        if hit.zone < 0 and hit.text in near and _HINT_USER.search(hit.hint):
+            t = hit.text
+            names = split_byline(t if " " in t else "By " + t, strict=True, orgs=orgs)
+            if names:
+                return [(names, t, 0.6)]
+    for j in window:
+        if not _USER_STAT.match(blocks[j].text):
+            continue
+        # The poster's name is the nearest line above the stats, past a rank ("Member").
+        for bi in range(j - 1, max(window.start, j - 4) - 1, -1):
+            text = blocks[bi].text
+            if _USER_STAT.match(text) or _USER_ROLE.match(text):
+                continue
+            if 2 <= len(text) <= 40 and bi != anchor:
+                names = split_byline("By " + text, strict=True, orgs=orgs)
+                if len(names) == 1 and norm_key(names[0]) not in orgs:
+                    return [(names, text, 0.58)]
+            break
+        break
+    return []
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|｜]\s*")
+
+
+def site_person(ctx: PageContext, seg: Segmentation, orgs: set[str], anchor: int) -> list[Found]:
+    """A personal site's owner: the site is named after a person ("Go ahead, self-host
+    Postgres | Pierce Freeman", a masthead reading "Cassidy Williams") and the story names no
+    one else. Only names that start with a common given name count."""
+    if (ctx.first("og:type") or "").lower() != "article" and not ctx.graph.of_types(ARTICLE_TYPES):
+        return []  # shops and service pages are named after founders too ("Robert Half")
+    seen: list[str] = []
+    site = ctx.first("og:site_name")
+    if site:
+        seen.append(site)
+    if ctx.head_title and _TITLE_PARTS.search(ctx.head_title):
+        parts = _TITLE_PARTS.split(ctx.head_title)
+        seen += [parts[-1], parts[0]]
+    seen += [seg.blocks[i].text for i in range(min(anchor, 3, len(seg.blocks)))]
+    for text in seen:
+        text = text.strip()
+        if len(text) > 40 or text.isupper() or not looks_personal(text) or not has_given_name(text):
+            continue
+        names = split_byline(text, strict=True, orgs=set(), handles=False)
+        if len(names) == 1 and names[0] == text:
+            return [(names, text, 0.45)]
+    return []

@@ -1,0 +1,130 @@
+"""Publication dates: the page's own zone and dateline, save stamps, more markup, closing bylines."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from metadata_helpers import STORY, meta_of, page
+
+from newsmill.meta.dates import DateValue, find_dates
+
+TITLE = "<title>Harbour bridge reopens</title>"
+H1 = "<h1>Harbour bridge reopens</h1>"
+
+
+def _ld(**fields: str) -> str:
+    node = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Harbour bridge reopens", **fields}
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def test_moment_in_another_zone_and_local_day() -> None:
+    v = DateValue(date(2023, 12, 19), 3, 5, 0, 0)
+    local = v.in_zone(-480)
+    assert local.iso() == "2023-12-18T19:05:00-08:00"
+    assert v.could_be_local_day(date(2023, 12, 18))  # 03:05 UTC is still the 18th in the Americas
+    assert not DateValue(date(2023, 12, 19), 22, 2, 0, 0).could_be_local_day(date(2023, 12, 18))
+    assert not v.could_be_local_day(date(2023, 12, 17))
+
+
+def test_utc_timestamp_rendered_in_the_pages_zone() -> None:
+    head = TITLE + _ld(datePublished="2023-12-19T03:05:00Z", dateModified="2023-12-22T10:00:00-08:00")
+    m = meta_of(page(head, f"<article>{H1}{STORY}</article>"))
+    assert m["published"] == "2023-12-18T19:05:00-08:00"  # the same moment, on the page's calendar
+    assert m["sources"]["published"]["raw"] == "2023-12-19T03:05:00Z"  # what it was read from
+
+
+def test_utc_timestamp_yields_to_the_shown_day_it_falls_on_locally() -> None:
+    head = TITLE + '<meta property="article:published_time" content="2023-12-19T02:41:41+00:00">'
+    body = f'<article>{H1}<p class="post-date">Posted on December 18, 2023</p>{STORY}</article>'
+    assert meta_of(page(head, body))["published"] == "2023-12-18"
+    # A day the moment cannot fall on anywhere is not a zone difference: the timestamp stays.
+    head = TITLE + '<meta property="article:published_time" content="2023-12-19T22:41:41+00:00">'
+    body = f'<article>{H1}<p class="post-date">Posted on December 18, 2023</p>{STORY}</article>'
+    assert meta_of(page(head, body))["published"] == "2023-12-19T22:41:41Z"
+
+
+def test_midnight_utc_is_a_bare_day_not_a_moment() -> None:
+    head = TITLE + _ld(datePublished="2023-12-19T00:00:00+00:00")
+    body = f'<article>{H1}<p class="post-date">December 18, 2023</p>{STORY}</article>'
+    assert meta_of(page(head, body))["published"][:10] == "2023-12-19"
+
+
+def test_save_stamp_yields_to_the_dateline_under_the_headline() -> None:
+    # datePublished equal to dateModified is often the CMS's last save; the page shows the day.
+    head = TITLE + _ld(datePublished="Jun 24, 2023", dateModified="Jun 24, 2023")
+    body = f'<article>{H1}<div class="text__date">August 25, 2022</div>{STORY}</article>'
+    m = meta_of(page(head, body))
+    assert m["published"] == "2022-08-25"
+    assert m["confidence"]["published"] <= 0.75
+    # A real update (modified well after published) leaves the structured date alone.
+    head = TITLE + _ld(datePublished="2023-06-24", dateModified="2023-11-02")
+    assert meta_of(page(head, body))["published"] == "2023-06-24"
+
+
+def test_meta_names_outside_the_known_list() -> None:
+    for key, value, want in (
+        ("w-published-date", "2023-05-27T06:03:43Z", "2023-05-27"),
+        ("og:publish_date", "2023-01-09", "2023-01-09"),
+        ("ms.date", "2023-03-06T00:00:00Z", "2023-03-06"),
+    ):
+        m = meta_of(page(TITLE + f'<meta name="{key}" content="{value}">', STORY))
+        assert m["published"][:10] == want, key
+    for key in ("dcterms.dateCopyrighted", "expiry-date", "page-render-time", "last-modified-date"):
+        m = meta_of(page(TITLE + f'<meta name="{key}" content="2021-04-01">', STORY))
+        assert m.get("published") is None, key
+
+
+def test_dateline_in_the_byline_beats_a_later_labelled_date() -> None:
+    body = (
+        f"<article>{H1}<p>by Amanda · Dec 20, 2023 at 3:00 am · One comment so far</p>"
+        "<p>Author: H.G. Parry Released: June 17, 2023 by Tor Books</p>"
+        f"{STORY}</article>"
+    )
+    assert meta_of(page(TITLE, body))["published"] == "2023-12-20T03:00:00"
+
+
+def test_originally_published_beats_an_unlabelled_date() -> None:
+    body = (
+        f'<article>{H1}<span class="date">30 Sep 2022, 11:07am</span>{STORY}'
+        '<p class="publish-date">This article was originally published on 26 Sep 2019 at 4:12pm</p></article>'
+    )
+    assert meta_of(page(TITLE, body))["published"] == "2019-09-26T16:12:00"
+
+
+def test_dateline_inside_the_headlines_own_container() -> None:
+    # The wrapper's class ("newsletter-post") marks the headline's block too: it is the story's
+    # container, not a newsletter box, so the dateline under the headline counts.
+    body = (
+        '<div class="newsletter-post"><h1>Harbour bridge reopens</h1>'
+        '<div class="post-meta-line">Mar 13, 2024</div></div>'
+        f'<div class="body markup">{STORY}</div>'
+    )
+    m = meta_of(page(TITLE, body), kept=[2, 3])
+    assert m["published"] == "2024-03-13"
+
+
+def test_closing_byline_after_the_story() -> None:
+    long_story = STORY * 8  # the closing lines sit well past the headline's neighbourhood
+    body = f"<div>{H1}{long_story}</div><div><p>Written by Jane Doe</p><p>April 8, 2024</p></div>"
+    m = meta_of(page(TITLE, body), kept=list(range(1, 17)))
+    assert m["published"] == "2024-04-08"
+    # Without a byline or a label, a date after the story is someone else's.
+    body = f"<div>{H1}{long_story}</div><div><p>Next up</p><p>April 8, 2024</p></div>"
+    assert meta_of(page(TITLE, body), kept=list(range(1, 17))).get("published") is None
+
+
+def test_ambiguous_numeric_date_settled_by_the_url() -> None:
+    body = f'<article>{H1}<span class="blog-date">03/10/2023</span>{STORY}</article>'
+    m = meta_of(page(TITLE, body), "https://wine.example.org/blog/2023/october/03/wine-styles/")
+    assert m["published"] == "2023-10-03"
+    # Without other evidence the page's locale decides (US: month first).
+    assert meta_of(page(TITLE, body))["published"] == "2023-03-10"
+
+
+def test_ambiguous_numeric_dates_keep_their_other_reading() -> None:
+    dv = find_dates("03/10/2023")[0][0]
+    assert dv.day == date(2023, 3, 10) and dv.alt == date(2023, 10, 3)
+    assert dv.swapped().day == date(2023, 10, 3)
+    assert find_dates("24/11/2014")[0][0].alt is None  # only one reading
+    assert find_dates("03.10.2023")[0][0].alt is None  # dotted dates are day first
