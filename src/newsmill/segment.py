@@ -250,7 +250,12 @@ def image_source(attrs: dict[str, str | None]) -> str:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, reveal: bool | frozenset[int] = False) -> None:
+        # reveal: read elements hidden by style or the hidden attribute, all of them (True)
+        # or those whose mem_id is in the set (see ``segment``).
+        self.reveal = reveal
+        self.hidden_skipped = 0
+        self.revealed: list[tuple[int, int]] = []  # (mem_id, elem index) of hidden blocks read
         self.seg = Segmentation()
         self.text: list[str] = []
         self.md: list[str] = []
@@ -384,11 +389,16 @@ class _Walker:
             if child.child is None and tag not in _LEAF_TAGS:
                 continue  # an empty element (icons, spacers): nothing to read
             attrs = child.attributes
-            if "hidden" in attrs or attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
+            if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                 continue
             style = attrs.get("style")
-            if style and _HIDDEN_STYLE.search(style):
-                continue
+            if "hidden" in attrs or style and _HIDDEN_STYLE.search(style):
+                if self.reveal is True:
+                    if tag in BLOCK_TAGS:
+                        self.revealed.append((child.mem_id, len(self.seg.elems)))
+                elif not self.reveal or child.mem_id not in self.reveal:
+                    self.hidden_skipped += 1
+                    continue
             if tag in BLOCK_TAGS:
                 if depth > 400:
                     # Pathologically deep trees: keep the text, stop making elements.
@@ -484,22 +494,42 @@ class _Walker:
                     p.last_block = e.last_block
 
 
+# Below this much visible text, a page that hides elements may be one that scripts reveal
+# after loading (the whole story in a display:none wrapper or a [hidden] section).
+_REVEAL_BELOW = 2000
+
+
 def segment(root: LexborNode) -> Segmentation:
     """Cut the tree under ``root`` (usually ``<body>``) into blocks, in document order."""
-    w = _Walker()
     limit = sys.getrecursionlimit()
     if limit < 5000:
         sys.setrecursionlimit(5000)
+    w = _walk(root, reveal=False)
+    if w.hidden_skipped and w.seg.total_chars < _REVEAL_BELOW:
+        # What a reader sees once the page's scripts ran, when one hidden wrapper holds most
+        # of the page: read that wrapper (hidden menus and carousels inside it stay hidden).
+        shown = _walk(root, reveal=True)
+        elems = shown.seg.elems
+        if shown.revealed:
+            mem, ei = max(shown.revealed, key=lambda r: elems[r[1]].chars)
+            big = elems[ei].chars
+            if big >= 0.5 * shown.seg.total_chars and big > 3 * w.seg.total_chars + 500:
+                w = _walk(root, reveal=frozenset([mem]))
+    seg = w.seg
+    _count_repeats(seg)
+    return seg
+
+
+def _walk(root: LexborNode, reveal: bool | frozenset[int]) -> _Walker:
+    w = _Walker(reveal)
     root_i = w.new_elem(root.tag or "body", -1, 0, root.attributes if root.tag != "-text" else {})
     w.walk(root, root_i, 0, False)
     w.flush(root_i)
     w.close_elem(root_i)
-    seg = w.seg
-    root_e = seg.elems[root_i]
-    seg.total_chars = root_e.chars
-    seg.total_link_chars = root_e.link_chars
-    _count_repeats(seg)
-    return seg
+    root_e = w.seg.elems[root_i]
+    w.seg.total_chars = root_e.chars
+    w.seg.total_link_chars = root_e.link_chars
+    return w
 
 
 def _count_repeats(seg: Segmentation) -> None:

@@ -1,0 +1,47 @@
+"""Pages whose scripts reveal the story: the whole content sits in a hidden wrapper."""
+
+from newsmill import extract
+
+STORY = " ".join(
+    f"Paragraph {i} of the council story tells readers what the members decided about the new bridge budget."
+    for i in range(1, 25)
+)
+
+
+def _page(wrapper_attr: str, menu: str = "") -> str:
+    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
+    return (
+        "<html><body><header><a href='/'>Home</a></header>"
+        f"<div {wrapper_attr}><article><h1>Council approves bridge</h1>{menu}{paras}</article></div>"
+        "</body></html>"
+    )
+
+
+def test_story_in_display_none_wrapper_is_read() -> None:
+    art = extract(_page('style="display:none"'))
+    assert "Paragraph 12 of the council story" in art.text
+    assert "Paragraph 24 of the council story" in art.text
+
+
+def test_story_in_hidden_attribute_wrapper_is_read() -> None:
+    art = extract(_page("hidden"))
+    assert "Paragraph 3 of the council story" in art.text
+
+
+def test_hidden_menu_inside_revealed_wrapper_stays_hidden() -> None:
+    menu = '<div style="display: none"><ul><li><a href="/a">Secret menu entry</a></li></ul></div>'
+    art = extract(_page('style="display:none"', menu))
+    assert "Paragraph 12 of the council story" in art.text
+    assert "Secret menu entry" not in art.text
+
+
+def test_small_hidden_popup_on_a_visible_page_stays_hidden() -> None:
+    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
+    html = (
+        "<html><body><article><h1>Council approves bridge</h1>"
+        f"{paras}</article><div style='display:none'><p>Subscribe to our newsletter popup text that "
+        "nobody sees until they scroll down the page for a while.</p></div></body></html>"
+    )
+    art = extract(html)
+    assert "Paragraph 12 of the council story" in art.text
+    assert "newsletter popup" not in art.text
