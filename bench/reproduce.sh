@@ -8,6 +8,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY="${PYTHON:-.venv/bin/python}"
 [ -x "$PY" ] || PY=python3
 "$PY" -c "import catboost, trafilatura" 2>/dev/null || "$PY" -m pip install --quiet -e '.[train,bench]'
-# Fold models: 5 folds grouped by domain (deterministic seeds); the packaged model is kept.
-[ -f bench/cv/folds.json ] || "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1
+# Fold models: 5 folds grouped by domain (deterministic seeds); the packaged models are kept.
+# Block scorers, page-type classifiers, then the per-type threshold factors of each fold.
+if [ ! -f bench/cv/pagetype_oof.json ]; then
+  "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1
+  "$PY" train/train_pagetype.py --fold-dir bench/cv --no-final
+  "$PY" train/train_type_thresholds.py --cv-dir bench/cv --no-final
+fi
 "$PY" bench/run.py --cv-dir bench/cv --compare trafilatura --json bench/results/cv.json "$@"

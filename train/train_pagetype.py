@@ -1,6 +1,7 @@
 """Train the page-type classifier on wcxb-dev; report 5-fold CV grouped by domain.
 
     python train/train_pagetype.py
+    python train/train_pagetype.py --fold-dir bench/cv   # also keep the fold models
 
 Prints accuracy and a confusion table from out-of-fold predictions, then writes the model
 trained on all pages to src/newsmill/models/pagetype.json (derived from WCXB, CC-BY-4.0).
@@ -61,6 +62,9 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=400)
     ap.add_argument("--depth", type=int, default=5)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--no-final", action="store_true", help="leave the packaged model alone")
+    ap.add_argument("--fold-dir", type=Path, help="keep the fold models (pagetype_fold{k}.json) and the "
+                    "out-of-fold types (pagetype_oof.json) here, for the per-type thresholds")
     args = ap.parse_args()
     ids = sorted(json.loads((args.data / "metadata.json").read_text())["files"])
     with ProcessPoolExecutor(args.jobs) as ex:
@@ -76,10 +80,19 @@ def main() -> int:
     fold_of = {domains[j]: k % args.folds for k, j in enumerate(order)}
     folds = np.array([fold_of[d] for d in dom])
     pred = np.zeros(len(y), dtype=int)
+    if args.fold_dir:
+        args.fold_dir.mkdir(parents=True, exist_ok=True)
     for k in range(args.folds):
         tr, te = folds != k, folds == k
         spec = fit(X[tr], y[tr], w[tr], args)
         pred[te] = make_forest(spec).predict(X[te]).argmax(axis=1)
+        if args.fold_dir:
+            spec["classes"] = PAGE_TYPES
+            (args.fold_dir / f"pagetype_fold{k}.json").write_text(
+                json.dumps({"stage1": spec, "threshold": 0.5}, separators=(",", ":")))
+    if args.fold_dir:
+        oof = {r[0]: {"type": PAGE_TYPES[int(p)], "fold": int(f)} for r, p, f in zip(rows, pred, folds, strict=True)}
+        (args.fold_dir / "pagetype_oof.json").write_text(json.dumps(oof, indent=0, sort_keys=True))
     acc = float((pred == y).mean())
     print(f"page type accuracy, {args.folds}-fold CV grouped by domain: {acc:.4f} ({len(y)} pages)")
     print("confusion (rows: truth, columns: predicted)")
@@ -87,6 +100,8 @@ def main() -> int:
     for i, t in enumerate(PAGE_TYPES):
         row = [int(((y == i) & (pred == j)).sum()) for j in range(len(PAGE_TYPES))]
         print(f"{t:14s}" + "".join(f"{c:8d}" for c in row) + f"  {row[i] / max(sum(row), 1):.3f}")
+    if args.no_final:
+        return 0
     spec = fit(X, y, w, args)
     spec["classes"] = PAGE_TYPES
     spec["extra"] = {"cv_accuracy": round(acc, 4), "derived_from": "WCXB dev split (CC-BY-4.0)"}

@@ -194,9 +194,15 @@ class Scorer:
     """Stage one scores blocks from their own features; stage two re-scores them with the
     stage-one scores of their neighbours and containers added (learned smoothing)."""
 
-    def __init__(self, spec: dict) -> None:
+    def __init__(self, spec: dict, base: Path | None = None) -> None:
         self.stage1: Forest | ObliviousForest
         self.stage2: Forest | ObliviousForest | None
+        # Page types differ in how sure a block must be: a factor on the threshold per type,
+        # learned with the page-type model that goes with this scorer (a fold's own one in
+        # cross-validation, named relative to this file).
+        self.type_factor: dict[str, float] = dict(spec.get("type_thresholds") or {})
+        pt = spec.get("pagetype_model")
+        self.pagetype_model = str(base / pt) if pt and base is not None else "pagetype"
         if "stage1" in spec:
             self.stage1 = make_forest(spec["stage1"])
             self.stage2 = make_forest(spec["stage2"]) if spec.get("stage2") else None
@@ -217,7 +223,9 @@ class Scorer:
 def load(name: str) -> Scorer | None:
     """A packaged model by name (``blocks``), or a path to a model file; None if absent."""
     spec = load_spec(name)
-    return Scorer(spec) if spec is not None else None
+    if spec is None:
+        return None
+    return Scorer(spec, Path(name).parent if Path(name).suffix else MODEL_DIR)
 
 
 def load_spec(name: str) -> dict | None:

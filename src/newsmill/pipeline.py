@@ -17,7 +17,7 @@ from .limits import check_size, time_limit
 from .meta.jsonld import types_of
 from .quotes import find_quotes
 from .render import render_markdown, render_text
-from .score import score_blocks
+from .score import pagetype_model, score_blocks, type_threshold
 from .segment import Segmentation, segment
 
 # Precision/recall switches move the decision threshold on the block probabilities.
@@ -60,13 +60,14 @@ def extract(
         return Article(url=url)
     ctx, seg, X = analyse(text, url, reference_time)
     probs, threshold = score_blocks(seg, X, model)  # score
+    page_type, page_conf = pagetype.classify(seg, X, url, pagetype_model(model))
+    threshold = type_threshold(threshold, page_type, model)
     if favor_precision and not favor_recall:
         threshold = min(0.95, threshold * _PRECISION_FACTOR)
     elif favor_recall and not favor_precision:
         threshold = threshold * _RECALL_FACTOR
     kept = assemble.select(seg, probs, threshold)  # assemble
     meta = describe.describe(ctx, seg, kept)  # describe
-    page_type, page_conf = pagetype.classify(seg, X, url)
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
     art = Article(url=url, **_meta_fields(meta))

@@ -25,3 +25,17 @@ def score_blocks(seg: Segmentation, X: np.ndarray, model_name: str = "blocks") -
     if scorer is None:
         return rule_scores(seg, X), 0.5
     return scorer.predict(seg, X), scorer.threshold
+
+
+def pagetype_model(model_name: str = "blocks") -> str:
+    """The page-type model that goes with a block model."""
+    scorer = model.load(model_name)
+    return scorer.pagetype_model if scorer is not None else "pagetype"
+
+
+def type_threshold(threshold: float, page_type: str | None, model_name: str = "blocks") -> float:
+    """The decision threshold for a page of this type (no change without a learned factor)."""
+    scorer = model.load(model_name)
+    if scorer is None or page_type is None:
+        return threshold
+    return min(0.95, threshold * scorer.type_factor.get(page_type, 1.0))
