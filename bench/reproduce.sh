@@ -10,6 +10,7 @@ PY="${PYTHON:-.venv/bin/python}"
 "$PY" -c "import catboost, trafilatura" 2>/dev/null || "$PY" -m pip install --quiet -e '.[train,bench]'
 # Fold models: 5 folds grouped by domain (deterministic seeds); the packaged models are kept.
 # Block scorers, page-type classifiers, then the per-type threshold factors of each fold.
+# (bench/cv ships in the repository; this only runs when it was removed.)
 if [ ! -f bench/cv/pagetype_oof.json ]; then
   "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1
   "$PY" train/train_pagetype.py --fold-dir bench/cv --no-final
