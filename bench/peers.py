@@ -19,6 +19,7 @@ class Extraction:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    page_type: str | None = None  # newsmill only
 
 
 @dataclass(slots=True)
@@ -41,7 +42,7 @@ def newsmill_adapter(folds: dict[str, str] | None = None) -> Adapter:
         return newsmill.extract(html, url=url, model=folds[page_id])
 
     def convert(art: Any) -> Extraction:
-        return Extraction(art.text or "", art.title, list(art.authors or []), art.published)
+        return Extraction(art.text or "", art.title, list(art.authors or []), art.published, art.page_type)
 
     call = "newsmill.extract(html_bytes, url=url" + (", model=<fold model path>)" if folds else ")")
     return Adapter("newsmill", newsmill.__version__, call, run, convert)

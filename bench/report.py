@@ -29,6 +29,8 @@ def score_run(pages: dict[str, Page], ids: list[str], run: ToolRun) -> dict[str,
             s.update(dict.fromkeys(META_FIELDS))
         else:  # what was extracted, for reading the misses later
             s["got"] = {k: rec.get(k) for k in ("title", "authors", "published")}
+        if rec.get("page_type") is not None:
+            s["page_type"] = rec["page_type"]
         s["n_tokens"] = len(tokens(rec.get("text")))
         s["seconds"] = rec.get("seconds")
         s["cpu_seconds"] = rec.get("cpu_seconds")
@@ -73,6 +75,22 @@ def summarize(pages: dict[str, Page], scores: dict[str, dict[str, Any]]) -> dict
     return {
         "all": aggregate(scores.values()),
         "by_type": {t: aggregate(by_type[t]) for t in type_order(by_type)},
+    }
+
+
+def page_types(pages: dict[str, Page], scores: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """Page-type accuracy and confusion (rows: truth, columns: predicted), when typed."""
+    pairs = [(pages[pid].page_type, s["page_type"]) for pid, s in scores.items() if "page_type" in s]
+    if not pairs:
+        return None
+    types = type_order({t for pair in pairs for t in pair})
+    confusion = {t: dict.fromkeys(types, 0) for t in types}
+    for truth, got in pairs:
+        confusion[truth][got] += 1
+    return {
+        "n": len(pairs),
+        "accuracy": sum(t == g for t, g in pairs) / len(pairs),
+        "confusion": confusion,
     }
 
 
@@ -192,6 +210,20 @@ def format_table(result: dict[str, Any]) -> str:
     add("newsmill's title comes from the packaged title chooser, which learned from wcxb-dev;")
     add("its cross-validated accuracy: bench/meta_eval.py --title-folds (README).")
     add("")
+
+    for name in names:
+        pt = tools[name].get("page_types")
+        if not pt:
+            continue
+        how = ("each page typed by its fold's page-type model" if "CROSS-VALIDATED" in run["model"]
+               else "the packaged page-type model, which learned from wcxb-dev")
+        add(f"Page type, {name}: accuracy {pt['accuracy']:.3f} on {pt['n']} pages ({how})")
+        cols = list(pt["confusion"])
+        add(f"{'truth / predicted':<18}" + "".join(f"{c[:7]:>8}" for c in cols) + "  recall")
+        for t, row in pt["confusion"].items():
+            n = sum(row.values())
+            add(f"{t:<18}" + "".join(f"{row[c]:>8}" for c in cols) + f"  {_f(row[t] / n if n else None)}")
+        add("")
 
     sp0 = tools[names[0]]["speed"]
     cpu = ",".join(map(str, sp0.get("cpu") or [])) or "unpinned"

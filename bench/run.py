@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             "version": run.version,
             "call": run.call,
             "summary": report.summarize(pages, scores),
+            "page_types": report.page_types(pages, scores),
             "speed": report.speed(run, scores),
             "memory": report.memory(run),
             "errors": report.errors(scores),

@@ -102,6 +102,8 @@ def main(spec_path: str) -> int:
                 try:
                     ext = adapter.convert(raw)
                     rec.update(text=ext.text, title=ext.title, authors=ext.authors, published=ext.published)
+                    if ext.page_type is not None:
+                        rec["page_type"] = ext.page_type
                 except Exception as e:
                     rec["error"] = f"{type(e).__name__} while reading the result: {e}"[:500]
             if (now := _peak_kb()) > peak:  # which pages push the high-water mark up
