@@ -19,6 +19,7 @@ from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import pagetype_model, score_blocks, type_threshold
 from .segment import Segmentation, segment
+from .structured import add_product_description
 
 # Precision/recall switches move the decision threshold on the block probabilities.
 _PRECISION_FACTOR = 1.5
@@ -70,6 +71,10 @@ def extract(
     meta = describe.describe(ctx, seg, kept)  # describe
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
+    if page_type == "product":  # a description kept in a tab or a script: from JSON-LD
+        blocks, at, added = add_product_description(ctx.graph, blocks)
+        if added:
+            images = [(p + added if p >= at else p, *rest) for p, *rest in images]
     art = Article(url=url, **_meta_fields(meta))
     art.page_type, art.page_type_confidence = page_type, page_conf
     art.text = render_text(blocks)  # write

@@ -1,0 +1,55 @@
+"""Content the page states in its structured data but does not show as text.
+
+Shops often keep a product's description in a tab or a script-rendered panel; the page's
+JSON-LD ``Product`` still carries it. When the extracted text lacks most of it, the
+description is added after the page's first heading (and the product's name when nothing
+was extracted at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .meta.jsonld import Graph, text_of
+from .segment import Block
+
+_PRODUCT = frozenset(["product", "productgroup", "individualproduct", "productmodel"])
+_WORD = re.compile(r"\w+")
+_MIN_WORDS = 15  # shorter descriptions are taglines, usually on the page already
+_MISSING = 0.5  # add the description when less than this share of its words was extracted
+
+
+def _plain(s: str) -> list[str]:
+    """Paragraphs of a description that may hold HTML or line breaks."""
+    if "<" in s and ">" in s:
+        s = LexborHTMLParser(f"<div>{s}</div>").body.text(separator="\n")  # type: ignore[union-attr]
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n|<br\s*/?>", s)]
+    return [p for p in paras if p]
+
+
+def product_description(graph: Graph) -> tuple[str | None, list[str]]:
+    """(name, description paragraphs) of the page's product, if its JSON-LD has one."""
+    for node in graph.of_types(_PRODUCT):
+        desc = text_of(node.get("description"))
+        if desc and len(_WORD.findall(desc)) >= _MIN_WORDS:
+            return text_of(node.get("name")), _plain(desc)
+    return None, []
+
+
+def add_product_description(graph: Graph, blocks: list[Block]) -> tuple[list[Block], int, int]:
+    """``blocks`` with the structured product description added when the text lacks it, and
+    where (index, count) blocks were inserted, so that image positions can follow."""
+    name, paras = product_description(graph)
+    if not paras:
+        return blocks, 0, 0
+    have = {w for b in blocks for w in _WORD.findall(b.text.lower())}
+    words = [w for p in paras for w in _WORD.findall(p.lower())]
+    if sum(w in have for w in words) >= _MISSING * len(words):
+        return blocks, 0, 0
+    new = [Block("p", p, p, blocks[0].elem if blocks else 0, "p", chars=len(p)) for p in paras]
+    if not blocks and name:
+        new.insert(0, Block("heading", name, name, 0, "h1", level=1, chars=len(name)))
+    at = next((i + 1 for i, b in enumerate(blocks[:5]) if b.kind == "heading"), 0)
+    return blocks[:at] + new + blocks[at:], at, len(new)

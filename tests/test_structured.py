@@ -1,0 +1,47 @@
+"""A product description kept only in JSON-LD (a tab, a script-rendered panel) is added."""
+
+import json
+
+from newsmill.meta.jsonld import Graph
+from newsmill.segment import Block
+from newsmill.structured import add_product_description
+
+DESC = (
+    "Our darkest roast, slow roasted in small batches for a bold cup with notes of cocoa and "
+    "black cherry. Fair trade beans from two continents, ground fresh for every order."
+)
+
+
+def _graph(desc: str = DESC, kind: str = "Product") -> Graph:
+    g = Graph()
+    g.add_script(json.dumps({"@context": "https://schema.org", "@type": kind, "name": "Dark Roast", "description": desc}))
+    return g
+
+
+def _b(kind: str, text: str) -> Block:
+    return Block(kind, text, text, 0, "p", chars=len(text))
+
+
+def test_missing_description_goes_after_the_first_heading() -> None:
+    blocks = [_b("heading", "Dark Roast"), _b("p", "$19.99"), _b("li", "Add to cart")]
+    out, at, added = add_product_description(_graph(), blocks)
+    assert [b.text for b in out[:2]] == ["Dark Roast", DESC]
+    assert (at, added) == (1, 1)
+    assert out[2].text == "$19.99"
+
+
+def test_nothing_added_when_the_text_has_it() -> None:
+    blocks = [_b("heading", "Dark Roast"), _b("p", DESC)]
+    out, _at, added = add_product_description(_graph(), blocks)
+    assert added == 0 and out == blocks
+
+
+def test_empty_extraction_gets_name_and_description() -> None:
+    out, _at, added = add_product_description(_graph("<p>" + DESC + "</p><p>Second paragraph of the description.</p>"), [])
+    assert [b.kind for b in out] == ["heading", "p", "p"]
+    assert out[0].text == "Dark Roast" and out[1].text == DESC and added == 3
+
+
+def test_short_taglines_and_other_types_are_ignored() -> None:
+    assert add_product_description(_graph("Bold. Dark. Coffee."), [])[2] == 0
+    assert add_product_description(_graph(kind="Article"), [])[2] == 0
