@@ -100,6 +100,16 @@ def _good_h1(ctx: PageContext, labels: set[str]) -> list[str]:
     ]
 
 
+def _aux_h1(ctx: PageContext, labels: set[str]) -> list[str]:
+    """h1s left out of ``_good_h1`` for sitting in the site's header or naming the site: on
+    many templates the story's headline is there all the same."""
+    return [
+        t for t, zone in ctx.h1
+        if (zone < 0 or _is_site(t, labels)) and 3 <= len(t) <= 300
+        and not _GENERIC_H1.match(t)
+    ]
+
+
 def title_hint(ctx: PageContext) -> str | None:
     """A quick best guess for the scorer, before the body is segmented."""
     main, _ = ctx.graph.main_entity(set())
@@ -122,9 +132,9 @@ def _agrees(a: str, b: str) -> bool:
 
 
 # Candidate source -> the ``from`` reported for the title, most visible first.
-_REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("ldheadline", "json-ld"), ("ldname", "json-ld"),
-             ("og", "meta"), ("twitter", "meta"), ("metaother", "meta"), ("microdata", "microdata"),
-             ("head", "title"))
+_REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("h1aux", "dom"), ("ldheadline", "json-ld"),
+             ("ldname", "json-ld"), ("og", "meta"), ("twitter", "meta"), ("metaother", "meta"),
+             ("microdata", "microdata"), ("head", "title"))
 
 
 def _names_site_exactly(text: str, less_site: str, labels: set[str]) -> bool:
@@ -143,8 +153,8 @@ def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str]) ->
     """The candidate the learned chooser scores best; None without a model or candidates."""
     if titlemodel.load_model() is None:
         return None
-    cands, X = title_candidates(ctx, main, site_names)
     labels = site_labels(ctx, site_names)
+    cands, X = title_candidates(ctx, main, site_names, labels)
     deep = _below_home(ctx.url)
     # The site's bare name is not the title of a page below the home page.
     best = titlemodel.choose(cands, X, [deep and c.key in labels for c in cands])
@@ -221,12 +231,14 @@ def main_kind(main: dict | None) -> str:
 
 
 def title_candidates(
-    ctx: PageContext, main: dict | None, site_names: list[str]
+    ctx: PageContext, main: dict | None, site_names: list[str], labels: set[str] | None = None
 ) -> tuple[list[titlemodel.Cand], np.ndarray]:
-    """Every title candidate of the page and its features for the learned chooser."""
-    labels = site_labels(ctx, site_names)
+    """Every title candidate of the page and its features for the learned chooser; ``labels``:
+    ``site_labels`` of the page, when the caller has them already."""
+    if labels is None:
+        labels = site_labels(ctx, site_names)
     good = _good_h1(ctx, labels)
-    sources = titlemodel.raw_sources(ctx, main, good)
+    sources = titlemodel.raw_sources(ctx, main, good, _aux_h1(ctx, labels))
     cands = titlemodel.gather(sources, lambda t: strip_site(t, labels))
     X = titlemodel.featurize(cands, sources, labels, ctx.url, main_kind(main), len(good), _is_site,
                                titlemodel.page_hints(ctx, main))

@@ -1,8 +1,9 @@
 """Choose the title among its candidates with a small learned model.
 
-Pages disagree on what their title is: the visible h1, the part of <title> before the site
-name, og:title, a JSON-LD headline, each sometimes with a subtitle or a section glued on. Every
-source is split on the usual separators; each distinct candidate (ignoring case, punctuation
+Pages disagree on what their title is: the visible h1 (or one in the site's header, where many
+templates put the headline), the part of <title> before the site name, og:title, a JSON-LD headline, each sometimes with a subtitle or a section glued on. Every
+source is cleaned (style rules, mojibake, permalink marks, a heading printed twice) and split
+on the usual separators; each distinct candidate (ignoring case, punctuation
 and spacing) gets features saying where it was seen, how it was derived, how many sources agree
 on it, its length and case, and whether it names the site. A CatBoost model trained by
 ``train/train_title.py`` on wcxb-dev (derived from WCXB, Murrough Foley, 2026, CC-BY-4.0)
@@ -31,7 +32,7 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "title.json"
 
 # Where a candidate was read from; the order is the feature order.
 SOURCES = ("h1first", "h1other", "og", "twitter", "metaother", "head", "ldheadline", "ldname",
-           "microdata")
+           "microdata", "h1aux")
 _META_OTHER = ("dc.title", "parsely-title", "sailthru.title")
 # Title parts: " | ", " - ", " – ", " — ", " :: ", " · ", " » ", "Title: subtitle".
 _PART_SEP = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+")
@@ -105,11 +106,53 @@ def _variants(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def raw_sources(ctx: PageContext, main: dict | None, good_h1: list[str]) -> list[tuple[str, str]]:
-    """(source, text) for every place the page states a title."""
+# Text that is not part of a heading's words: CSS rules of styled components (".css-1x{...}"),
+# permalink marks ("¶", "#"), and UTF-8 read as Latin-1 ("â\x80\x94" for "—").
+_CSS_RULE = re.compile(r"(?<![^\s}])[.#@][^\s{}]*(?:\s+[.#@:>][^\s{}]*)*\{[^{}]*\}")
+_PERMALINK = re.compile(r"(?:\s+[#§]|\s*[¶🔗])\s*$")  # not the "#" of "C#"
+_PERMALINK_ENDS = frozenset("#§¶🔗 ")
+_MOJIBAKE = re.compile(r"[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def _unmojibake(text: str) -> str:
+    """UTF-8 bytes that were decoded as Latin-1 or Windows-1252, decoded again."""
+    for enc in ("latin-1", "cp1252"):
+        try:
+            return text.encode(enc).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
+
+
+def clean_title(text: str) -> str:
+    """A heading's words without style rules, permalink marks, mojibake or a repeated copy of
+    itself (responsive layouts print the same heading two or three times)."""
+    if "{" in text:
+        text = clean(_CSS_RULE.sub(" ", text))
+    if _MOJIBAKE.search(text):
+        text = _unmojibake(text)
+    if text[-1:] in _PERMALINK_ENDS:
+        text = _PERMALINK.sub("", text)
+    words = text.split()
+    n = len(words)
+    for k in (3, 2):
+        if n >= 2 * k and n % k == 0:  # a unit of two words at least: "Bora Bora" stays
+            unit = n // k
+            if words[unit] == words[0] and all(words[i] == words[i % unit] for i in range(n)):
+                return " ".join(words[:unit])
+    return text
+
+
+def raw_sources(
+    ctx: PageContext, main: dict | None, good_h1: list[str], aux_h1: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """(source, text) for every place the page states a title. ``aux_h1``: h1s in the site's
+    header or naming the site; the first is a candidate of its own source ("h1aux")."""
     out: list[tuple[str, str]] = []
     for i, t in enumerate(good_h1[:3]):
         out.append(("h1first" if i == 0 else "h1other", t))
+    if aux_h1:
+        out.append(("h1aux", aux_h1[0]))
     for src, key in (("og", "og:title"), ("twitter", "twitter:title")):
         v = clean(ctx.first(key))
         if v:
@@ -130,6 +173,7 @@ def raw_sources(ctx: PageContext, main: dict | None, good_h1: list[str]) -> list
         if prop == "headline" and zone >= 0:
             out.append(("microdata", clean(v)))
             break
+    out = [(s, clean_title(t)) for s, t in out if t]
     return [(s, t[:MAX_SOURCE_CHARS]) for s, t in out if t]
 
 

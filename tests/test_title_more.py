@@ -1,0 +1,79 @@
+"""Title candidates: cleaning of heading text and h1s that sit in the site's header."""
+
+from __future__ import annotations
+
+from metadata_helpers import STORY, meta_of, page
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill.describe import collect
+from newsmill.meta.candidates import norm_key
+from newsmill.meta.title import title_candidates
+from newsmill.meta.titlemodel import clean_title
+
+DEEP_URL = "https://www.towncrier.example/news/2024/council-approves-new-park"
+
+
+def test_style_rules_inside_a_heading_are_dropped() -> None:
+    # Styled components print their CSS inside the h1; only the words are the title.
+    h1 = (".css-1a8e{cursor:pointer;display:inline-block;}.no-touch .css-1a8e:hover{color:red;} "
+          "Augustinus Bader .css-wk2{white-space:pre-wrap;} The Cream")
+    assert clean_title(h1) == "Augustinus Bader The Cream"
+
+
+def test_utf8_read_as_latin1_is_repaired() -> None:
+    assert clean_title("itertools \u00e2\x80\x94 Functions creating iterators") == "itertools — Functions creating iterators"
+    assert clean_title("A DIY Investor\u00e2\x80\x99s Guide") == "A DIY Investor’s Guide"
+    # Real accented text is left alone.
+    assert clean_title("São Paulo é a maior cidade") == "São Paulo é a maior cidade"
+
+
+def test_permalink_marks_are_dropped_but_not_a_languages_sharp() -> None:
+    assert clean_title("json — JSON encoder and decoder ¶") == "json — JSON encoder and decoder"
+    assert clean_title("Installing the SDK #") == "Installing the SDK"
+    assert clean_title("Learning C#") == "Learning C#"
+
+
+def test_a_heading_printed_two_or_three_times_is_read_once() -> None:
+    assert clean_title("The product system The product system The product system") == "The product system"
+    assert clean_title("Mobile menu title Mobile menu title") == "Mobile menu title"
+    assert clean_title("Bora Bora") == "Bora Bora"  # one repeated word is a name, not a copy
+    assert clean_title("Fly me to the moon") == "Fly me to the moon"
+
+
+def test_h1_in_the_site_header_is_a_candidate() -> None:
+    html = page(
+        "<title>Town Crier</title>",
+        "<header><nav><a href='/'>Home</a></nav><h1>Council approves new park</h1></header>"
+        f"<div class='body'>{STORY}</div>",
+    )
+    ctx = collect(LexborHTMLParser(html), DEEP_URL)
+    cands, X = title_candidates(ctx, None, ["Town Crier"])
+    by_key = {c.key: c for c in cands}
+    cand = by_key[norm_key("Council approves new park")]
+    assert "h1aux" in cand.full
+    assert X.shape[0] == len(cands)
+
+
+def test_header_h1_beats_a_bare_site_name_below_the_home_page() -> None:
+    # The <title> only names the site; the headline is the h1 of the page's header.
+    html = page(
+        '<title>Town Crier</title><meta property="og:site_name" content="Town Crier">',
+        "<header><h1>Council approves new park</h1></header>"
+        f"<div class='body'>{STORY}</div>",
+    )
+    m = meta_of(html, DEEP_URL)
+    assert m["title"] == "Council approves new park"
+    assert m["sources"]["title"]["from"] == "dom"
+
+
+def test_styled_h1_gives_a_clean_title() -> None:
+    html = page(
+        "<title>The Cream with TFC8 Face Moisturizer - Augustinus Bader | Shop</title>",
+        "<main><h1><style>.css-1a8e{cursor:pointer;font-weight:700;}</style>"
+        ".css-1a8e{cursor:pointer;font-weight:700;} Augustinus Bader "
+        ".css-wk2{white-space:pre-wrap;} The Cream with TFC8 Face Moisturizer</h1>"
+        f"{STORY}</main>",
+    )
+    m = meta_of(html, "https://shop.example/product/the-cream")
+    assert "{" not in m["title"] and "css" not in m["title"]
+    assert m["title"].endswith("The Cream with TFC8 Face Moisturizer")
