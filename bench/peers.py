@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -36,15 +37,31 @@ def newsmill_adapter(folds: dict[str, str] | None = None) -> Adapter:
     """newsmill.extract on the page bytes; with folds, each page gets its fold's model file."""
     import newsmill
 
+    title_dir = Path(next(iter(folds.values()))).parent / "title" if folds else None
+    if title_dir is not None and (title_dir / "folds.json").exists():
+        # The title chooser's own folds (train/train_title.py --fold-dir): each page's title
+        # comes from a chooser that never saw its domain.
+        from bench.meta_eval import domain_of, title_fold_models
+        from newsmill.meta import titlemodel
+
+        title_fold, title_models = title_fold_models(title_dir)
+    else:
+        title_fold = {}
+
     def run(html: bytes, url: str | None, page_id: str) -> Any:
         if folds is None:
             return newsmill.extract(html, url=url)
+        if title_fold:
+            chooser = title_models[title_fold[domain_of(url or "")]]
+            titlemodel.load_model = lambda: chooser  # type: ignore[assignment]
         return newsmill.extract(html, url=url, model=folds[page_id])
 
     def convert(art: Any) -> Extraction:
         return Extraction(art.text or "", art.title, list(art.authors or []), art.published, art.page_type)
 
     call = "newsmill.extract(html_bytes, url=url" + (", model=<fold model path>)" if folds else ")")
+    if title_fold:
+        call += " with the title chooser of the page's title fold"
     return Adapter("newsmill", newsmill.__version__, call, run, convert)
 
 

@@ -206,9 +206,12 @@ def format_table(result: dict[str, Any]) -> str:
             for name in names:
                 row += f"{_pct(agg(name, scope)[f + '_acc']):>{w}}"
             add(row)
-    # The block folds do not cover the title chooser: say so next to its figure.
-    add("newsmill's title comes from the packaged title chooser, which learned from wcxb-dev;")
-    add("its cross-validated accuracy: bench/meta_eval.py --title-folds (README).")
+    # Say where newsmill's title came from, next to its figure.
+    if "title chooser of the page's title fold" in tools[names[0]]["call"]:
+        add("newsmill's title: cross-validated (each page's chooser never saw its domain).")
+    else:
+        add("newsmill's title comes from the packaged title chooser, which learned from wcxb-dev;")
+        add("its cross-validated accuracy: bench/meta_eval.py --title-folds bench/cv/title (README).")
     add("")
 
     for name in names:

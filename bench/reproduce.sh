@@ -16,4 +16,6 @@ if [ ! -f bench/cv/pagetype_oof.json ]; then
   "$PY" train/train_pagetype.py --fold-dir bench/cv --no-final
   "$PY" train/train_type_thresholds.py --cv-dir bench/cv --no-final
 fi
+# Title chooser folds (its own domain split); the harness then scores titles cross-validated.
+[ -f bench/cv/title/folds.json ] || "$PY" train/train_title.py --fold-dir bench/cv/title --no-save
 "$PY" bench/run.py --cv-dir bench/cv --compare trafilatura --json bench/results/cv.json "$@"
