@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .article import Quote
@@ -461,15 +462,18 @@ _ORG_CACHE: dict[tuple, str | None] = {}
 _CACHE_MAX = 50_000
 
 
+def _memo(cache: dict[tuple, str | None], key: tuple, judge: Callable[[_Run], str | None], run: _Run) -> str | None:
+    if key in cache:
+        return cache[key]
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    value = cache[key] = judge(run)
+    return value
+
+
 def _person_name(run: _Run) -> str | None:
     """The person's name in a run, or None when the run is an organization, place or outlet."""
-    key = (*run.tokens, "|", run.next_word)
-    if key in _NAME_CACHE:
-        return _NAME_CACHE[key]
-    if len(_NAME_CACHE) > _CACHE_MAX:
-        _NAME_CACHE.clear()
-    name = _NAME_CACHE[key] = _judge_person(run)
-    return name
+    return _memo(_NAME_CACHE, (*run.tokens, "|", run.next_word), _judge_person, run)
 
 
 def _judge_person(run: _Run) -> str | None:
@@ -515,13 +519,7 @@ def _clean_org(run: _Run) -> str | None:
 def _org_name(run: _Run) -> str | None:
     """An organization that can be a speaker: named with an organization word ("Norvell
     Energy", "Ministry of Health"), a company suffix or as an acronym; not an outlet."""
-    key = tuple(run.tokens)
-    if key in _ORG_CACHE:
-        return _ORG_CACHE[key]
-    if len(_ORG_CACHE) > _CACHE_MAX:
-        _ORG_CACHE.clear()
-    org = _ORG_CACHE[key] = _judge_org(run)
-    return org
+    return _memo(_ORG_CACHE, tuple(run.tokens), _judge_org, run)
 
 
 def _judge_org(run: _Run) -> str | None:
