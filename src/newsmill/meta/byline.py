@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..segment import Segmentation
 from . import nearhead
@@ -45,6 +46,12 @@ def _dom_weight(hint: str, tag: str) -> float:
     return 0.55
 
 
+@lru_cache(maxsize=4096)
+def _other_author_key(key: str) -> bool:
+    """A meta name outside _AUTHOR_META that holds a byline (cached: names repeat across pages)."""
+    return key not in _AUTHOR_META and bool(_AUTHOR_META_KEY.search(key))
+
+
 def gather_structured(
     ctx: PageContext, main: dict | None, main_kind: str, orgs: set[str]
 ) -> tuple[list[NameCand], list[str]]:
@@ -70,7 +77,7 @@ def gather_structured(
         if names:
             cands.append(NameCand(names, "json-ld", "; ".join(loose), w - 0.07))
     keys = list(_AUTHOR_META.items())
-    keys += [(k, 0.75) for k in ctx.meta if k not in _AUTHOR_META and _AUTHOR_META_KEY.search(k)]
+    keys += [(k, 0.75) for k in ctx.meta if _other_author_key(k)]
     for key, w in keys:
         if not w:
             continue

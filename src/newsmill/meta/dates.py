@@ -110,6 +110,25 @@ _WORD_DAYS = {
 
 
 _DIGIT = re.compile(r"\d")
+# Cheap tests that rule a pattern out before its scan: every match of the written-date patterns
+# holds four digits in a row, every _NUM match a digit, separator, digit; every _RELATIVE match
+# one of these words or a time of day.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NUM_HINT = re.compile(r"\d[./-]\d")
+_CLOCK_HINT = re.compile(r"\d[:h.]\d\d", re.IGNORECASE)
+_REL_HINT = re.compile(r"ago|il y a|vor|hace|\d[:h.]\d\d", re.IGNORECASE)
+_WRITTEN = (_ISO, _MDY, _DMY, _YMD)
+_ALL_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _NUM)
+
+
+def _may_be_relative(text: str, has_digit: bool) -> bool:
+    """False only when _RELATIVE cannot match ``text``."""
+    if text.isascii():  # ASCII text: ignoring case is lower-casing (no dotless i and the like)
+        low = text.lower()
+        if "ago" in low or "il y a" in low or "vor" in low or "hace" in low:
+            return True
+        return has_digit and _CLOCK_HINT.search(text) is not None
+    return _REL_HINT.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,12 +285,18 @@ def find_dates(
     """
     out: list[tuple[DateValue, int, int]] = []
     taken: list[tuple[int, int]] = []
-    if not _DIGIT.search(text):
+    has_digit = _DIGIT.search(text) is not None
+    rxs: tuple[re.Pattern[str], ...] = ()
+    if not has_digit:
         if ref is None:
             return out
-        rxs: tuple[re.Pattern[str], ...] = ()
-    else:
-        rxs = (_ISO, _MDY, _DMY, _YMD, _NUM)
+    elif _FOUR_DIGITS.search(text):
+        rxs = _ALL_WRITTEN if _NUM_HINT.search(text) else _WRITTEN
+    elif _NUM_HINT.search(text):
+        rxs = (_NUM,)
+    relative = ref is not None and _may_be_relative(text, has_digit)
+    if not rxs and not relative:
+        return out
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -290,7 +315,8 @@ def find_dates(
             if dv is not None:
                 out.append((dv, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
-    if ref is not None:
+    if relative:
+        assert ref is not None
         for m in _RELATIVE.finditer(text):
             if not free(m.start(), m.end()):
                 continue

@@ -90,7 +90,8 @@ def _pick_description(ctx: PageContext, main: dict | None) -> Pick | None:
     if not cands:
         return None
     v, src = cands[0]
-    agree = sum(1 for c in cands[1:] if norm_key(c[0]) == norm_key(v))
+    key = norm_key(v)
+    agree = sum(1 for c in cands[1:] if norm_key(c[0]) == key)
     return Pick(v[:1000], src, v, min(0.95, 0.8 + 0.05 * agree))
 
 
@@ -157,12 +158,37 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int]) -> int:
     keys = [k for k in (norm_key(t) for t in titles) if k]
     if keys:
         limit = min(len(seg.blocks), max(kept[0] + 60 if kept else 0, 400))
+        blocks = seg.blocks
+        heads: list[tuple[int, str]] = []  # headings keyed so far: each is keyed once
+        scanned = 0
         for key in keys:
-            for i in range(limit):
-                b = seg.blocks[i]
-                if b.kind == "heading" and b.chars < 400 and norm_key(b.text) == key:
+            for i, k in heads:
+                if k == key:
                     return i
+            while scanned < limit:
+                i = scanned
+                scanned += 1
+                b = blocks[i]
+                if b.kind == "heading" and b.chars < 400:
+                    k = norm_key(b.text)
+                    heads.append((i, k))
+                    if k == key:
+                        return i
     return kept[0] if kept else 0
+
+
+def _lead_text(seg: Segmentation, kept: list[int], limit: int = 1500) -> str:
+    """The first ``limit`` characters of the first 40 kept blocks, joined by spaces; joins only
+    as many blocks as that takes."""
+    parts: list[str] = []
+    n = -1
+    for i in kept[:40]:
+        t = seg.blocks[i].text
+        parts.append(t)
+        n += len(t) + 1
+        if n >= limit:
+            break
+    return " ".join(parts)[:limit]
 
 
 def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, Any]:
@@ -235,7 +261,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
         out["images"] = images
         out["_image_positions"] = positions
 
-    text = " ".join(seg.blocks[i].text for i in kept[:40])[:1500]
+    text = _lead_text(seg, kept)
     lang = pick_language(ctx, main, text)
     if lang:
         lang.record(out, "language")

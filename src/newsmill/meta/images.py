@@ -44,7 +44,10 @@ _JUNK_WORDS = (
 def _junk(src: str) -> bool:
     """Logos, icons, avatars, spacers and trackers, judged by the file name."""
     name = src.rsplit("/", 1)[-1][:200].lower()
-    return any(w in name for w in _JUNK_WORDS)
+    for w in _JUNK_WORDS:  # a plain loop: this runs for every image of every page
+        if w in name:
+            return True
+    return False
 
 
 def split_credit(caption: str, known: list[str] | None = None) -> tuple[str, str | None]:
@@ -89,6 +92,24 @@ def absolute(u: str | None, base: str | None) -> str | None:
     return u
 
 
+def _resolve(src: str, base: str | None, memo: dict[str, str | None]) -> str | None:
+    if src in memo:
+        return memo[src]
+    url = memo[src] = absolute(src, base)
+    return url
+
+
+def _may_resolve_into(src: str, url: str) -> bool:
+    """False only when ``absolute(src, base)`` cannot be ``url``, for any base: the file name
+    (last path segment, without ;params, ?query or #fragment) always ends up in the resolved
+    URL, unless it is empty or a dot segment. Saves resolving every image against the lead."""
+    if "\t" in src or "\r" in src or "\n" in src:
+        return True  # urljoin drops these characters
+    path = src.strip().split("#", 1)[0].split("?", 1)[0]
+    name = path.rsplit("/", 1)[-1].split(";", 1)[0]
+    return not name or name in (".", "..") or name in url
+
+
 def lead_image(ctx: PageContext, main: dict | None, base: str | None) -> Pick | None:
     cands: list[tuple[str, str, float]] = []
     for key in ("og:image", "og:image:secure_url", "og:image:url"):
@@ -129,20 +150,30 @@ def story_images(
     # A lead photo often stands just above the first kept paragraph, its caption with it.
     lo, hi = max(0, kept[0] - 3), kept[-1] + 1
     lead = ctx.first("og:image", "twitter:image")
+    lead_url = absolute(lead, base) if lead else None
     kept_set = set(kept)
     blocks, elems = seg.blocks, seg.elems
     out: list[dict[str, Any]] = []
     positions: list[tuple[int, str, str, str]] = []
     seen: set[str] = set()
     used_caption_blocks: set[int] = set()
+    resolved: dict[str, str | None] = {}  # src -> absolute URL: pages repeat their images
     for im in seg.images:
-        if not lo <= im.block_index <= hi and not (lead and absolute(im.src, base) == absolute(lead, base)):
-            continue
+        url = None
+        if not lo <= im.block_index <= hi:
+            if not lead:
+                continue
+            if isinstance(lead_url, str) and not _may_resolve_into(im.src, lead_url):
+                continue
+            url = _resolve(im.src, base, resolved)
+            if url != lead_url:
+                continue
         if (im.width and im.width < 80) or (im.height and im.height < 60):
             continue
         if _junk(im.src):
             continue
-        url = absolute(im.src, base)
+        if url is None:
+            url = _resolve(im.src, base, resolved)
         if not url or url in seen:
             continue
         seen.add(url)

@@ -63,11 +63,14 @@ class Graph:
         self.nodes: list[dict[str, Any]] = []  # typed nodes, top-level first
         self.by_id: dict[str, dict[str, Any]] = {}
         self.top: list[dict[str, Any]] = []
+        self._types: list[set[str]] = []  # types_of each of ``nodes``, read once
+        self._main: dict[frozenset[str], tuple[dict[str, Any] | None, str]] = {}
 
     def add_script(self, text: str) -> None:
         data = _loads(text)
         if data is None:
             return
+        self._main.clear()
         for item in data if isinstance(data, list) else [data]:
             if not isinstance(item, dict):
                 continue
@@ -84,6 +87,7 @@ class Graph:
             return
         if "@type" in node:
             self.nodes.append(node)
+            self._types.append(types_of(node))
         ident = node.get("@id")
         if isinstance(ident, str) and len(node) > 1:
             prev = self.by_id.get(ident)
@@ -107,10 +111,19 @@ class Graph:
         return v
 
     def of_types(self, wanted: frozenset[str]) -> list[dict[str, Any]]:
-        return [n for n in self.nodes if types_of(n) & wanted]
+        return [n for n, t in zip(self.nodes, self._types, strict=True) if t & wanted]
 
     def main_entity(self, page_urls: set[str]) -> tuple[dict[str, Any] | None, str]:
         """The node describing the page's main item, and its kind: article, item or page."""
+        if not self.nodes:
+            return None, ""
+        key = frozenset(page_urls)
+        found = self._main.get(key)
+        if found is None:
+            found = self._main[key] = self._main_entity(page_urls)
+        return found
+
+    def _main_entity(self, page_urls: set[str]) -> tuple[dict[str, Any] | None, str]:
         for wanted, kind in ((ARTICLE_TYPES, "article"), (ITEM_TYPES, "item"), (PAGE_TYPES, "page")):
             cands = self.of_types(wanted)
             if not cands:

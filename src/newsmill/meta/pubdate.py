@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
@@ -167,6 +168,26 @@ def _is_clock(text: str, dv: DateValue) -> bool:
     return dv.has_time and bool(re.search(r"\d:\d\d:\d\d", text)) and not _PUB_HINT.search(text)
 
 
+_OTHER_KEY, _MOD_KEY, _PUB_KEY, _DATE_KEY = range(4)
+
+
+@lru_cache(maxsize=4096)
+def _meta_key_kind(key: str) -> int:
+    """What a meta name outside the two lists says: a modified, published or plain date, or
+    nothing. Cached: the same few hundred names come back on every page."""
+    if key in PUBLISHED_META or key in MODIFIED_META or not _META_TIME_KEY.search(key):
+        return _OTHER_KEY
+    if _META_SKIP_KEY.search(key):
+        return _OTHER_KEY
+    if _META_MOD_KEY.search(key):
+        return _MOD_KEY
+    if _META_PUB_KEY.search(key):
+        return _PUB_KEY
+    if _META_DATE_KEY.search(key):
+        return _DATE_KEY
+    return _OTHER_KEY
+
+
 def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: datetime) -> list[DateCand]:
     """Dates from JSON-LD, meta tags and microdata."""
     cands: list[DateCand] = []
@@ -193,20 +214,22 @@ def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: 
                     add(node.get("datePublished"), "json-ld", 0.7, False)
                     add(node.get("dateModified"), "json-ld", 0.7, True)
                     break
+    meta = ctx.meta
     for key, w in PUBLISHED_META.items():
-        add(ctx.first(key), "meta", w, False)
+        vals = meta.get(key)
+        if vals:
+            add(vals[0], "meta", w, False)
     for key, w in MODIFIED_META.items():
-        add(ctx.first(key), "meta", w, True)
+        vals = meta.get(key)
+        if vals:
+            add(vals[0], "meta", w, True)
     for key, vals in ctx.meta.items():
-        if key in PUBLISHED_META or key in MODIFIED_META or not _META_TIME_KEY.search(key):
-            continue
-        if _META_SKIP_KEY.search(key):
-            continue
-        if _META_MOD_KEY.search(key):
+        kind = _meta_key_kind(key)
+        if kind == _MOD_KEY:
             add(vals[0], "meta", 0.7, True)
-        elif _META_PUB_KEY.search(key):
+        elif kind == _PUB_KEY:
             add(vals[0], "meta", 0.72, False)
-        elif _META_DATE_KEY.search(key):
+        elif kind == _DATE_KEY:
             add(vals[0], "meta", 0.6, False)
     seen_md: set[str] = set()
     for prop, val, zone in ctx.microdata:
