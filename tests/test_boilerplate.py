@@ -194,3 +194,15 @@ def test_boilerplate_is_gone(result):
 def test_title(result):
     _, art = result
     assert art.title == TITLE
+
+
+def test_listing_controls_are_dropped_and_prose_is_kept() -> None:
+    from newsmill.assemble import is_widget_line
+
+    for control in ("Filter & Sort", "Sort by", "View Options", "Page 2 of 9", "Loading...",
+                    "Displaying 1 to 24 (of 204 products)", "Showing 1–24 of 204 results",
+                    "Add Paragon 68 Pack to Compare", "Add to bag"):
+        assert is_widget_line(control), control
+    for prose in ("51 products", "Sorting algorithms compared", "Add the chicken to the bag",
+                  "Next, whisk the eggs.", "Filters for hard water are cheap."):
+        assert not is_widget_line(prose), prose

@@ -22,15 +22,29 @@ _WIDGET = re.compile(
     r"related(?: articles| stories)?|recommended|more stories|you may also like|"
     r"skip to (?:main )?content|back to top|leave a comment|make \w+ your homepage)$"
 )
+# Listing controls: filter, sort and view switches, pagination, result counters, per-card
+# "add to compare" buttons. Matched on the block's words, lower-cased.
+_CONTROL = re.compile(
+    r"^(?:filters?|filter (?:and )?sort|sort(?: by| options)?|view options|refine(?: by| results)?|"
+    r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
+    r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|"
+    r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
+    r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket))$"
+)
 _WORDS = re.compile(r"\w+")
 _FALLBACK_MIN_WORDS = 25
 
 
 def is_widget_line(text: str) -> bool:
-    if len(text) > 60:
+    if len(text) > 120:
         return False
     words = _WORDS.findall(text.lower())
-    return 0 < len(words) <= 8 and _WIDGET.match(" ".join(words)) is not None
+    if not words:
+        return False
+    line = " ".join(words)
+    return (len(words) <= 8 and _WIDGET.match(line) is not None) or (
+        len(words) <= 16 and _CONTROL.match(line) is not None
+    )
 
 
 def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
@@ -58,7 +72,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
     boxed = _in_small_box(seg)
     return [
         i for i in range(n)
-        if keep[i] and not boxed[blocks[i].elem] and not (blocks[i].chars <= 60 and is_widget_line(blocks[i].text))
+        if keep[i] and not boxed[blocks[i].elem] and not (blocks[i].chars <= 120 and is_widget_line(blocks[i].text))
     ]
 
 
