@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from ..segment import Segmentation
 from . import nearhead
-from .authors import clean_names, is_org, last_first, split_byline
+from .authors import clean_names, is_org, last_first, looks_personal, split_byline
 from .candidates import Pick, norm_key
 from .context import PageContext, query_bylines
+from .givennames import has_given_name
 from .jsonld import agents
 
 _AUTHOR_META = {
@@ -46,6 +47,20 @@ def _dom_weight(hint: str, tag: str) -> float:
     return 0.55
 
 
+# Twitter's "label1: Written by / data1: Jane Doe" pairs (Yoast, Ghost); data1 alone is as
+# often the reading time, so only a "written by" label makes it a byline.
+_TWITTER_LABEL = re.compile(r"^(?:written|posted|authored)\s+by$|^authors?$|^by$", re.IGNORECASE)
+
+
+def _labelled_twitter_data(ctx: PageContext) -> list[tuple[str, float]]:
+    out = []
+    for i in (1, 2, 3):
+        label = ctx.meta.get(f"twitter:label{i}")
+        if label and _TWITTER_LABEL.match(label[0].strip()):
+            out.append((f"twitter:data{i}", 0.78))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _other_author_key(key: str) -> bool:
     """A meta name outside _AUTHOR_META that holds a byline (cached: names repeat across pages)."""
@@ -78,6 +93,7 @@ def gather_structured(
             cands.append(NameCand(names, "json-ld", "; ".join(loose), w - 0.07))
     keys = list(_AUTHOR_META.items())
     keys += [(k, 0.75) for k in ctx.meta if _other_author_key(k)]
+    keys += _labelled_twitter_data(ctx)
     for key, w in keys:
         if not w:
             continue
@@ -143,14 +159,32 @@ def gather_page(
         for names, raw, w in nearhead.first_poster(ctx, seg, window, orgs, anchor):
             cands.append(NameCand(names, "dom", raw, w))
     if not cands:
+        for names, raw, w in nearhead.author_box(seg, orgs, anchor):
+            cands.append(NameCand(names, "text", raw, w))
+    if not cands:
         for names, raw, w in nearhead.site_person(ctx, seg, orgs, anchor):
             cands.append(NameCand(names, "title", raw, w))
     return cands
 
 
+def _is_handle(name: str) -> bool:
+    """A login or a one-word handle ("andrew.keaveney", "KatieS", "jdoe"), not a plain
+    capitalised word ("Venteur" is as likely the site's name)."""
+    if _LOGIN.match(name):
+        return True
+    return " " not in name and (
+        not name[:1].isupper() or any(ch.isdigit() or ch.isupper() for ch in name[1:])
+    )
+
+
+def _handle_only(c: NameCand) -> bool:
+    return all(_is_handle(nm) for nm in c.names)
+
+
 def settled(cands: list[NameCand]) -> bool:
-    """A strong structured author list: no need to read bylines in the page."""
-    return any(c.weight >= 0.85 for c in cands)
+    """A strong structured author list: no need to read bylines in the page. A login handle
+    is not settled: the page may show the person's name."""
+    return any(c.weight >= 0.85 and not _handle_only(c) for c in cands)
 
 
 def pick_authors(cands: list[NameCand]) -> Pick | None:
@@ -166,6 +200,14 @@ def pick_authors(cands: list[NameCand]) -> Pick | None:
         return max(len(kinds_of[norm_key(nm)]) for nm in c.names)
 
     best = max(cands, key=lambda c: c.weight + 0.08 * (support(c) - 1))
+    if _handle_only(best) and not kinds_of[norm_key(best.names[0])] & {"dom", "text"}:
+        # A CMS login in the structured data only, a person's name in the byline: the byline.
+        # (A handle the page shows too is the byline: a forum's poster.)
+        people = [c for c in cands if c.source in ("dom", "text") and c.weight >= 0.5
+                  and all(looks_personal(nm) and (c.source == "dom" or has_given_name(nm))
+                          for nm in c.names)]
+        if people:
+            best = max(people, key=lambda c: c.weight + 0.08 * (support(c) - 1))
     conf = best.weight + 0.08 * (support(best) - 1)
     strong_rivals = [
         c for c in cands

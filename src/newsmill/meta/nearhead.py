@@ -112,6 +112,12 @@ def _author_classed(seg: Segmentation, ei: int) -> bool:
     return False
 
 
+def _own_author_class(seg: Segmentation, ei: int) -> bool:
+    """The element itself is classed as an author's ("h4.author-box__name")."""
+    e = seg.elems[ei]
+    return bool(e.flags & _META_FLAG) and bool(_AUTHOR_CLASS.search(e.sig.lower()))
+
+
 def _only_names(text: str, names: list[str]) -> bool:
     """The line holds nothing but these names and separators ("A, B and C")."""
     rest = text
@@ -155,10 +161,12 @@ def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor
     lo, hi = max(window.start, anchor - 3), min(window.stop, anchor + 7)
     for bi in range(lo, hi):
         b = blocks[bi]
-        if bi == anchor or b.chars > 100 or b.kind == "heading" or not usable(bi):
+        if bi == anchor or b.chars > 100 or not usable(bi):
             continue
         text = b.text
         authorish = _author_classed(seg, b.elem) or bool(_AUTHOR_LINK.search(b.md))
+        if b.kind == "heading" and not _own_author_class(seg, b.elem):
+            continue  # a section heading, unless an author box marks its name up as one
         if _DATEISH.search(text) and find_dates(text, limit=2):
             # The dateline itself: "Ryan Bald 02 Feb 2026", "Aaron Ricadela | Writer | July 2".
             names = split_byline(text, strict=True, orgs=orgs, handles=False)
@@ -240,4 +248,102 @@ def site_person(ctx: PageContext, seg: Segmentation, orgs: set[str], anchor: int
         names = split_byline(text, strict=True, orgs=set(), handles=False)
         if len(names) == 1 and names[0] == text:
             return [(names, text, 0.45)]
+    return []
+
+
+# The author box after a story: a label ("About the author", "Article written by:"), the name,
+# a role line ("| Author") and a bio that starts with the name ("Jane Doe is a ...").
+_BOX_LABEL = re.compile(
+    r"^\s*(?:about the (?:author|writer)|about our (?:expert|author)s?|meet the (?:author|writer)|"
+    r"(?:article\s+)?(?:written|authored)\s+by|article by|authors?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BOX_BY = re.compile(r"^\s*(?:written|authored|article)\s+by\s+\S", re.IGNORECASE)
+_BOX_ROLE = re.compile(r"^\s*[|·•–—-]?\s*(?:author|writer|contributor|columnist)\s*$", re.IGNORECASE)
+_BIO = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:is|was)\s+(?:an?|the)\s")
+# What says a bio is a person's, not a product's ("Flexbox is a layout model"): a pronoun or an
+# occupation.
+_PERSON_CUE = re.compile(
+    r"\b(?:he|she|his|her|him)\b|\b(?:writer|author|journalist|editor|reporter|columnist|blogger|"
+    r"(?:co-?)?founder|ceo|entrepreneur|consultant|coach|trainer|expert|specialist|professional|"
+    r"professor|researcher|scientist|engineer|developer|designer|marketer|strategist|analyst|"
+    r"attorney|lawyer|physician|doctor|nurse|dietitian|nutritionist|therapist|photographer|"
+    r"athlete|triathlete|chef|head of|director|manager|contributor|teacher|educator|instructor|"
+    r"host|creator)s?\b",
+    re.IGNORECASE,
+)
+_ORG_CUE = re.compile(
+    r"\b(?:non-?profit|website|company|firm|organi[sz]ation|platform|brand|agency|community|"
+    r"project|magazine|publication|startup|business|provider|manufacturer|service)\b",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(r"[,.;]|\b(?:of|and|at|in|who|with|for|that|based)\b")
+_NAME_LABEL = re.compile(r"^\s*authors?\s*:?\s*$", re.IGNORECASE)
+
+
+def _bio_name(text: str) -> str | None:
+    m = _BIO.match(text[:80])
+    return m.group(1) if m else None
+
+
+def _person_bio(text: str) -> str | None:
+    """The name a person's bio starts with ("Jane Doe is a freelance writer ...")."""
+    name = _bio_name(text)
+    if not name or not (looks_personal(name) or has_given_name(name)):
+        return None
+    # "is a non-profit, socially motivated website": what it is, up to "of", "and", a comma.
+    head = _PHRASE_END.split(text[len(name):len(name) + 60], maxsplit=1)[0]
+    if _PERSON_CUE.search(text[:300]) and not _ORG_CUE.search(head):
+        return name
+    return None
+
+
+def author_box(seg: Segmentation, orgs: set[str], anchor: int) -> list[Found]:
+    """The one person an author box names: a label then the name (or a bio) or "Written by
+    Jane Doe" on its own line anywhere (a blog's sidebar may come first), and after the
+    headline a name over a role line or a bio paragraph whose name also stands alone on the
+    page. Several people (a team page, testimonials): none."""
+    blocks = seg.blocks
+    n_blocks = len(blocks)
+    found: dict[str, tuple[list[str], str]] = {}
+    short: set[str] | None = None
+    for bi in range(n_blocks):
+        if bi == anchor:
+            continue
+        b = blocks[bi]
+        text = b.text
+        names: list[str] = []
+        if b.chars <= 40 and _BOX_LABEL.match(text):
+            for nxt in (blocks[j].text for j in range(bi + 1, min(n_blocks, bi + 3))):
+                bio = _person_bio(nxt)
+                if bio:
+                    names = [bio]
+                elif len(nxt) <= 80:
+                    names = split_byline("By " + nxt, strict=True, orgs=orgs, handles=False)
+                    if _NAME_LABEL.match(text) and not all(has_given_name(nm) for nm in names):
+                        names = []  # "Author" also heads a table column or a form field
+                if names:
+                    break
+        elif b.chars <= 60 and _BOX_BY.match(text):
+            names = split_byline(text, strict=True, orgs=orgs, handles=False)
+        elif bi < anchor:
+            continue  # a name over a role line or a bio: only after the headline
+        elif b.chars <= 40 and bi + 1 < n_blocks and _BOX_ROLE.match(blocks[bi + 1].text):
+            if looks_personal(text):
+                names = split_byline(text, strict=True, orgs=orgs, handles=False)
+        elif b.chars > 40:
+            bio = _person_bio(text)
+            if bio:
+                if short is None:
+                    short = {blocks[j].text.strip() for j in range(n_blocks) if blocks[j].chars <= 40}
+                # Confirmed by the name alone on a line (the box's heading, the byline).
+                if bio in short:
+                    names = split_byline("By " + bio, strict=True, orgs=orgs)
+        if len(names) == 1:
+            found.setdefault(norm_key(names[0]), (names, text))
+            if len(found) > 1:
+                return []
+    if len(found) == 1:
+        names, raw = next(iter(found.values()))
+        return [(names, raw, 0.55)]
     return []
