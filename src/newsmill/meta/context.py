@@ -50,6 +50,21 @@ _BAD_TAGS = frozenset(["nav", "aside"])
 _BYLINE_SEL = "[class*=byline i], [class*=author i], [rel~=author], a[href*='/author']"
 _DATE_SEL = "time, [class*=date i], [class*=publish i], [class*=posted i]"
 _CREDIT_SEL = "[class*=credit i]"
+# A thread's posts as forum software marks them up (FluxBB/punBB, phpBB, vBulletin, SMF, MyBB,
+# XenForo, Discourse, Invision, Hoop.la, Reddit) or as schema.org says; ids only count as
+# "post123" / "msg_123" (an id "posts" or "postbox" is a wrapper).
+_POST_SEL = (
+    ".blockpost, div.post, .postbit, .postbitlegacy, .postcontainer, .b-post, article.message, "
+    ".topic-post, .crawler-post, .ipsComment, .cPost, .windowbg, shreddit-post, "
+    "[itemtype*=DiscussionForumPosting], article[class*=post], [id^=post], [id^=msg]"
+)
+_POST_CLASSES = frozenset(
+    "blockpost postbit postbitlegacy postcontainer b-post topic-post crawler-post ipscomment cpost "
+    "windowbg".split()
+)
+_POST_ID = re.compile(r"^(?:post|msg)[_-]?\d+$")
+# Where a list of posts is not the thread: a sidebar's latest posts, the site's menus.
+_FURNITURE = re.compile(r"^(?:sidebar|side-bar|footer|nav|navbar|navigation|menu)(?:$|[-_])")
 _MICRODATA_PROPS = frozenset(
     "author creator headline name datepublished datecreated datemodified publisher image "
     "inlanguage keywords description alternativeheadline".split()
@@ -76,6 +91,14 @@ class DomHit:
 
 
 @dataclass(slots=True)
+class FirstPost:
+    """The opening post of a forum thread: its date-like attributes and its text's start."""
+
+    attrs: list[str]
+    text: str
+
+
+@dataclass(slots=True)
 class PageContext:
     """What the metadata step reads from the page before the body is segmented."""
 
@@ -91,9 +114,13 @@ class PageContext:
     microdata: list[tuple[str, str, int]] = field(default_factory=list)  # prop, value, zone
     bylines: list[DomHit] | None = None  # filled on demand by query_bylines
     dates: list[DomHit] | None = None  # query_dates
+    first_post: FirstPost | None | bool = None  # query_first_post; False: looked, none
     credits: list[str] | None = None  # query_credits
     _scope: LexborNode | bool | None = None  # story_scope; False when there is none
     _article: LexborNode | bool | None = None  # the first <article>; False: none; None: not looked
+    _headline: LexborNode | None = None  # the h1 story_scope settled on
+    _story_ids: frozenset[int] | None = None  # mem_ids of the headline's ancestors
+    _stop: int = 0  # mem_id of the story's own <article>/<main>, where date zones stop climbing
     _dates_whole: bool = False  # query_dates looked at the whole page
     _memo: NodeMemo = field(default_factory=dict)  # ancestors' facts for zone_of
     _zones: dict[int, int] = field(default_factory=dict)  # _zone's answers, by parent
@@ -191,10 +218,12 @@ def _up(node: LexborNode, memo: NodeMemo) -> _Up:
     return got
 
 
-def zone_of(node: LexborNode, limit: int = 16, memo: NodeMemo | None = None) -> int:
+def zone_of(node: LexborNode, limit: int = 16, memo: NodeMemo | None = None, stop: int = 0) -> int:
     """-1 when an ancestor is a comment thread, related list or page furniture; 1 when inside
     the article; 0 otherwise. A <footer> inside an <article> is the story's own footer.
-    ``memo`` keeps what was read of each ancestor for the next call on the same page."""
+    ``memo`` keeps what was read of each ancestor for the next call on the same page. ``stop``
+    is the story's own <article>/<main>: what wraps it (a layout's "sidebar_content" column,
+    say) says nothing about what is inside it."""
     if memo is None:
         memo = {}
     good = 0
@@ -202,6 +231,8 @@ def zone_of(node: LexborNode, limit: int = 16, memo: NodeMemo | None = None) -> 
     n: LexborNode | None = node.parent
     steps = 0
     while n is not None and steps < limit:
+        if stop and n.mem_id == stop:
+            return -1 if footer and n.tag != "article" else 1
         tag, s, body, parent = _up(n, memo)
         if tag in ("body", "html"):
             break
@@ -228,7 +259,9 @@ def zone_of(node: LexborNode, limit: int = 16, memo: NodeMemo | None = None) -> 
     return -1 if footer else good
 
 
-def _in_site_header(node: LexborNode, memo: NodeMemo | None = None) -> bool:
+def _in_site_header(node: LexborNode, memo: NodeMemo | None = None, story: frozenset[int] = frozenset()) -> bool:
+    """Inside a <header> that is the site's masthead. ``story`` holds the headline's ancestors:
+    a <header> around the page's headline is the story's own head."""
     if memo is None:
         memo = {}
     n = node.parent
@@ -236,6 +269,8 @@ def _in_site_header(node: LexborNode, memo: NodeMemo | None = None) -> bool:
     while n is not None and steps < 14:
         tag, _s, _body, parent = _up(n, memo)
         if tag == "header":
+            if n.mem_id in story:
+                return False
             # A <header> inside <article> is the story's head, not the site's masthead.
             p = parent
             k = 0
@@ -253,14 +288,20 @@ def _in_site_header(node: LexborNode, memo: NodeMemo | None = None) -> bool:
     return False
 
 
-def _zone(ctx: PageContext, node: LexborNode, *, header: bool = False) -> int:
+def _zone(ctx: PageContext, node: LexborNode, *, header: bool = False, story: bool = False) -> int:
     """zone_of, or -1 too in the site's header when ``header``; kept per parent, as both depend
-    only on the ancestors (sibling hits share them)."""
+    only on the ancestors (sibling hits share them). ``story``: once the headline is known, the
+    walk stops at the story's own <article>/<main> and a <header> holding the headline is the
+    story's."""
     p = node.parent
-    key = (p.mem_id if p is not None else 0) * 2 + header
+    key = (p.mem_id if p is not None else 0) * 4 + header * 2 + story
     z = ctx._zones.get(key)
     if z is None:
-        z = -1 if header and _in_site_header(node, ctx._memo) else zone_of(node, memo=ctx._memo)
+        ids = (ctx._story_ids or frozenset()) if story else frozenset()
+        if header and _in_site_header(node, ctx._memo, ids):
+            z = -1
+        else:
+            z = zone_of(node, memo=ctx._memo, stop=ctx._stop if story else 0)
         ctx._zones[key] = z
     return z
 
@@ -336,10 +377,20 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
             p = m.parent
             if p is None or p.tag not in ("svg", "symbol", "g"):
                 ctx.head_title = clean(m.text(deep=True))
+    titles = [t.lower() for t in (ctx.head_title, ctx.first("og:title")) if t]
+    for key, vals in ctx.meta.items():
+        if key.endswith("ld+json"):  # <meta name="script:ld+json" content="{...}">, Next.js style
+            for v in vals[:4]:
+                ctx.graph.add_script(v)
     for h in h1s[:6]:
         t = clean(h.text(deep=True, separator=" "))
         if t:
-            ctx.h1.append((t, _zone(ctx, h, header=True)))
+            z = _zone(ctx, h, header=True)
+            if z < 0 and _names_page(t, titles):
+                # The page's headline: its <header> is the story's, not the masthead, and its
+                # <article>/<main> is the story, whatever layout column wraps it.
+                z = zone_of(h, memo=ctx._memo, stop=_own_article(h, ctx._memo))
+            ctx.h1.append((t, z))
             ctx.h1_nodes.append(h)
     for node, a in props[: MAX_NODES * 2]:
         if node.tag == "meta":
@@ -372,6 +423,25 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
     return ctx
 
 
+def _own_article(node: LexborNode, memo: NodeMemo) -> int:
+    """mem_id of the nearest <article>/<main> above ``node`` (0: none within a few levels)."""
+    n = node.parent
+    k = 0
+    while n is not None and k < 8:
+        tag, _s, _body, parent = _up(n, memo)
+        if tag in ("article", "main"):
+            return n.mem_id
+        n, k = parent, k + 1
+    return 0
+
+
+def _names_page(h1: str, titles: list[str]) -> bool:
+    """The h1 is the page's headline: several words making up most of the page's title. A
+    masthead's h1 is the site's name, a short part of it."""
+    low = h1.lower()
+    return " " in low and any(low in t and 2 * len(low) >= len(t) for t in titles)
+
+
 def _title_hint() -> Callable[[PageContext], str | None]:
     """title.title_hint, imported on first use: title imports this module's types."""
     global _TITLE_HINT
@@ -400,11 +470,19 @@ def story_scope(ctx: PageContext, headline: str | None = None) -> LexborNode | N
         return story_scope(ctx, None)
     scope = None
     if node is not None:
+        ctx._headline = node
+        ups: list[int] = []
+        up = node.parent
+        while up is not None and len(ups) < 14:
+            ups.append(up.mem_id)
+            up = up.parent
+        ctx._story_ids = frozenset(ups)
         n, steps, fallback = node.parent, 0, None
         while n is not None and n.tag not in ("body", "html") and steps < 8:
             a = n.attributes
             if n.tag in ("article", "main") or a.get("role") == "main" or "Article" in (a.get("itemtype") or ""):
                 scope = n
+                ctx._stop = n.mem_id
                 break
             if steps == 4:
                 fallback = n
@@ -445,8 +523,12 @@ def query_dates(ctx: PageContext, *, whole_page: bool = False) -> list[DomHit]:
         nodes = _scoped_css(ctx, _DATE_SEL) if scoped else ctx.tree.css(_DATE_SEL)[:MAX_NODES]
         ctx._dates_whole = not scoped or story_scope(ctx) is None
         read = ctx._date_nodes  # the whole page's pass meets the scoped pass's nodes again
+        last = -1
         for i, node in enumerate(nodes):
             key = node.mem_id
+            if key == last:
+                continue  # "<time class=date>" comes back once per selector it matches
+            last = key
             if key in read:
                 got = read[key]
             else:
@@ -455,13 +537,104 @@ def query_dates(ctx: PageContext, *, whole_page: bool = False) -> list[DomHit]:
                 attr = a.get("datetime") or a.get("content") or ""
                 text = _short_clean(node.text(deep=True, separator=" "), 200)
                 if text is not None and (attr or text):
-                    z = _zone(ctx, node, header=True)
+                    z = _zone(ctx, node, header=True, story=True)
                     hint = _hint(a) + (" pubdate" if "pubdate" in a else "")
                     got = (text, attr.strip(), hint, z)
                 read[key] = got
             if got is not None:
                 ctx.dates.append(DomHit(got[0], got[1], got[2], got[3], i, node.tag))
     return ctx.dates
+
+
+def is_post_class(tag: str, cls: str, *, strict: bool = False) -> bool:
+    """An element with this tag and lower-cased class is a forum post's container. ``strict``
+    leaves out <article class="post ...">, which every blog's article also is."""
+    toks = cls.split()
+    if tag == "shreddit-post" or (tag == "article" and "message" in toks):
+        return True
+    if tag == "article" and "post" in cls and (not strict or "post-box" in toks):
+        return True
+    return any(t in _POST_CLASSES for t in toks) or (tag == "div" and "post" in toks)
+
+
+def _is_post(node: LexborNode) -> bool:
+    """Which of _POST_SEL's matches is a post (lexbor's css_matches also looks below)."""
+    a = node.attributes
+    if _POST_ID.match(a.get("id") or "") or "DiscussionForumPosting" in (a.get("itemtype") or ""):
+        return True
+    return is_post_class(node.tag or "", (a.get("class") or "").lower())
+
+
+def headline_in_post(ctx: PageContext) -> bool:
+    """The headline sits inside a post's container: the page shows a thread's opening post."""
+    h = ctx._headline if ctx._headline is not None else (ctx.h1_nodes[0] if ctx.h1_nodes else None)
+    n = h.parent if h is not None else None
+    k = 0
+    while n is not None and k < 6:
+        tag, _s, _body, parent = _up(n, ctx._memo)
+        if tag in ("body", "html"):
+            break
+        if _is_post(n):
+            return True
+        n, k = parent, k + 1
+    return False
+
+
+def _inside(node: LexborNode, outer: LexborNode, limit: int = 40) -> bool:
+    key = outer.mem_id
+    n = node.parent
+    while n is not None and limit:
+        if n.mem_id == key:
+            return True
+        n, limit = n.parent, limit - 1
+    return False
+
+
+def _in_furniture(node: LexborNode, memo: NodeMemo) -> bool:
+    n = node.parent
+    k = 0
+    while n is not None and k < 24:
+        tag, s, _body, parent = _up(n, memo)
+        if tag in ("body", "html"):
+            break
+        if tag in ("nav", "aside", "footer") or (s and any(_FURNITURE.match(t) for t in s.split())):
+            return True
+        n, k = parent, k + 1
+    return False
+
+
+def query_first_post(ctx: PageContext, *, known_forum: bool) -> FirstPost | None:
+    """The first post of the thread the page shows: its date is the thread's. A page is taken
+    for a thread when it says so (``known_forum``: JSON-LD, generator) or shows two posts or
+    more; a single "post" element is as likely a blog's article. Queried once, on demand."""
+    if ctx.first_post is None:
+        ctx.first_post = False
+        first: LexborNode | None = None
+        n_posts = 0
+        marked = False  # the post says it is one: schema.org's type, Reddit's element
+        for node in ctx.tree.css(_POST_SEL)[: MAX_NODES * 4]:
+            if not _is_post(node):
+                continue
+            if first is not None and (node.mem_id == first.mem_id or _inside(node, first)):
+                continue
+            if _in_furniture(node, ctx._memo):
+                continue
+            n_posts += 1
+            if first is None:
+                first = node
+                marked = node.tag == "shreddit-post" or "DiscussionForumPosting" in (
+                    node.attributes.get("itemtype") or ""
+                )
+            else:
+                break
+        if first is not None and (n_posts >= 2 or known_forum or marked):
+            attrs = [v for k, v in first.attributes.items() if v and ("time" in k or "date" in k)]
+            stamp = first.css_first("[datetime]")
+            if stamp is not None:
+                attrs.append(stamp.attributes.get("datetime") or "")
+            raw = first.text(deep=True, separator=" ")
+            ctx.first_post = FirstPost([a.strip() for a in attrs if a], clean(raw[:1500])[:400])
+    return ctx.first_post or None
 
 
 def query_credits(ctx: PageContext) -> list[str]:

@@ -231,6 +231,15 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     if not pubdate.settled(date_cands):
         date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
         date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref, anchor=anchor)
+        forum = pubdate.is_forum_thread(ctx)
+        # A thread's posts, when the page says it is one, or shows them and had no date so far
+        # (a page whose JSON-LD calls it an article is not a thread: no need to look).
+        if forum or (
+            main_kind != "article"
+            and not any(not c.modified and c.source != "url" for c in date_cands)
+            and pubdate.has_post_markup(ctx, seg, window)
+        ):
+            date_cands += pubdate.gather_forum(ctx, dmy_first, ref, known=forum)
         if not any(not c.modified and c.source != "url" for c in date_cands):
             # No date near the headline: look at the whole page, trusting what is found less.
             for c in pubdate.gather_dom(ctx, dmy_first, ref, whole_page=True):

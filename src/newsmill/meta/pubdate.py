@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from ..segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
 from .candidates import Pick
-from .context import PageContext, query_dates
+from .context import PageContext, headline_in_post, is_post_class, query_dates, query_first_post
 from .dates import MONTHS, DateValue, find_dates, is_future, make_date, parse_structured
 from .jsonld import PAGE_TYPES, types_of
 
@@ -105,6 +105,7 @@ for _n in ("nav", "footer", "comment", "related", "ad", "cookie", "newsletter", 
     _BAD_FLAGS |= 1 << FLAG_NAMES.index(_n)
 _BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"] | SEM_BIT["form"] | SEM_BIT["dialog"]
 _META_FLAG = 1 << FLAG_NAMES.index("meta")
+_POST_FLAG = 1 << FLAG_NAMES.index("post")
 
 
 @dataclass(slots=True)
@@ -276,6 +277,65 @@ def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime, *, whole_page: 
     return cands
 
 
+# What says a page is a forum thread without reading its body.
+_FORUM_TYPES = frozenset(["discussionforumposting", "qapage"])  # not "question": FAQ pages list them
+_FORUM_GENERATOR = re.compile(
+    r"vbulletin|phpbb|xenforo|discourse|invision|fluxbb|punbb|mybb|simple machines|\bsmf\b|"
+    r"vanilla|nodebb|flarum|discuz",
+    re.IGNORECASE,
+)
+# Forum software's post containers, as segment's element signatures ("tag.class") show them:
+# seen there for free, they decide whether the page's posts are worth a query of their own.
+FORUM_WEIGHT = 0.72  # the opening post's own date: as good as a dated byline
+
+
+def is_forum_thread(ctx: PageContext) -> bool:
+    """The page says it is a thread: a forum posting or Q&A type in its JSON-LD, or a forum
+    package's generator tag."""
+    if any(types_of(n) & _FORUM_TYPES for n in ctx.graph.nodes):
+        return True
+    return any(_FORUM_GENERATOR.search(g) for g in ctx.meta.get("generator", []))
+
+
+def has_post_markup(ctx: PageContext, seg: Segmentation, window: range) -> bool:
+    """Some element is classed as a forum post, or the headline sits in a post. Segment's
+    "post" flag on the blocks around the headline first, for free: most pages have none."""
+    if headline_in_post(ctx):
+        return True
+    blocks, elems = seg.blocks, seg.elems
+    if not any(elems[blocks[i].elem].iflags & _POST_FLAG for i in window):
+        return False
+    return any(map(_post_sig, {e.sig for e in elems}))
+
+
+@lru_cache(maxsize=32768)
+def _post_sig(sig: str) -> bool:
+    """A "tag.class" signature of a post's container (blogs' <article class="post"> aside).
+    Cached: the same few hundred signatures come back on every page of a site."""
+    tag, _, cls = sig.lower().partition(".")
+    return is_post_class(tag, cls, strict=True)
+
+
+def gather_forum(ctx: PageContext, dmy_first: bool, ref: datetime, *, known: bool) -> list[DateCand]:
+    """The date of a thread's first post, the thread starter's: the thread's publication date.
+    Posts are marked up as replies or messages, so the story-zone rules refuse their dates;
+    only the first post is read here, never the replies after it."""
+    post = query_first_post(ctx, known_forum=known)
+    if post is None:
+        return []
+    for raw in post.attrs:
+        dv = parse_structured(raw)
+        if dv is not None and not is_future(dv, ref):
+            return [DateCand(dv, "dom", raw, FORUM_WEIGHT, False)]
+    # No machine-readable stamp: the first date written in the post's head ("#1 2025-11-01
+    # 15:14:37"), not a member's "Joined" or "Registered" date. A post header's time with
+    # seconds is the post's, not a ticking clock.
+    for dv, is_mod, _bonus in _hinted_text_dates(post.text, "", dmy_first, ref):
+        if not is_mod and not dv.relative and not is_future(dv, ref):
+            return [DateCand(dv, "dom", post.text[:120], FORUM_WEIGHT - 0.04, False)]
+    return []
+
+
 _BYLINE_BLOCK = re.compile(r"^\s*(?:(?:written|posted|published)\s+)?(?:by|par|von|por)\b", re.IGNORECASE)
 TAIL_BLOCKS = 8  # how far past the story's last block a closing "Written by ... / date" is looked for
 
@@ -390,9 +450,16 @@ def settled(cands: list[DateCand]) -> bool:
 
 
 def _page_offset(cands: list[DateCand]) -> int | None:
-    """The zone the page writes its times in: the most common offset other than UTC."""
-    counts = Counter(c.value.offset for c in cands if c.value.has_time and c.value.offset)
-    return counts.most_common(1)[0][0] if counts else None
+    """The zone the page writes its times in: the most common offset other than UTC, among its
+    published dates first (an update stamp may carry another season's offset, DST)."""
+    for pub_only in (True, False):
+        counts = Counter(
+            c.value.offset for c in cands
+            if c.value.has_time and c.value.offset and not (pub_only and c.modified)
+        )
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
 
 
 def _reconcile(top: DateCand, conf: float, cands: list[DateCand]) -> tuple[DateCand, float]:
