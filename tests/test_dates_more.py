@@ -56,7 +56,9 @@ def test_save_stamp_yields_to_the_dateline_under_the_headline() -> None:
     body = f'<article>{H1}<div class="text__date">August 25, 2022</div>{STORY}</article>'
     m = meta_of(page(head, body))
     assert m["published"] == "2022-08-25"
-    assert m["confidence"]["published"] <= 0.75
+    # An override on a guess: never in the band users filter on (the cap of 0.75 is on the raw
+    # score; calibration maps it to the measured share of correct values of its cell).
+    assert m["confidence"]["published"] < 0.9
     # A real update (modified well after published) leaves the structured date alone.
     head = TITLE + _ld(datePublished="2023-06-24", dateModified="2023-11-02")
     assert meta_of(page(head, body))["published"] == "2023-06-24"
