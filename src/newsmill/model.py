@@ -219,7 +219,8 @@ class Scorer:
         return p
 
 
-@lru_cache(maxsize=8)
+# Room for a cross-validated run: five fold scorers and their five page-type models.
+@lru_cache(maxsize=16)
 def load(name: str) -> Scorer | None:
     """A packaged model by name (``blocks``), or a path to a model file; None if absent."""
     spec = load_spec(name)
