@@ -175,7 +175,8 @@ _ANY_GROUP = re.compile("|".join(f"(?:{p})" for _n, p in FLAG_GROUPS))
 # Class tokens and whole class strings repeat within a page and across sites: match each once.
 _TOKEN_BITS: dict[str, int] = {}
 _CLASS_BITS: dict[str, int] = {}
-_CACHE_MAX = 200_000
+# Bounded: CSS-in-JS class names are mostly unique, and a corpus run must not grow with them.
+_CACHE_MAX = 20_000
 
 
 def _token_bits(tok: str) -> int:
