@@ -176,6 +176,8 @@ _ANY_GROUP = re.compile("|".join(f"(?:{p})" for _n, p in FLAG_GROUPS))
 _TOKEN_BITS: dict[str, int] = {}
 _CLASS_BITS: dict[str, int] = {}
 # Bounded: CSS-in-JS class names are mostly unique, and a corpus run must not grow with them.
+# Single tokens recur across sites (framework classes) more than whole class strings do.
+_TOKEN_CACHE_MAX = 100_000
 _CACHE_MAX = 20_000
 
 
@@ -188,7 +190,7 @@ def _token_bits(tok: str) -> int:
             for bit, rx in _GROUP_RES:
                 if rx.search(low):
                     bits |= bit
-        if len(_TOKEN_BITS) > _CACHE_MAX:
+        if len(_TOKEN_BITS) > _TOKEN_CACHE_MAX:
             _TOKEN_BITS.clear()
         _TOKEN_BITS[tok] = bits
     return bits
@@ -374,20 +376,22 @@ class _Walker:
 
     def walk(self, node: LexborNode, ei: int, depth: int, in_link: bool) -> None:
         text, md = self.text, self.md
+        add_text, add_md = text.append, md.append
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 t = child.text_content
                 # Whitespace before any text in a block changes nothing: skip the work.
                 if t and (text or self.pre or not t.isspace()):
-                    text.append(t)
-                    md.append(t)
+                    add_text(t)
+                    add_md(t)
                     if in_link:
                         self.link_chars += len(t.strip())
                 continue
             if tag in SKIP_TAGS or tag[0] in "-_!":
                 continue
-            if child.child is None and tag not in _LEAF_TAGS:
+            first = child.child
+            if first is None and tag not in _LEAF_TAGS:
                 continue  # an empty element (icons, spacers): nothing to read
             attrs = child.attributes
             if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
@@ -438,14 +442,13 @@ class _Walker:
                 href = attrs.get("href") or ""
                 linked = href and not href.startswith(("javascript:", "#")) and not in_link
                 if linked:
-                    md.append("[")
-                only = child.child
-                if only is not None and only.next is None and only.tag == "-text":
+                    add_md("[")
+                if first is not None and first.next is None and first.tag == "-text":
                     # <a>text</a>, the common case: no recursion.
-                    t = only.text_content
+                    t = first.text_content
                     if t:
-                        text.append(t)
-                        md.append(t)
+                        add_text(t)
+                        add_md(t)
                         self.link_chars += len(t.strip())
                 else:
                     self.walk(child, ei, depth, True)
@@ -468,13 +471,12 @@ class _Walker:
                 self.walk(child, ei, depth, in_link)
                 md.append("`")
             else:
-                only = child.child
-                if only is not None and only.next is None and only.tag == "-text":
+                if first is not None and first.next is None and first.tag == "-text":
                     # <span>text</span> and the like: no recursion.
-                    t = only.text_content
+                    t = first.text_content
                     if t and (text or self.pre or not t.isspace()):
-                        text.append(t)
-                        md.append(t)
+                        add_text(t)
+                        add_md(t)
                         if in_link:
                             self.link_chars += len(t.strip())
                 else:
