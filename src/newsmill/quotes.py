@@ -562,12 +562,11 @@ def _collect_mentions(doc: _Doc) -> None:
         if run.start in headings:
             continue  # a heading line ("Dramatic Draping") is not a person
         name = _person_name(run)
-        first_of_sentence = run.start in sentence_starts or masked[max(0, run.start - 2) : run.start].strip() in ('"', "“")
-        ctx = masked[max(0, run.start - 60) : run.start].lower()
-        toks = _strip_titles(run.tokens)
-        if name and (len(name.split()) >= 2 or len(toks) < len(run.tokens)):
-            # Two or more name words, or one after a title ("Mr. Ellison"): a person.
+        # Two or more name words, or one after a title ("Mr. Ellison"): a person.
+        if name and (" " in name or len(_strip_titles(run.tokens)) < len(run.tokens)):
+            first_of_sentence = run.start in sentence_starts or masked[max(0, run.start - 2) : run.start].strip() in ('"', "“")
             if not (first_of_sentence and len(name.split()) == 1 and len(run.tokens) == 1):
+                ctx = masked[max(0, run.start - 60) : run.start].lower()
                 after = masked[run.end : run.end + 60].lower()
                 doc.persons.append((run.start, name, ctx + " | " + after))
                 if len(name.split()) >= 2:
