@@ -36,7 +36,7 @@ _FALLBACK_MIN_WORDS = 25
 
 
 def is_widget_line(text: str) -> bool:
-    if len(text) > 120:
+    if len(text) > 120:  # the cheap test first: most kept blocks are prose
         return False
     words = _WORDS.findall(text.lower())
     if not words:
@@ -72,7 +72,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
     boxed = _in_small_box(seg)
     return [
         i for i in range(n)
-        if keep[i] and not boxed[blocks[i].elem] and not (blocks[i].chars <= 120 and is_widget_line(blocks[i].text))
+        if keep[i] and not boxed[blocks[i].elem] and not is_widget_line(blocks[i].text)
     ]
 
 

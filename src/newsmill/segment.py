@@ -253,9 +253,11 @@ def image_source(attrs: dict[str, str | None]) -> str:
 
 
 class _Walker:
-    def __init__(self, reveal: bool | frozenset[int] = False) -> None:
-        # reveal: read elements hidden by style or the hidden attribute, all of them (True)
-        # or those whose mem_id is in the set (see ``segment``).
+    def __init__(self, reveal_all: bool = False, reveal: frozenset[int] = frozenset()) -> None:
+        # Elements hidden by style or the hidden attribute are skipped, except all of them
+        # (``reveal_all``, noting the blocks in ``revealed``) or those whose mem_id is in
+        # ``reveal`` (see ``segment``).
+        self.reveal_all = reveal_all
         self.reveal = reveal
         self.hidden_skipped = 0
         self.revealed: list[tuple[int, int]] = []  # (mem_id, elem index) of hidden blocks read
@@ -398,10 +400,10 @@ class _Walker:
                 continue
             style = attrs.get("style")
             if "hidden" in attrs or style and _HIDDEN_STYLE.search(style):
-                if self.reveal is True:
+                if self.reveal_all:
                     if tag in BLOCK_TAGS:
                         self.revealed.append((child.mem_id, len(self.seg.elems)))
-                elif not self.reveal or child.mem_id not in self.reveal:
+                elif child.mem_id not in self.reveal:
                     self.hidden_skipped += 1
                     continue
             if tag in BLOCK_TAGS:
@@ -507,24 +509,23 @@ def segment(root: LexborNode) -> Segmentation:
     limit = sys.getrecursionlimit()
     if limit < 5000:
         sys.setrecursionlimit(5000)
-    w = _walk(root, reveal=False)
+    w = _walk(_Walker(), root)
     if w.hidden_skipped and w.seg.total_chars < _REVEAL_BELOW:
         # What a reader sees once the page's scripts ran, when one hidden wrapper holds most
         # of the page: read that wrapper (hidden menus and carousels inside it stay hidden).
-        shown = _walk(root, reveal=True)
+        shown = _walk(_Walker(reveal_all=True), root)
         elems = shown.seg.elems
         if shown.revealed:
             mem, ei = max(shown.revealed, key=lambda r: elems[r[1]].chars)
             big = elems[ei].chars
             if big >= 0.5 * shown.seg.total_chars and big > 3 * w.seg.total_chars + 500:
-                w = _walk(root, reveal=frozenset([mem]))
+                w = _walk(_Walker(reveal=frozenset([mem])), root)
     seg = w.seg
     _count_repeats(seg)
     return seg
 
 
-def _walk(root: LexborNode, reveal: bool | frozenset[int]) -> _Walker:
-    w = _Walker(reveal)
+def _walk(w: _Walker, root: LexborNode) -> _Walker:
     root_i = w.new_elem(root.tag or "body", -1, 0, root.attributes if root.tag != "-text" else {})
     w.walk(root, root_i, 0, False)
     w.flush(root_i)

@@ -25,7 +25,7 @@ def _plain(s: str) -> list[str]:
     """Paragraphs of a description that may hold HTML or line breaks."""
     if "<" in s and ">" in s:
         s = LexborHTMLParser(f"<div>{s}</div>").body.text(separator="\n")  # type: ignore[union-attr]
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n|<br\s*/?>", s)]
+    paras = (" ".join(line.split()) for line in s.splitlines())
     return [p for p in paras if p]
 
 

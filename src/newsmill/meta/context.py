@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -218,6 +218,17 @@ def _up(node: LexborNode, memo: NodeMemo) -> _Up:
     return got
 
 
+def _ancestors(node: LexborNode, memo: NodeMemo, limit: int) -> Iterator[tuple[LexborNode, str, str]]:
+    """(element, tag, lower-cased class and id) of up to ``limit`` ancestors, nearest first."""
+    n = node.parent
+    for _ in range(limit):
+        if n is None:
+            return
+        tag, s, _body, parent = _up(n, memo)
+        yield n, tag, s
+        n = parent
+
+
 def zone_of(node: LexborNode, limit: int = 16, memo: NodeMemo | None = None, stop: int = 0) -> int:
     """-1 when an ancestor is a comment thread, related list or page furniture; 1 when inside
     the article; 0 otherwise. A <footer> inside an <article> is the story's own footer.
@@ -264,27 +275,14 @@ def _in_site_header(node: LexborNode, memo: NodeMemo | None = None, story: froze
     a <header> around the page's headline is the story's own head."""
     if memo is None:
         memo = {}
-    n = node.parent
-    steps = 0
-    while n is not None and steps < 14:
-        tag, _s, _body, parent = _up(n, memo)
+    for n, tag, _s in _ancestors(node, memo, 14):
         if tag == "header":
             if n.mem_id in story:
                 return False
             # A <header> inside <article> is the story's head, not the site's masthead.
-            p = parent
-            k = 0
-            while p is not None and k < 14:
-                tag_p, _s, _body, up = _up(p, memo)
-                if tag_p == "article":
-                    return False
-                p = up
-                k += 1
-            return True
+            return not any(t == "article" for _n, t, _c in _ancestors(n, memo, 14))
         if tag == "article":
             return False
-        n = parent
-        steps += 1
     return False
 
 
@@ -425,14 +423,7 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
 
 def _own_article(node: LexborNode, memo: NodeMemo) -> int:
     """mem_id of the nearest <article>/<main> above ``node`` (0: none within a few levels)."""
-    n = node.parent
-    k = 0
-    while n is not None and k < 8:
-        tag, _s, _body, parent = _up(n, memo)
-        if tag in ("article", "main"):
-            return n.mem_id
-        n, k = parent, k + 1
-    return 0
+    return next((n.mem_id for n, tag, _s in _ancestors(node, memo, 8) if tag in ("article", "main")), 0)
 
 
 def _names_page(h1: str, titles: list[str]) -> bool:
@@ -568,15 +559,13 @@ def _is_post(node: LexborNode) -> bool:
 def headline_in_post(ctx: PageContext) -> bool:
     """The headline sits inside a post's container: the page shows a thread's opening post."""
     h = ctx._headline if ctx._headline is not None else (ctx.h1_nodes[0] if ctx.h1_nodes else None)
-    n = h.parent if h is not None else None
-    k = 0
-    while n is not None and k < 6:
-        tag, _s, _body, parent = _up(n, ctx._memo)
+    if h is None:
+        return False
+    for n, tag, _s in _ancestors(h, ctx._memo, 6):
         if tag in ("body", "html"):
             break
         if _is_post(n):
             return True
-        n, k = parent, k + 1
     return False
 
 
@@ -591,15 +580,11 @@ def _inside(node: LexborNode, outer: LexborNode, limit: int = 40) -> bool:
 
 
 def _in_furniture(node: LexborNode, memo: NodeMemo) -> bool:
-    n = node.parent
-    k = 0
-    while n is not None and k < 24:
-        tag, s, _body, parent = _up(n, memo)
+    for _n, tag, s in _ancestors(node, memo, 24):
         if tag in ("body", "html"):
             break
         if tag in ("nav", "aside", "footer") or (s and any(_FURNITURE.match(t) for t in s.split())):
             return True
-        n, k = parent, k + 1
     return False
 
 
