@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -47,6 +48,14 @@ def domain_of(url: str) -> str:
     host = urlsplit(url).hostname or url
     parts = host.lower().removeprefix("www.").split(".")
     return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def domain_folds(domains: Iterable[str], folds: int) -> dict[str, int]:
+    """Fold of each domain, by one seeded split that every trainer uses, so that the fold
+    models of the block scorer, page-type classifier and line models agree page by page."""
+    ds = sorted(set(domains))
+    order = np.random.default_rng(7).permutation(len(ds))
+    return {ds[j]: k % folds for k, j in enumerate(order)}
 
 
 def label_blocks(block_texts: list[str], gt: str) -> tuple[np.ndarray, list[list[str]]]:
@@ -205,10 +214,7 @@ def main() -> int:
         "allow_writing_files": False,
     }
     # Folds grouped by domain: no site is both learned from and scored.
-    domains = sorted({p["domain"] for p in pages})
-    rng = np.random.default_rng(7)
-    order = rng.permutation(len(domains))
-    fold_of_domain = {domains[j]: k % args.folds for k, j in enumerate(order)}
+    fold_of_domain = domain_folds((p["domain"] for p in pages), args.folds)
     if args.cv_out:
         args.cv_out.mkdir(parents=True, exist_ok=True)
     fold_specs: list[dict] = [{} for _ in range(args.folds)]

@@ -31,7 +31,7 @@ from bench.metrics import normalize_title  # noqa: E402
 from newsmill.headline import HEADLINE_FEATURES, _rule_scores, candidates, headline_features  # noqa: E402
 from newsmill.lines import features, split_lines  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_lightgbm  # noqa: E402
-from train.train_lines import DEFAULT_DATA, NOTE, PAGE_TYPES, domain_of  # noqa: E402
+from train.train_lines import DEFAULT_DATA, NOTE, PAGE_TYPES, domain_folds, domain_of  # noqa: E402
 
 
 def page_rows(args: tuple[str, Path]) -> dict | None:
@@ -100,9 +100,7 @@ def main() -> int:
         "min_data_in_leaf": 20, "feature_fraction": 0.9, "bagging_fraction": 0.8, "bagging_freq": 1,
         "lambda_l2": 1.0, "verbose": -1, "num_threads": args.jobs, "seed": 7,
     }
-    domains = sorted({p["domain"] for p in pages})
-    order = np.random.default_rng(7).permutation(len(domains))
-    fold_of = {domains[j]: k % args.folds for k, j in enumerate(order)}
+    fold_of = domain_folds((p["domain"] for p in pages), args.folds)
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     specs = []
     for k in range(args.folds):

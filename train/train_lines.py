@@ -24,7 +24,6 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -33,28 +32,23 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from bench.make_flat import flatten_html  # noqa: E402
+from newsmill.features import tokens  # noqa: E402
 from newsmill.linemodel import CONTEXT_NAMES, context_features  # noqa: E402
 from newsmill.lines import FEATURE_NAMES, features, split_lines  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_lightgbm  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "train"))
-from train_blocks import best_threshold, mean_f1, page_f1  # noqa: E402,F401  (one scorer for every trainer)
+from train_blocks import (  # noqa: E402,F401  (one scorer, one split, for every trainer)
+    DEFAULT_DATA,
+    PAGE_TYPES,
+    best_threshold,
+    domain_folds,
+    domain_of,
+    mean_f1,
+    page_f1,
+)
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wcxb-dev"
-PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 NOTE = "Derived from WCXB (Murrough Foley, 2026), wcxb-dev split, CC-BY-4.0."
-
-
-def tokens(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"\w+", text.lower())
-
-
-def domain_of(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    parts = host.lower().removeprefix("www.").split(".")
-    return ".".join(parts[-2:]) if len(parts) >= 2 else host
 
 
 def label_lines(lines: list[str], gt: str) -> np.ndarray:
@@ -162,10 +156,7 @@ def main() -> int:
     }
     names2 = FEATURE_NAMES + CONTEXT_NAMES
     # Folds grouped by domain: no site is both learned from and scored.
-    domains = sorted({p["domain"] for p in pages})
-    rng = np.random.default_rng(7)
-    order = rng.permutation(len(domains))
-    fold_of_domain = {domains[j]: k % args.folds for k, j in enumerate(order)}
+    fold_of_domain = domain_folds((p["domain"] for p in pages), args.folds)
     folds = [[i for i, p in enumerate(pages) if fold_of_domain[p["domain"]] == k] for k in range(args.folds)]
 
     # Stage one, out of fold: every page scored by the model that did not see its domain.

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "train"))
 
-from train_blocks import DEFAULT_DATA, domain_of  # noqa: E402
+from train_blocks import DEFAULT_DATA, domain_folds, domain_of  # noqa: E402
 
 from newsmill.decode import decode_html  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_catboost, make_forest  # noqa: E402
@@ -75,9 +75,7 @@ def main() -> int:
     # Types are unbalanced (half the pages are articles): weight classes equally.
     counts = np.bincount(y, minlength=len(PAGE_TYPES))
     w = (len(y) / (len(PAGE_TYPES) * counts))[y]
-    domains = sorted(set(dom))
-    order = np.random.default_rng(7).permutation(len(domains))
-    fold_of = {domains[j]: k % args.folds for k, j in enumerate(order)}
+    fold_of = domain_folds(dom, args.folds)
     folds = np.array([fold_of[d] for d in dom])
     pred = np.zeros(len(y), dtype=int)
     if args.fold_dir:
