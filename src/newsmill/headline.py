@@ -11,18 +11,16 @@ hand-weighted score of the same features decides.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
 
 from .errors import InputError
 from .lines import STOPWORDS, LineShape, words
-from .model import MODEL_DIR, Forest
+from .model import Forest, load_spec
 
 ABOVE, BELOW = 40, 15
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -146,15 +144,11 @@ def _rule_scores(X: np.ndarray) -> np.ndarray:
 @lru_cache(maxsize=8)
 def load(name: str = "headline") -> Forest | None:
     """The packaged model by name, or a path to a model file; None if absent or stale."""
-    p = Path(name)
-    if not p.suffix:
-        p = MODEL_DIR / f"{name}.json"
-    if not p.exists():
+    spec = load_spec(name)
+    if spec is None:
         if name != "headline":
             raise InputError(f"no headline model at {name}")
         return None
-    with p.open() as f:
-        spec = json.load(f)
     forest = Forest(spec)
     return forest if forest.feature_names == HEADLINE_FEATURES else None
 
