@@ -13,22 +13,18 @@ needs no ML library.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
-from ..model import Forest, ObliviousForest
+from ..model import Forest, ObliviousForest, load_spec
 from .candidates import norm_key
 from .context import PageContext, clean
 from .jsonld import text_of
-
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "title.json"
 
 # Where a candidate was read from; the order is the feature order.
 SOURCES = ("h1first", "h1other", "og", "twitter", "metaother", "head", "ldheadline", "ldname",
@@ -317,10 +313,8 @@ def chooser_from(spec: dict) -> Chooser | None:
 @lru_cache(maxsize=1)
 def load_model() -> Chooser | None:
     """The packaged chooser, or None when the model file is absent or stale."""
-    if not MODEL_PATH.exists():
-        return None
-    with MODEL_PATH.open() as f:
-        return chooser_from(json.load(f))
+    spec = load_spec("title")
+    return chooser_from(spec) if spec is not None else None
 
 
 def choose(cands: list[Cand], X: np.ndarray, banned: list[bool] | None = None) -> tuple[Cand, float] | None:
