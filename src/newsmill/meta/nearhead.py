@@ -99,10 +99,11 @@ def _usable(seg: Segmentation, kept: set[int], anchor: int):  # type: ignore[no-
     return usable
 
 
-def _author_classed(seg: Segmentation, ei: int) -> bool:
-    """The block's element or one of its three nearest ancestors has an author/byline class."""
+def _author_classed(seg: Segmentation, ei: int, levels: int = 4) -> bool:
+    """The block's element or one of its nearest ancestors (``levels`` in all) has an
+    author/byline class; ``levels=1``: the element itself ("h4.author-box__name")."""
     elems = seg.elems
-    for _ in range(4):
+    for _ in range(levels):
         if ei < 0:
             return False
         e = elems[ei]
@@ -110,12 +111,6 @@ def _author_classed(seg: Segmentation, ei: int) -> bool:
             return True
         ei = e.parent
     return False
-
-
-def _own_author_class(seg: Segmentation, ei: int) -> bool:
-    """The element itself is classed as an author's ("h4.author-box__name")."""
-    e = seg.elems[ei]
-    return bool(e.flags & _META_FLAG) and bool(_AUTHOR_CLASS.search(e.sig.lower()))
 
 
 def _only_names(text: str, names: list[str]) -> bool:
@@ -165,7 +160,7 @@ def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor
             continue
         text = b.text
         authorish = _author_classed(seg, b.elem) or bool(_AUTHOR_LINK.search(b.md))
-        if b.kind == "heading" and not _own_author_class(seg, b.elem):
+        if b.kind == "heading" and not _author_classed(seg, b.elem, levels=1):
             continue  # a section heading, unless an author box marks its name up as one
         if _DATEISH.search(text) and find_dates(text, limit=2):
             # The dateline itself: "Ryan Bald 02 Feb 2026", "Aaron Ricadela | Writer | July 2".
