@@ -45,3 +45,36 @@ def test_small_hidden_popup_on_a_visible_page_stays_hidden() -> None:
     art = extract(html)
     assert "Paragraph 12 of the council story" in art.text
     assert "newsletter popup" not in art.text
+
+
+def _streamed_page(markers: bool) -> str:
+    # React server streaming: placeholders with fallbacks in place, the content at the end.
+    open_m, close_m = ("<!--$?-->", "<!--/$-->") if markers else ("", "")
+    first = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".")[:12] if s.strip())
+    second = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".")[12:] if s.strip())
+    return (
+        "<html><body><header><a href='/'>Home</a></header><main><article>"
+        "<h1>Council approves bridge</h1>"
+        f"{open_m}<template id=\"B:0\"></template><div>Spinner fallback text</div>{close_m}"
+        "<p>The mayor spoke between the two streamed parts of the story, as planned.</p>"
+        f"{open_m}<template id=\"B:1\"></template>{close_m}"
+        "</article></main><footer>Copyright</footer>"
+        f"<div hidden id=\"S:1\">{second}</div><div hidden id=\"S:0\">{first}</div>"
+        "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:1\",\"S:1\")</script></body></html>"
+    )
+
+
+def test_streamed_suspense_segments_are_read_in_place() -> None:
+    text = extract(_streamed_page(markers=True)).text
+    first = text.find("Paragraph 1 of the council story")
+    mayor = text.find("The mayor spoke")
+    last = text.find("Paragraph 24 of the council story")
+    assert 0 <= first < mayor < last
+    assert text.count("Paragraph 5 of the council story") == 1
+    assert "Spinner fallback text" not in text
+
+
+def test_streamed_segments_without_comment_markers_still_read_once() -> None:
+    text = extract(_streamed_page(markers=False)).text
+    assert text.count("Paragraph 20 of the council story") == 1
+    assert text.find("Paragraph 2 of") < text.find("The mayor spoke") < text.find("Paragraph 20 of")

@@ -270,6 +270,29 @@ class _Walker:
         self.quote = 0
         self.pre = 0
         self.figure = -1
+        self.root: LexborNode | None = None
+        self._segments: dict[str, LexborNode] | None = None
+        self.spliced: set[int] = set()
+
+    def _streamed(self, template: LexborNode) -> LexborNode | None:
+        """The streamed segment that React's Suspense swaps in for this placeholder.
+
+        Server streaming sends ``<template id="B:0">`` (or ``P:0``) where content will go, with a
+        fallback ("Loading..."), and the content later in ``<div hidden id="S:0">``, moved into
+        place by a script. A reader sees the content in place, so we read it there.
+        """
+        tid = template.attributes.get("id") or ""
+        if len(tid) < 3 or tid[1] != ":" or tid[0] not in "BP" or self.root is None:
+            return None
+        if self._segments is None:
+            self._segments = {
+                n.attributes.get("id") or "": n for n in self.root.css('div[hidden][id^="S:"]')
+            }
+        node = self._segments.get("S:" + tid[2:])
+        if node is None or node.mem_id in self.spliced:
+            return None
+        self.spliced.add(node.mem_id)
+        return node
 
     # Close the text collected so far as one block of element ``ei``.
     def flush(self, ei: int) -> None:
@@ -379,8 +402,14 @@ class _Walker:
     def walk(self, node: LexborNode, ei: int, depth: int, in_link: bool) -> None:
         text, md = self.text, self.md
         add_text, add_md = text.append, md.append
+        fallback = False
         for child in node.iter(include_text=True):
             tag = child.tag
+            if fallback:
+                # A Suspense fallback, replaced by its streamed segment: up to the end marker.
+                if tag == "-comment" and child.html == "<!--/$-->":
+                    fallback = False
+                continue
             if tag == "-text":
                 t = child.text_content
                 # Whitespace before any text in a block changes nothing: skip the work.
@@ -391,6 +420,12 @@ class _Walker:
                         self.link_chars += len(t.strip())
                 continue
             if tag in SKIP_TAGS or tag[0] in "-_!":
+                if tag == "template":
+                    streamed = self._streamed(child)
+                    if streamed is not None:
+                        self.walk(streamed, ei, depth, in_link)
+                        prev = child.prev
+                        fallback = prev is not None and prev.tag == "-comment" and prev.html == "<!--$?-->"
                 continue
             first = child.child
             if first is None and tag not in _LEAF_TAGS:
@@ -400,6 +435,8 @@ class _Walker:
                 continue
             style = attrs.get("style")
             if "hidden" in attrs or style and _HIDDEN_STYLE.search(style):
+                if child.mem_id in self.spliced:
+                    continue  # already read where its placeholder stands
                 if self.reveal_all:
                     if tag in BLOCK_TAGS:
                         self.revealed.append((child.mem_id, len(self.seg.elems)))
@@ -526,6 +563,7 @@ def segment(root: LexborNode) -> Segmentation:
 
 
 def _walk(w: _Walker, root: LexborNode) -> _Walker:
+    w.root = root
     root_i = w.new_elem(root.tag or "body", -1, 0, root.attributes if root.tag != "-text" else {})
     w.walk(root, root_i, 0, False)
     w.flush(root_i)
