@@ -1,0 +1,44 @@
+"""Region completion: prose the model doubted, inside the container that holds the story."""
+
+import numpy as np
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill import assemble
+from newsmill.segment import segment
+
+PARA = "This paragraph of the review explains, in plain words, how the watch held up on long runs."
+
+
+def _seg():
+    html = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li></ul></nav>"
+        "<article><div class='entry-content'>"
+        + "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+        + "<div class='share-buttons'><p>Share this review with your friends on every network today.</p></div>"
+        + "</div></article><footer><p>Footer text of the site, with its address and phone.</p></footer>"
+        "</body></html>"
+    )
+    return segment(LexborHTMLParser(html).body)
+
+
+def _probs(seg, values):
+    texts = [b.text for b in seg.blocks]
+    return np.array([values(t) for t in texts])
+
+
+def test_doubted_prose_inside_the_story_container_is_kept() -> None:
+    seg = _seg()
+    # The model is sure of paragraphs 0-3 and doubts 4 and 5 (0.5, with a threshold of 0.6).
+    probs = _probs(seg, lambda t: 0.9 if t[:1] in "0123" else 0.5 if t[:1] in "45" else 0.45)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
+    assert any(t.startswith("4.") for t in kept) and any(t.startswith("5.") for t in kept)
+    # Below the floor (0.7 x threshold), in a share box, or outside the container: not kept.
+    assert not any("Share this review" in t for t in kept)
+    assert not any("Footer text" in t for t in kept)
+
+
+def test_prose_below_the_floor_stays_out() -> None:
+    seg = _seg()
+    probs = _probs(seg, lambda t: 0.9 if t[:1] in "0123" else 0.2)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
+    assert not any(t.startswith(("4.", "5.")) for t in kept)
