@@ -78,3 +78,23 @@ def test_streamed_segments_without_comment_markers_still_read_once() -> None:
     text = extract(_streamed_page(markers=False)).text
     assert text.count("Paragraph 20 of the council story") == 1
     assert text.find("Paragraph 2 of") < text.find("The mayor spoke") < text.find("Paragraph 20 of")
+
+
+def _tabbed_docs(panel_attrs: str) -> str:
+    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".")[:10] if s.strip())
+    return (
+        "<html><body><nav><a href='/'>Docs home</a></nav><main><article><h1>Send a message</h1>"
+        f"{paras}<div role='tablist'><button>Python</button><button>Node.js</button></div>"
+        "<div role='tabpanel'><pre>pip install messaging-client</pre></div>"
+        f"<div {panel_attrs}><pre>npm install messaging-client</pre></div>"
+        "<div hidden><ul><li><a href='/x'>Hidden drop-down menu entry</a></li></ul></div>"
+        "</article></main></body></html>"
+    )
+
+
+def test_hidden_tab_panels_are_read_and_other_hidden_elements_are_not() -> None:
+    for attrs in ("role='tabpanel' hidden", "class='tab-pane' style='display:none'", "aria-labelledby='t2' hidden"):
+        text = extract(_tabbed_docs(attrs)).text
+        assert "pip install messaging-client" in text
+        assert "npm install messaging-client" in text, attrs
+        assert "Hidden drop-down menu entry" not in text

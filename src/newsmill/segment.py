@@ -215,6 +215,22 @@ def _flags_of(cls: str | None, ident: str | None) -> int:
     return bits
 
 
+# Hidden panels a reader opens with one click (tabs, accordions, FAQ answers) hold content:
+# code samples in other languages, product specifications, answers. Read them; other hidden
+# elements (menus, pop-ups, templates) stay skipped. On wcxb-dev, cross-validated F1
+# 0.8609 -> 0.8632 (documentation +0.007, service +0.006, product +0.008).
+_PANEL_CLASS = re.compile(r"accordion|collaps|tab-?pane|tab-?content|tabpanel|faq|answer", re.IGNORECASE)
+
+
+def _panel(attrs: dict) -> bool:
+    """A tab panel or disclosure panel (ARIA role, label, or a panel class)."""
+    return (
+        attrs.get("role") == "tabpanel"
+        or bool(attrs.get("aria-labelledby"))
+        or _PANEL_CLASS.search(attrs.get("class") or "") is not None
+    )
+
+
 def _int(v: str | None) -> int:
     if not v:
         return 0
@@ -434,7 +450,7 @@ class _Walker:
             if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                 continue
             style = attrs.get("style")
-            if "hidden" in attrs or style and _HIDDEN_STYLE.search(style):
+            if ("hidden" in attrs or style and _HIDDEN_STYLE.search(style)) and not _panel(attrs):
                 if child.mem_id in self.spliced:
                     continue  # already read where its placeholder stands
                 if self.reveal_all:
