@@ -206,3 +206,17 @@ def test_listing_controls_are_dropped_and_prose_is_kept() -> None:
     for prose in ("51 products", "Sorting algorithms compared", "Add the chicken to the bag",
                   "Next, whisk the eggs.", "Filters for hard water are cheap."):
         assert not is_widget_line(prose), prose
+
+
+def test_calls_to_action_are_dropped_and_sentences_using_their_words_are_kept() -> None:
+    from newsmill.assemble import is_widget_line
+
+    for cta in ("Learn more", "Get Started", "Shop All Fire Pits", "Add to cart", "Added!",
+                "Customers Also Bought", "Free Returns", "Book a demo", "Contact sales",
+                "Keep exploring iPad", "Trending Searches"):
+        assert is_widget_line(cta), cta
+    for prose in ("Learn more about the council's budget in our explainer.",
+                  "Getting started was the hardest part, she said.",
+                  "Free shipping ended in 2019 for most of the chain's stores.",
+                  "Customers also bought umbrellas as the storm approached."):
+        assert not is_widget_line(prose), prose

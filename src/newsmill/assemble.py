@@ -20,7 +20,15 @@ _WIDGET = re.compile(
     r"(?: (?:and|or) \w+)?|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
     r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) \w+ ?newsletter|read more|"
     r"related(?: articles| stories)?|recommended|more stories|you may also like|"
-    r"skip to (?:main )?content|back to top|leave a comment|make \w+ your homepage)$"
+    r"skip to (?:main )?content|back to top|leave a comment|make \w+ your homepage|"
+    # Calls to action on shop and service pages: buttons, not content.
+    r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
+    r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
+    r"contact (?:sales|us)|talk to (?:sales|an expert)|quick (?:shop|view)|add to (?:cart|bag|basket)|added|"
+    r"see all(?: \w+){0,3}|view all(?: \w+){0,3}|explore more(?: \w+){0,2}|keep exploring(?: \w+){0,2}|"
+    r"more to explore|trending searches|related searches|popular searches|"
+    r"customers (?:also|who) (?:bought|viewed|liked)(?: \w+){0,4}|free (?:shipping|delivery|returns)|"
+    r"pick ?up in store|sort and filter|download (?:the )?(?:catalog(?:ue)?|brochure|app)|get it now)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.
