@@ -15,14 +15,15 @@ _LINE_KINDS = ("li", "row", "dt", "dd")
 def render_text(blocks: Sequence[Block]) -> str:
     """Headings and paragraphs on their own lines, blank line between paragraphs.
 
-    Consecutive list items and table rows stay on consecutive lines, as a reader sees them.
+    Consecutive list items and table rows stay on consecutive lines, as a reader sees them;
+    list items carry a "- " bullet, as in trafilatura's text output and in WCXB's references.
     """
     out: list[str] = []
     prev_kind = ""
     for b in blocks:
         if out:
             out.append("\n" if b.kind == prev_kind and b.kind in _LINE_KINDS else "\n\n")
-        out.append(b.text)
+        out.append("- " + b.text if b.kind == "li" else b.text)
         prev_kind = b.kind
     return "".join(out)
 
