@@ -98,3 +98,15 @@ def test_hidden_tab_panels_are_read_and_other_hidden_elements_are_not() -> None:
         assert "pip install messaging-client" in text
         assert "npm install messaging-client" in text, attrs
         assert "Hidden drop-down menu entry" not in text
+
+
+def test_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
+    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
+    html = (
+        "<html><body><noscript><iframe src='https://tags.example/ns.html' height='0' width='0' "
+        "style='display:none' /></noscript>"
+        f"<article><h1>Council approves bridge</h1>{paras}</article></body></html>"
+    )
+    text = extract(html).text
+    assert "Paragraph 1 of the council story" in text
+    assert "Paragraph 24 of the council story" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import numpy as np
@@ -92,7 +93,7 @@ def analyse(
 
     Shared by ``extract`` and the model's training script, so both see the same features.
     """
-    tree = LexborHTMLParser(text)  # parse
+    tree = LexborHTMLParser(_close_iframes(text))  # parse
     ctx = describe.collect(tree, url, reference_time=reference_time)  # head, JSON-LD
     # App shells (content as JSON for client-side rendering) are rebuilt into HTML first.
     shown = hydrate(text, tree) or tree
@@ -103,6 +104,16 @@ def analyse(
     ld_types = set().union(*map(types_of, ctx.jsonld))
     hints = page_signals(text, url, ld_types, ctx.first("og:type"))
     return ctx, seg, block_features(seg, title_toks, body_toks, hints)
+
+
+# ``<iframe .../>`` is not self-closing in HTML: the iframe's raw text runs to the next
+# ``</iframe>`` or to the end of the page. Browsers meet it inside <noscript> (tag-manager
+# snippets), which they do not parse with scripts on; the parser does, and loses the page.
+_SELF_CLOSED_IFRAME = re.compile(r"(<iframe\b[^>]*?)\s*/>", re.IGNORECASE)
+
+
+def _close_iframes(text: str) -> str:
+    return _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", text) if "/>" in text and "<iframe" in text else text
 
 
 def _meta_fields(meta: dict) -> dict:
