@@ -109,28 +109,31 @@ _BOILER_SEMS = (
 def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
     """Inside the container that holds most kept text, keep the prose the model doubted."""
     blocks, elems = seg.blocks, seg.elems
-    kept_chars: dict[int, int] = {}
-    total = 0
-    for i in np.nonzero(keep)[0]:
-        b = blocks[i]
-        total += b.chars
-        e = b.elem
-        while e >= 0:
-            kept_chars[e] = kept_chars.get(e, 0) + b.chars
-            e = elems[e].parent
+    kept = np.nonzero(keep)[0]
+    if not len(kept):
+        return
+    chars = np.fromiter((blocks[i].chars for i in kept), np.int64, len(kept))
+    total = int(chars.sum())
     if not total:
         return
-    best, best_depth = -1, -1
-    for e, c in kept_chars.items():
-        if c >= _REGION_SHARE * total and elems[e].depth > best_depth:
-            best, best_depth = e, elems[e].depth
-    if best < 0:
+    # An element's blocks are one contiguous run, so prefix sums give its kept text at once;
+    # and a run holding most of the kept text holds the block with the middle kept character:
+    # the container is the deepest of that block's ancestors with enough of the text.
+    prefix = np.zeros(len(blocks) + 1, np.int64)
+    prefix[kept + 1] = chars
+    np.cumsum(prefix, out=prefix)
+    middle = int(kept[int(np.searchsorted(np.cumsum(chars), total / 2))])
+    e = blocks[middle].elem
+    while e >= 0:
+        ce = elems[e]
+        if prefix[ce.last_block + 1] - prefix[ce.first_block] >= _REGION_SHARE * total:
+            break
+        e = ce.parent
+    if e < 0:
         return
-    ce = elems[best]
     cflags, csem = ce.iflags, ce.isem
-    for i in range(ce.first_block, ce.last_block + 1):
-        if keep[i] or probs[i] < floor:
-            continue
+    lo, hi = ce.first_block, ce.last_block + 1
+    for i in np.nonzero(~keep[lo:hi] & (probs[lo:hi] >= floor))[0] + lo:
         b = blocks[i]
         if b.kind not in _PROSE or b.link_chars > 0.3 * b.chars:
             continue
