@@ -135,9 +135,11 @@ _ABBREV = frozenset(
 _CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
 _PERSON_CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
-# A capital letter where a token can begin: where a run of names can start.
+# Capital letters: where a run of names can start.
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
-_CAP_START = re.compile(f"(?<![^\\W\\d_])[{re.escape(_UPPER)}]")
+# Scanned for as a plain character class, the previous character checked in Python: a
+# lookbehind in the pattern would be tried at every position of the text, 4x slower.
+_CAP = re.compile(f"[{re.escape(_UPPER)}]")
 _TAIL_CHARS = frozenset("0123456789_'’-")
 _TOKEN_TAIL = re.compile(r"[\d_'’\-]+$")
 _BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-Ý0-9])")
@@ -212,10 +214,19 @@ def find_quotes(text: str) -> list[Quote]:
 # --- finding the marks ------------------------------------------------------------------------
 
 
+_LINE = re.compile(r"[^\n]+")
+_SEGMENT_SEP = re.compile(r"[,;(]|\s[—–-]\s")
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|whose|as saying|as telling|as writing)\b")
+_REPORTED_BY = re.compile(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:reported|reports|said in a report)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|is|has been|had been)\s*$")
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?")
+_AS_END = re.compile(r"\bas\s*$")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group().strip():
+    for m in _LINE.finditer(text):
+        if not m.group().isspace():
             out.append((m.start(), m.end()))
     return out
 
@@ -224,8 +235,8 @@ def _straight_pairs(p: str) -> list[tuple[int, int | None]]:
     """Pair the straight double quotes of one paragraph by what surrounds each mark."""
     out: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for m in re.finditer('"', p):
-        i = m.start()
+    i = p.find('"')
+    while i >= 0:
         left = p[i - 1] if i > 0 else None
         right = p[i + 1] if i + 1 < len(p) else None
         can_open = (left is None or left.isspace() or left in _STRAIGHT_OPEN_LEFT) and (
@@ -242,6 +253,7 @@ def _straight_pairs(p: str) -> list[tuple[int, int | None]]:
             open_at = None
         elif can_open:
             open_at = i  # two openers in a row: the first one was stray
+        i = p.find('"', i + 1)
     if open_at is not None:
         out.append((open_at, None))
     return out
@@ -339,6 +351,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 # --- sentences --------------------------------------------------------------------------------
 
 
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _boundaries(doc: _Doc) -> list[int]:
     """Sentence starts outside the quotes (paragraph starts included)."""
     text = doc.text
@@ -349,12 +365,12 @@ def _boundaries(doc: _Doc) -> list[int]:
         k = bisect_right(starts, pos) - 1
         if k >= 0 and pos < doc.spans[k].end:
             continue  # inside a quote
-        before = text[max(0, pos - 12) : pos + 1]
-        wm = re.search(r"([\w.]+)\.$", before)
-        if text[pos] == "." and wm:
-            w = wm.group(1).lower()
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
-                continue
+        if text[pos] == ".":
+            wm = _WORD_BEFORE_DOT.search(text[max(0, pos - 12) : pos + 1])
+            if wm:
+                w = wm.group(1).lower()
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or _DOTTED.fullmatch(w):
+                    continue
         out.append(m.end())
     return sorted(set(out))
 
@@ -373,7 +389,9 @@ def _sentence_end(doc: _Doc, pos: int) -> int:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+    # The first character is a letter for almost every token: no need to look further.
+    c = tok[:1]
+    return c.isupper() and (c.isalpha() or any(ch.isalpha() for ch in tok))
 
 
 def _runs(s: str, base: int = 0) -> list[_Run]:
@@ -386,42 +404,64 @@ def _runs(s: str, base: int = 0) -> list[_Run]:
     pos = 0
     match = _TOKEN.match
     search = _TOKEN.search
-    for cap in _CAP_START.finditer(s):
+    next_cap = _CAP.search
+    while True:
+        # The next capital at or after the end of the last run: capitals inside a run are
+        # never visited.
+        cap = next_cap(s, pos)
+        if cap is None:
+            break
         a = cap.start()
-        if a < pos:
-            continue
-        if a and s[a - 1] in _TAIL_CHARS:
-            # After digits, apostrophes or hyphens: a token starts here unless a word runs on.
-            k = _TOKEN_TAIL.search(s, max(0, a - 40), a)
-            b = k.start() if k else a
-            if b and s[b - 1].isalpha():
-                continue
+        pos = a + 1
+        if a:
+            prev = s[a - 1]
+            if prev.isalnum() and not prev.isdecimal():
+                continue  # inside a word ("McDonald"): what [^\W\d_] matches, a letter
+            if prev in _TAIL_CHARS:
+                # After digits, apostrophes or hyphens: a token starts here unless a word runs on.
+                k = _TOKEN_TAIL.search(s, max(0, a - 40), a)
+                b = k.start() if k else a
+                if b and s[b - 1].isalpha():
+                    continue
+        # A capital is a letter: the token it starts is a capitalized one.
         tm = match(s, a)
-        if tm is None or not _is_cap(tm.group()):
+        if tm is None:
             continue
         words = [tm.group()]
         j_end = tm.end()
         nm = search(s, j_end)
+        nxt = ""  # the lower-cased token after the run
         while nm is not None:
-            gap = s[j_end : nm.start()]
-            if gap.strip() or "\n" in gap or (words[-1].endswith(".") and not _keeps_period(words[-1])):
-                break  # a run does not cross punctuation, a sentence end or a line break
             nt = nm.group()
-            if _is_cap(nt):
+            start = nm.start()
+            if start != j_end + 1 or s[j_end] != " ":  # one space: the usual gap, nothing to check
+                gap = s[j_end:start]
+                if gap.strip() or "\n" in gap:
+                    nxt = nt.lower()
+                    break  # a run does not cross punctuation or a line break
+            last = words[-1]
+            if last[-1] == "." and not _keeps_period(last):
+                nxt = nt.lower()
+                break  # nor a sentence end
+            c = nt[0]
+            if c.isupper() and (c.isalpha() or _is_cap(nt)):
                 words.append(nt)
                 j_end = nm.end()
                 nm = search(s, j_end)
                 continue
-            if nt.lower() in _CONNECTORS:
+            low = nt.lower()
+            if low in _CONNECTORS:
                 m2 = search(s, nm.end())
                 if m2 is not None and _is_cap(m2.group()) and not s[nm.end() : m2.start()].strip():
                     words += [nt, m2.group()]
                     j_end = m2.end()
                     nm = search(s, j_end)
                     continue
+            nxt = low
             break
-        nxt = nm.group().lower() if nm is not None else ""
-        runs.append(_Run([w.rstrip(".") if not _keeps_period(w) else w for w in words], base + a, base + j_end, nxt))
+        # Only a word ending in a period can lose one: the others are kept as they are.
+        toks = [w if w[-1] != "." or _keeps_period(w) else w.rstrip(".") for w in words]
+        runs.append(_Run(toks, base + a, base + j_end, nxt))
         pos = j_end
     return runs
 
@@ -477,6 +517,8 @@ def _person_name(run: _Run) -> str | None:
 
 
 def _judge_person(run: _Run) -> str | None:
+    if run.next_word in ROLE_NOUNS:
+        return None  # "White House spokesman ...": a modifier, not the person
     toks = _drop_function_words(run.tokens)
     if "of" in toks or "for" in toks or "and" in toks:
         cut = min(toks.index(w) for w in ("of", "for", "and") if w in toks)
@@ -490,8 +532,6 @@ def _judge_person(run: _Run) -> str | None:
         return None  # "Institute's", "Smith's lawyer": a possessive, not the speaker
     if any(t.lower() in ORG_WORDS for t in toks):
         return None
-    if run.next_word in ROLE_NOUNS:
-        return None  # "White House spokesman ...": a modifier, not the person
     name = " ".join(toks)
     if _is_outlet(name) or name.lower() in NOT_NAMES or name.lower() in TITLES:
         return None
@@ -557,10 +597,24 @@ def _masked(doc: _Doc) -> str:
 def _collect_mentions(doc: _Doc) -> None:
     masked = _masked(doc)
     sentence_starts = set(doc.boundaries)
-    headings = {a for a, b in doc.paras if len(doc.text[a:b].split()) <= 6 and not doc.text[a:b].rstrip().endswith((".", "?", "!", '"', "”"))}
+    text = doc.text
+    # Short lines without a sentence's end (split at most 6 times: 7 parts means more words).
+    headings = {
+        a for a, b in doc.paras
+        if len(text[a:b].split(None, 6)) <= 6 and not text[a:b].rstrip().endswith((".", "?", "!", '"', "”"))
+    }
     for run in _runs(masked):
         if run.start in headings:
             continue  # a heading line ("Dramatic Draping") is not a person
+        if len(run.tokens) == 1:
+            # One capitalized word (most runs: a sentence's first word) is never a person
+            # here (that takes two name words or a title), only an organization named with
+            # an organization word ("Congress").
+            if run.tokens[0].lower() in ORG_WORDS:
+                org = _org_name(run)
+                if org:
+                    doc.orgs.append((run.start, org))
+            continue
         name = _person_name(run)
         # Two or more name words, or one after a title ("Mr. Ellison"): a person.
         if name and (" " in name or len(_strip_titles(run.tokens)) < len(run.tokens)):
@@ -609,7 +663,7 @@ def _recent_person(doc: _Doc, pos: int, role: str | None = None) -> str | None:
     for p, name, ctx in reversed(doc.persons):
         if p >= pos:
             continue
-        if role is None or re.search(rf"\b{re.escape(role)}\b", ctx):
+        if role is None or (role in ctx and re.search(rf"\b{re.escape(role)}\b", ctx)):
             return _fullest(doc, name)
     return None
 
@@ -625,7 +679,7 @@ def _recent_org(doc: _Doc, pos: int, word: str | None = None) -> str | None:
 
 
 def _segments(np_text: str) -> list[str]:
-    parts = [p.strip(" \u00a0,;:—–-") for p in re.split(r"[,;(]|\s[—–-]\s", np_text)]
+    parts = [p.strip(" \u00a0,;:—–-") for p in _SEGMENT_SEP.split(np_text)]
     return [p for p in parts if p]
 
 
@@ -633,7 +687,7 @@ def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str 
     """The speaker named by a noun phrase: a person, an organization, a pronoun, a role."""
     if not nearest_last:
         # "Josh Earnest, who declined to comment ...": the relative clause is not the name.
-        np_text = re.split(r"\b(?:who|which|whose|as saying|as telling|as writing)\b", np_text)[0]
+        np_text = _RELATIVE_CLAUSE.split(np_text, maxsplit=1)[0]
     segs = _segments(np_text)
     if nearest_last:
         segs = segs[::-1]
@@ -695,7 +749,7 @@ def _outlet_in(seg: str) -> str | None:
                 name = _clean_org(runs[0]) or ""
                 if name and _is_outlet(name):
                     return name
-    m = re.search(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:reported|reports|said in a report)\b", seg)
+    m = _REPORTED_BY.search(seg) if "report" in seg else None  # every match says "report"
     if m:
         runs = _runs(m.group(1))
         if runs:
@@ -762,11 +816,11 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
     verb = m.group().lower()
     before = t[: m.start()]
     after = t[m.end() :]
-    passive = re.search(r"\b(?:was|were|is|has been|had been)\s*$", before)
+    passive = _PASSIVE.search(before)
     if verb in _QUOTING and passive:
         # "..., Smith was quoted as saying by Reuters."
         who = _speaker_from(doc, before[: passive.start()], sp.open, nearest_last=True)
-        m_by = re.search(r"\bby\s+(?:the\s+)?", after)
+        m_by = _BY_AGENT.search(after)
         if m_by:
             runs = _runs(after[m_by.end() :])
             if runs and runs[0].start == 0:
@@ -823,7 +877,7 @@ def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
     m = verbs[-1]
     verb = m.group().lower()
     before, after = h[: m.start()], h[m.end() :]
-    if verb in ("saying", "quotes", "quoted", "cited", "cites") or re.search(r"\bas\s*$", before):
+    if verb in ("saying", "quotes", "quoted", "cited", "cites") or _AS_END.search(before):
         # "Reuters quoted a senior official, Ahmed Farouk, as saying: ..."
         q = next((v for v in reversed(verbs) if v.group().lower() in _QUOTING), None)
         if q is not None:
