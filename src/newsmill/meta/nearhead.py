@@ -277,8 +277,14 @@ _NAME_LABEL = re.compile(r"^\s*authors?\s*:?\s*$", re.IGNORECASE)
 
 
 def _bio_name(text: str) -> str | None:
-    m = _BIO.match(text[:80])
+    head = text[:80]
+    # _BIO starts with an ASCII capital and holds "is" or "was": most paragraphs fail these
+    # tests, which cost less than the pattern's backtracking over capitalised words.
+    if not ("A" <= head[:1] <= "Z" and ("is" in head or "was" in head)):
+        return None
+    m = _BIO.match(head)
     return m.group(1) if m else None
+
 
 
 def _person_bio(text: str) -> str | None:
