@@ -37,6 +37,8 @@ def newsmill_adapter(folds: dict[str, str] | None = None) -> Adapter:
     """newsmill.extract on the page bytes; with folds, each page gets its fold's model file."""
     import newsmill
 
+    # Models load once per process, before the first page, as a service would load them.
+    newsmill.preload()
     title_dir = Path(next(iter(folds.values()))).parent / "title" if folds else None
     if title_dir is not None and (title_dir / "folds.json").exists():
         # The title chooser's own folds (train/train_title.py --fold-dir): each page's title

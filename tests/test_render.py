@@ -16,3 +16,4 @@ def test_list_items_are_bulleted_lines_in_plain_text() -> None:
     art = extract(html)
     assert "- Mix the flour and the water for a full minute\n- Rest the dough overnight in a cool kitchen" in art.text
     assert "- The recipe" not in art.text
+

@@ -86,6 +86,21 @@ def extract(
     return art
 
 
+def preload(model: str = "blocks") -> None:
+    """Load every model ``extract`` may need now, not on the first page that needs it.
+
+    For services and workers: the first request then costs what any other does. The language
+    identifier alone takes about half a second of CPU to load.
+    """
+    from . import model as models
+    from .meta import language, titlemodel
+
+    models.load(model)
+    models.load(pagetype_model(model))
+    titlemodel.load_model()
+    language.preload()
+
+
 def analyse(
     text: str, url: str | None, reference_time: datetime | None = None
 ) -> tuple[describe.PageContext, Segmentation, np.ndarray]:

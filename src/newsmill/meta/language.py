@@ -49,6 +49,11 @@ def _langid() -> Any:
     return _identifier
 
 
+def preload() -> None:
+    """Load the identifier now rather than on the first page without a declared language."""
+    _langid()
+
+
 def detect(text: str) -> tuple[str, float] | None:
     """(code, probability) for the text, or None when it is too short to tell."""
     if len(text) < _MIN_TEXT:
