@@ -42,3 +42,25 @@ def test_prose_below_the_floor_stays_out() -> None:
     probs = _probs(seg, lambda t: 0.9 if t[:1] in "0123" else 0.2)
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
     assert not any(t.startswith(("4.", "5.")) for t in kept)
+
+
+def _cards():
+    cards = "".join(
+        f"<div class='trail-card'><h2><a href='/t{i}'>Trail number {i}</a></h2>"
+        f"<div class='desc'>Difficulty: beginner. Length: {i + 3} miles of shaded forest loop.</div>"
+        f"<button>Save trail {i}</button></div>"
+        for i in range(6)
+    )
+    html = f"<html><body><main><h1>Trails</h1><div class='grid'>{cards}</div></main></body></html>"
+    return segment(LexborHTMLParser(html).body)
+
+
+def test_a_kept_card_title_brings_its_description_on_listing_pages() -> None:
+    seg = _cards()
+    probs = _probs(seg, lambda t: 0.9 if t.startswith(("Trail number", "Trails")) else 0.2)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    assert sum(t.startswith("Difficulty") for t in kept) == 6
+    assert not any(t.startswith("Save trail") for t in kept)  # buttons stay out
+    # Articles are not card pages: the same scores keep only the titles.
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    assert not any(t.startswith("Difficulty") for t in kept)

@@ -43,8 +43,9 @@ FACTORS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.45, 1.6, 1.8, 2.0, 2.3, 2.
 
 
 def page_scores(args: tuple[str, Path, Path, str]) -> tuple[str, str, list[float]]:
-    """(page id, true type, word F1 at each factor) with the page's fold block model."""
-    pid, data, model_path, _ = args
+    """(page id, true type, word F1 at each factor) with the page's fold block model and its
+    out-of-fold page type (assembly differs by type)."""
+    pid, data, model_path, ptype = args
     gt = json.loads((data / "ground-truth" / f"{pid}.json").read_text())
     text, _enc = decode_html(gzip.open(data / "html" / f"{pid}.html.gz").read())
     main = gt["ground_truth"].get("main_content") or ""
@@ -52,7 +53,7 @@ def page_scores(args: tuple[str, Path, Path, str]) -> tuple[str, str, list[float
     probs, thr = score_blocks(seg, X, str(model_path))
     out = []
     for f in FACTORS:
-        kept = assemble.select(seg, probs, min(0.95, thr * f))
+        kept = assemble.select(seg, probs, min(0.95, thr * f), ptype)
         out.append(word_f1(render_text([seg.blocks[i] for i in kept]), main))
     return pid, gt["_internal"]["page_type"]["primary"], out
 

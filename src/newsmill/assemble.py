@@ -55,7 +55,7 @@ def is_widget_line(text: str) -> bool:
     )
 
 
-def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
+def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: str | None = None) -> list[int]:
     """Indices of kept blocks, in document order.
 
     A block is kept when its probability clears the threshold; lone short blocks between
@@ -78,6 +78,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float) -> list[int]:
         if words >= _FALLBACK_MIN_WORDS:
             keep = cand
     _complete_region(seg, probs, keep, threshold * _REGION_FLOOR)
+    if page_type in ("listing", "collection"):
+        _complete_cards(seg, probs, keep, threshold * _CARD_FLOOR)
     boxed = _in_small_box(seg)
     return [
         i for i in range(n)
@@ -141,6 +143,47 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
         if (be.iflags & ~cflags) & _BOILER_FLAGS or (be.isem & ~csem) & _BOILER_SEMS:
             continue
         keep[i] = True
+
+
+# Card completion, on listing and collection pages: a card (one of a run of like siblings, up
+# to _CARD_HOPS levels above a kept block, of at most _CARD_MAX blocks) whose title is kept
+# keeps its description and details scored at least _CARD_FLOOR x the threshold. Buttons and
+# link lists stay out. Cross-validated F1 on wcxb-dev: collection 0.6725 -> 0.6790, listing
+# 0.6828 -> 0.6836, other types unchanged (floors 0.2 to 0.8 tried: within 0.0007 overall).
+_CARD_FLOOR = 0.3
+_CARD_HOPS = 4
+_CARD_MAX = 12
+
+
+def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
+    """Every kept card title brings the rest of its card."""
+    blocks, elems = seg.blocks, seg.elems
+    done: set[int] = set()
+    for i in np.nonzero(keep)[0]:
+        e, hops = blocks[i].elem, 0
+        while e >= 0 and hops <= _CARD_HOPS:
+            ee = elems[e]
+            if ee.same_sig_siblings >= 2:
+                break
+            e, hops = ee.parent, hops + 1
+        else:
+            continue
+        if e < 0 or e in done:
+            continue
+        done.add(e)
+        ce = elems[e]
+        if ce.last_block - ce.first_block + 1 > _CARD_MAX:
+            continue
+        for j in range(ce.first_block, ce.last_block + 1):
+            if keep[j] or probs[j] < floor:
+                continue
+            b = blocks[j]
+            if b.kind == "control" or b.link_chars > 0.5 * b.chars:
+                continue
+            be = elems[b.elem]
+            if (be.iflags & ~ce.iflags) & _BOILER_FLAGS or (be.isem & ~ce.isem) & _BOILER_SEMS:
+                continue
+            keep[j] = True
 
 
 # A newsletter sign-up or cookie notice is a small box whose own class says so.

@@ -68,7 +68,7 @@ def extract(
         threshold = min(0.95, threshold * _PRECISION_FACTOR)
     elif favor_recall and not favor_precision:
         threshold = threshold * _RECALL_FACTOR
-    kept = assemble.select(seg, probs, threshold)  # assemble
+    kept = assemble.select(seg, probs, threshold, page_type)  # assemble
     meta = describe.describe(ctx, seg, kept)  # describe
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
