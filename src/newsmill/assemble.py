@@ -19,8 +19,12 @@ _WIDGET = re.compile(
     r"(?:like|follow|find|join) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)"
     r"(?: (?:and|or) \w+)?|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
     r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) \w+ ?newsletter|read more|"
-    r"related(?: articles| stories)?|recommended|more stories|you may also like|"
-    r"skip to (?:main )?content|back to top|leave a comment|make \w+ your homepage|"
+    r"related(?: articles| stories| posts)?|recommended(?: for you| stories| articles| posts| reading)?|"
+    r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
+    r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
+    r"jump to (?:the )?(?:list|recipe|content|comments)|pin (?:this|it) for later|table of contents|"
+    r"join our (?:mailing list|newsletter)|sign up for our newsletter|buy now|request a quote|register|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
     r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
@@ -46,6 +50,8 @@ _FALLBACK_MIN_WORDS = 25
 def is_widget_line(text: str) -> bool:
     if len(text) > 120:  # the cheap test first: most kept blocks are prose
         return False
+    if text.startswith("Loading") and text.endswith(("...", "\u2026")) and len(text) < 40:
+        return True  # a script's placeholder ("Loading paragraph...")
     words = _WORDS.findall(text.lower())
     if not words:
         return False
