@@ -20,6 +20,8 @@ BLOCK_TAGS = frozenset(
     "main menu nav ol p pre section summary table tbody thead tfoot tr td th caption ul "
     "button label option noscript".split()
 )
+# Inline elements whose text joins its neighbours' in a word (H<sub>2</sub>O, 10<sup>th</sup>).
+_JOINED = frozenset(["sub", "sup", "ruby", "rt", "rp", "wbr"])
 # Never text: code, media, controls.
 SKIP_TAGS = frozenset(
     "script style template svg canvas iframe head select input textarea object "
@@ -289,6 +291,7 @@ class _Walker:
         self.root: LexborNode | None = None
         self._segments: dict[str, LexborNode] | None = None
         self.spliced: set[int] = set()
+        self.glue = False
 
     def _streamed(self, template: LexborNode) -> LexborNode | None:
         """The streamed segment that React's Suspense swaps in for this placeholder.
@@ -430,6 +433,10 @@ class _Walker:
                 t = child.text_content
                 # Whitespace before any text in a block changes nothing: skip the work.
                 if t and (text or self.pre or not t.isspace()):
+                    if self.glue and text and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
+                        add_text(" ")
+                        add_md(" ")
+                    self.glue = False
                     add_text(t)
                     add_md(t)
                     if in_link:
@@ -502,11 +509,17 @@ class _Walker:
                     # <a>text</a>, the common case: no recursion.
                     t = first.text_content
                     if t:
+                        if text and len(t) > 1 and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
+                            add_text(" ")
+                            add_md(" ")
                         add_text(t)
                         add_md(t)
                         self.link_chars += len(t.strip())
+                    self.glue = len(t) > 1
                 else:
+                    self.glue = True
                     self.walk(child, ei, depth, True)
+                    self.glue = True
                 if linked:
                     md.append(f"]({href})")
             elif tag == "br":
@@ -529,13 +542,21 @@ class _Walker:
                 if first is not None and first.next is None and first.tag == "-text":
                     # <span>text</span> and the like: no recursion.
                     t = first.text_content
+                    glue = tag not in _JOINED and len(t) > 1
                     if t and (text or self.pre or not t.isspace()):
+                        if glue and text and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
+                            add_text(" ")
+                            add_md(" ")
                         add_text(t)
                         add_md(t)
                         if in_link:
                             self.link_chars += len(t.strip())
+                    self.glue = glue
                 else:
+                    glue = tag not in _JOINED
+                    self.glue = glue
                     self.walk(child, ei, depth, in_link)
+                    self.glue = glue
 
     def close_elem(self, ci: int) -> None:
         elems = self.seg.elems
@@ -555,6 +576,7 @@ class _Walker:
 # Below this much visible text, a page that hides elements may be one that scripts reveal
 # after loading (the whole story in a display:none wrapper or a [hidden] section).
 _REVEAL_BELOW = 2000
+
 
 
 def segment(root: LexborNode) -> Segmentation:
