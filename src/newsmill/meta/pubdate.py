@@ -106,6 +106,7 @@ for _n in ("nav", "footer", "comment", "related", "ad", "cookie", "newsletter", 
 _BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"] | SEM_BIT["form"] | SEM_BIT["dialog"]
 _META_FLAG = 1 << FLAG_NAMES.index("meta")
 _POST_FLAG = 1 << FLAG_NAMES.index("post")
+_OTHERS_FLAGS = (1 << FLAG_NAMES.index("comment")) | (1 << FLAG_NAMES.index("related"))
 
 
 @dataclass(slots=True)
@@ -381,6 +382,8 @@ def gather_text(
                 bad &= ~head_bad
             if bad or e.isem & _BAD_SEM:
                 continue
+        elif e.iflags & _OTHERS_FLAGS & ~head_bad or e.isem & SEM_BIT["aside"]:
+            continue  # readers' comments and other stories, kept with the story, do not date it
         low = b.text.lower()
         if "©" in b.text or "copyright" in low or "all rights reserved" in low:
             continue
