@@ -515,11 +515,10 @@ class _Walker:
                         add_text(t)
                         add_md(t)
                         self.link_chars += len(t.strip())
-                    self.glue = len(t) > 1
                 else:
                     self.glue = True
                     self.walk(child, ei, depth, True)
-                    self.glue = True
+                    self.glue = False
                 if linked:
                     md.append(f"]({href})")
             elif tag == "br":
@@ -551,12 +550,11 @@ class _Walker:
                         add_md(t)
                         if in_link:
                             self.link_chars += len(t.strip())
-                    self.glue = glue
                 else:
                     glue = tag not in _JOINED
                     self.glue = glue
                     self.walk(child, ei, depth, in_link)
-                    self.glue = glue
+                    self.glue = False
 
     def close_elem(self, ci: int) -> None:
         elems = self.seg.elems
