@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 
-from .segment import FLAG_NAMES, KIND_ID, SEM_NAMES, Segmentation
+from .segment import FLAG_NAMES, KIND_ID, SEM_NAMES, Block, Segmentation
 
 # Phrases of page furniture; plain substring tests on lower-cased text are much faster
 # than one large case-insensitive regex.
@@ -119,30 +121,213 @@ def best_container(seg: Segmentation) -> int:
     return best
 
 
+_ELEM_INTS = attrgetter(
+    "parent", "depth", "same_sig_siblings", "chars", "link_chars", "nblocks", "nelems",
+    "flags", "iflags", "isem",
+)
+_PARA = attrgetter("para_score")
+
+
 def _elem_arrays(seg: Segmentation) -> dict[str, np.ndarray]:
     elems = seg.elems
     m = len(elems)
     total = max(seg.total_chars, 1)
-    root_para = max(elems[0].para_score, 1e-9) if elems else 1.0
-    chars = np.fromiter((e.chars for e in elems), np.float32, m)
-    links = np.fromiter((e.link_chars for e in elems), np.float32, m)
+    # One pass over the elements; the float32 columns convert exactly as before (the
+    # integers are far below 2**24, para_score is rounded once from float64).
+    ints = np.fromiter(chain.from_iterable(map(_ELEM_INTS, elems)), np.int64, 10 * m).reshape(m, 10)
+    para64 = np.fromiter(map(_PARA, elems), np.float64, m)
+    root_para = max(float(para64[0]), 1e-9) if m else 1.0
+    chars = ints[:, 3].astype(np.float32)
     return {
-        "parent": np.fromiter((e.parent for e in elems), np.int64, m),
-        "depth": np.fromiter((e.depth for e in elems), np.float32, m),
-        "log_same_sig": np.log1p(np.fromiter((e.same_sig_siblings for e in elems), np.float32, m)),
+        "parent": ints[:, 0],
+        "depth": ints[:, 1].astype(np.float32),
+        "log_same_sig": np.log1p(ints[:, 2].astype(np.float32)),
+        "same_sig": ints[:, 2],
         "frac": chars / total,
-        "ld": links / np.maximum(chars, 1),
-        "log_blocks": np.log1p(np.fromiter((e.nblocks for e in elems), np.float32, m)),
-        "nelems": np.fromiter((e.nelems for e in elems), np.float32, m),
-        "para": np.fromiter((e.para_score for e in elems), np.float32, m) / root_para,
-        "flags": np.fromiter((e.flags for e in elems), np.int64, m),
-        "iflags": np.fromiter((e.iflags for e in elems), np.int64, m),
-        "isem": np.fromiter((e.isem for e in elems), np.int64, m),
+        "ld": ints[:, 4].astype(np.float32) / np.maximum(chars, 1),
+        "log_blocks": np.log1p(ints[:, 5].astype(np.float32)),
+        "nelems": ints[:, 6].astype(np.float32),
+        "para": para64.astype(np.float32) / root_para,
+        "para64": para64,
+        "flags": ints[:, 7],
+        "iflags": ints[:, 8],
+        "isem": ints[:, 9],
+        "idepth": ints[:, 1],
     }
+
+
+def _subtree_end(depth: np.ndarray, k: int) -> int:
+    """One past the last descendant of element k. ``segment`` appends elements as its
+    depth-first walk opens them (depth = parent's + 1), so a subtree is a contiguous run."""
+    below = depth[k + 1 :] <= depth[k]
+    return k + 1 + int(below.argmax()) if below.any() else len(depth)
 
 
 def _bits(values: np.ndarray, n: int) -> np.ndarray:
     return ((values[:, None] >> np.arange(n)) & 1).astype(np.float32)
+
+
+_BLOCK_INTS = attrgetter("level", "chars", "link_chars", "in_quote", "in_pre", "elem")
+_KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
+_SEP = "\n"  # between blocks in a page's joined text: no feature pattern matches it
+_DIGIT_HEAD = 200  # digits are counted in a block's first 200 characters
+
+# Character classes by code point, filled 256 code points at a time as pages use them.
+# Python's own predicates decide: re's \w is isalnum() or "_", its \d is isdecimal().
+_WORD_CH, _DIGIT_CH, _UPPER_CH = 1, 2, 4
+_CLASS = np.zeros(0x110000, np.uint8)
+_CLASS_READY = np.zeros(0x110000 >> 8, bool)
+
+
+def _char_classes(cp: np.ndarray) -> np.ndarray:
+    present = np.flatnonzero(np.bincount(cp >> 8))
+    for chunk in present[~_CLASS_READY[present]].tolist():
+        chars = "".join(map(chr, range(chunk << 8, (chunk + 1) << 8)))
+        bits = np.fromiter(map(str.isalnum, chars), np.uint8, 256) * _WORD_CH
+        bits |= np.fromiter(map(str.isdecimal, chars), np.uint8, 256) * _DIGIT_CH
+        bits |= np.fromiter(map(str.isupper, chars), np.uint8, 256) * _UPPER_CH
+        if chunk == 0:
+            bits[ord("_")] |= _WORD_CH
+        _CLASS[chunk << 8 : (chunk + 1) << 8] = bits
+        _CLASS_READY[chunk] = True
+    return _CLASS[cp]
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+def _spans(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end of each piece in ``_SEP.join(pieces)``."""
+    starts = np.zeros(len(lengths), np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    return starts, starts + lengths
+
+
+def _count_in(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """How many of the sorted ``positions`` fall in each [start, end)."""
+    return np.searchsorted(positions, ends) - np.searchsorted(positions, starts)
+
+
+def _text_features(
+    blocks: list[Block], title_tokens: set[str] | None, body_tokens: set[str] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The 20 per-block text columns (float64, one row per feature), the blocks' elements
+    and their chars.
+
+    Per-block Python calls cost more than the text itself on a page of short blocks, so the
+    page's blocks are joined once: character counts come from positions in its code points,
+    words from one split of its lower-cased text. Each value is then computed as the former
+    per-block loop did (same integers, float64 division, math.log1p), so X is unchanged.
+    """
+    n = len(blocks)
+    texts = list(map(_TEXT, blocks))
+    ints = np.fromiter(chain.from_iterable(map(_BLOCK_INTS, blocks)), np.int64, 6 * n).reshape(n, 6)
+    chars = ints[:, 1]
+    ch = np.maximum(chars, 1)
+
+    # Character counts. Blocks are never empty; the text's first and last characters are
+    # read from the separators around an empty one, which match nothing.
+    cp = _codepoints(_SEP + _SEP.join(texts) + _SEP)
+    lens = np.fromiter(map(len, texts), np.int64, n)
+    starts, ends = _spans(lens)
+    starts += 1
+    ends += 1
+    cls = _char_classes(cp)
+    space = cp == 32
+    spaces = _count_in(np.flatnonzero(space), starts, ends)
+    commas = _count_in(np.flatnonzero(cp == 44), starts, ends)
+    # ". ", "? ", "! ": they cannot overlap, so counting positions is what str.count does.
+    stop = (cp[:-1] == 46) | (cp[:-1] == 63) | (cp[:-1] == 33)
+    pairs = _count_in(np.flatnonzero(stop & space[1:]), starts, ends)
+    ndig = _count_in(np.flatnonzero(cls & _DIGIT_CH), starts, starts + np.minimum(lens, _DIGIT_HEAD))
+    nwords = spaces + 1
+    last = cp[ends - 1]
+    ends_stop = (last == 46) | (last == 63) | (last == 33) | (last == 34) | (last == 0x201D) | (last == 39)
+    ends_punct = ends_stop | (last == 58)
+    upper = (cls[starts] & _UPPER_CH) != 0
+
+    # Words: the lower-cased page with every non-word character made a space, split once.
+    lows = list(map(str.lower, texts))
+    cpl = _codepoints(_SEP.join(lows))
+    word = (_char_classes(cpl) & _WORD_CH) != 0
+    flat = np.where(word, cpl, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass").split()
+    first = word.copy()
+    first[1:] &= ~word[:-1]
+    lstarts, lends = _spans(np.fromiter(map(len, lows), np.int64, n))
+    ntok = _count_in(np.flatnonzero(first), lstarts, lends)
+    tok_at = np.zeros(n + 1, np.int64)
+    np.cumsum(ntok, out=tok_at[1:])
+
+    def per_block(flags: np.ndarray) -> np.ndarray:
+        c = np.zeros(len(flags) + 1, np.int64)
+        np.cumsum(flags, out=c[1:])
+        return c[tok_at[1:]] - c[tok_at[:-1]]
+
+    out = np.empty((20, n))
+    has_toks = ntok > 0
+    out[16] = 0.0
+    out[17] = -1.0
+    if title_tokens or body_tokens:
+        # Token ids: the title overlap needs each block's distinct words.
+        uniq = dict.fromkeys(flat)
+        nu = len(uniq)
+        ids = np.fromiter(map(dict(zip(uniq, range(nu), strict=True)).__getitem__, flat), np.int64, len(flat))
+        nstop = per_block(np.fromiter(map(_IS_STOP, uniq), bool, nu)[ids])
+        if title_tokens:
+            in_title = np.fromiter(map(title_tokens.__contains__, uniq), bool, nu)
+            key = np.sort(np.repeat(np.arange(n), ntok) * nu + ids)
+            key = key[np.concatenate(([True], key[1:] != key[:-1]))]  # distinct (block, word)
+            blk = key // nu
+            distinct = np.bincount(blk, minlength=n)
+            inter = np.bincount(blk[in_title[key % nu]], minlength=n)
+            np.divide(inter, np.maximum(distinct + len(title_tokens) - inter, 1), out=out[16], where=has_toks)
+        if body_tokens:
+            in_body = per_block(np.fromiter(map(body_tokens.__contains__, uniq), bool, nu)[ids])
+            np.divide(in_body, ntok, out=out[17], where=has_toks)
+    else:
+        nstop = per_block(np.fromiter(map(_IS_STOP, flat), bool, len(flat)))
+
+    # Furniture phrases in short blocks: one substring search per phrase over their text.
+    boiler = np.zeros(n, bool)
+    short = np.flatnonzero(chars < 400)
+    if len(short):
+        slows = [lows[i] for i in short.tolist()]
+        sstarts, _ = _spans(np.fromiter(map(len, slows), np.int64, len(short)))
+        joined = _SEP.join(slows)
+        hits: list[int] = []
+        for ph in _BOILER_PHRASES:
+            at = joined.find(ph)
+            while at >= 0:
+                hits.append(at)
+                at = joined.find(ph, at + len(ph))
+        if hits:
+            boiler[short[np.searchsorted(sstarts, hits, "right") - 1]] = True
+    date = np.zeros(n, bool)
+    for i in np.flatnonzero((ndig > 0) & (chars < 80)).tolist():
+        date[i] = _DATE_TEXT.search(lows[i]) is not None
+
+    out[0] = list(map(KIND_ID.__getitem__, map(_KIND, blocks)))
+    out[1] = ints[:, 0]
+    out[2] = list(map(math.log1p, chars.tolist()))
+    out[3] = list(map(math.log1p, nwords.tolist()))
+    out[4] = ints[:, 2] / ch
+    out[5] = pairs + ends_stop
+    out[6] = commas
+    out[7] = ends_punct
+    out[8] = upper
+    out[9] = ndig / np.minimum(ch, _DIGIT_HEAD)
+    out[10] = ch / nwords
+    out[11] = np.arange(n) / n
+    out[12] = ints[:, 3]
+    out[13] = ints[:, 4]
+    out[14] = boiler
+    out[15] = date
+    out[18] = 0.0
+    np.divide(nstop, ntok, out=out[18], where=has_toks)
+    out[19] = list(map(math.log1p, nstop.tolist()))
+    return out, ints[:, 5].copy(), chars
 
 
 def block_features(
@@ -174,53 +359,11 @@ def block_features(
     put(seg.total_link_chars / total)
     put(1.0 if body_tokens else 0.0)
 
-    # Text features: the only per-block Python loop.
-    want_toks = bool(title_tokens or body_tokens)
-    rows = []
-    elem_idx = np.empty(n, dtype=np.int64)
-    for i, b in enumerate(blocks):
-        text = b.text
-        elem_idx[i] = b.elem
-        ch = max(b.chars, 1)
-        nwords = text.count(" ") + 1
-        head = text[:200]
-        title_ov, body_ov = 0.0, -1.0
-        toks = _WORD.findall(text.lower())
-        nstop = sum(map(_IS_STOP, toks))
-        if want_toks:
-            if toks and title_tokens:
-                st = set(toks)
-                inter = len(st & title_tokens)
-                title_ov = inter / max(len(st) + len(title_tokens) - inter, 1)  # Jaccard
-            if toks and body_tokens:
-                body_ov = sum(map(body_tokens.__contains__, toks)) / len(toks)
-        ndig = len(_DIGIT.findall(head))
-        short = b.chars < 400
-        low = text.lower() if short else ""
-        rows.append((
-            KIND_ID[b.kind], b.level, math.log1p(b.chars), math.log1p(nwords), b.link_chars / ch,
-            text.count(". ") + text.count("? ") + text.count("! ") + (text[-1] in ".?!\"”'"),
-            text.count(","),
-            text[-1] in ".?!:\"”'",
-            text[0].isupper(),
-            ndig / min(ch, 200),
-            ch / nwords,
-            i / n,
-            b.in_quote, b.in_pre,
-            short and (
-                _BOILER_RX.search(low) is not None if b.chars < _BOILER_RX_MAX
-                else any(k in low for k in _BOILER_PHRASES)
-            ),
-            ndig > 0 and b.chars < 80 and _DATE_TEXT.search(low) is not None,
-            title_ov, body_ov,
-            nstop / len(toks) if toks else 0.0, math.log1p(nstop),
-            b.chars,
-        ))
-    T = np.asarray(rows, dtype=np.float32)
-    put(T[:, :12])
-    cum = np.concatenate(([0.0], np.cumsum(T[:, 20])[:-1])) / total
+    T, elem_idx, chars = _text_features(blocks, title_tokens, body_tokens)
+    put(T[:12].T)
+    cum = np.concatenate(([0.0], np.cumsum(chars.astype(np.float32))[:-1])) / total
     put(cum.astype(np.float32))
-    put(T[:, 12:20])
+    put(T[12:].T)
 
     E = _elem_arrays(seg)
     put(E["depth"][elem_idx])
@@ -233,42 +376,31 @@ def block_features(
     put(_bits(E["flags"][elem_idx], nflags))
     put(_bits(E["iflags"][elem_idx], nflags))
     put(_bits(E["isem"][elem_idx], len(SEM_NAMES)))
-    parent = E["parent"]
-    a = parent[elem_idx]
-    for _ in range(ANCESTOR_LEVELS):
-        ok = a >= 0
-        ac = np.where(ok, a, 0)
-        for key in ("frac", "ld", "log_blocks", "log_same_sig", "para"):
-            put(np.where(ok, E[key][ac], 0.0))
-        a = np.where(ok, parent[ac], -1)
-
-    # The best container and the elements inside it (parents precede children).
+    # Ancestors: a zero row at index m stands for "no ancestor" (its parent is itself).
     m = len(elems)
-    best = best_container(seg)
+    parent = E["parent"]
+    up = np.append(np.where(parent >= 0, parent, m), m)
+    anc = np.zeros((m + 1, 5), np.float32)
+    for k, key in enumerate(("frac", "ld", "log_blocks", "log_same_sig", "para")):
+        anc[:m, k] = E[key]
+    a = up[elem_idx]
+    for _ in range(ANCESTOR_LEVELS):
+        put(anc[a])
+        a = up[a]
+
+    # The best container and the elements inside it. The first maximum, as a scan keeping
+    # only larger scores would find (scores are never negative).
+    best = int(E["para64"].argmax())
+    depth = E["idepth"]
+    end = _subtree_end(depth, best)
     inside = np.zeros(m, dtype=bool)
+    inside[best:end] = True
     depth_in = np.full(m, -1.0, dtype=np.float32)
-    inside[best] = True
-    depth_in[best] = 0
+    depth_in[best:end] = depth[best:end] - depth[best]
     in_parent = np.zeros(m, dtype=bool)
     bp = elems[best].parent
     if bp >= 0:
-        in_parent[bp] = True
-    par = parent.tolist()
-    # Python lists: indexing numpy scalars one by one is several times slower.
-    ins, dep, inp = inside.tolist(), depth_in.tolist(), in_parent.tolist()
-    for j in range(best + 1, m):
-        p = par[j]
-        if p >= 0 and ins[p]:
-            ins[j] = True
-            dep[j] = dep[p] + 1
-    if bp >= 0:
-        for j in range(bp + 1, m):
-            p = par[j]
-            if p >= 0 and inp[p]:
-                inp[j] = True
-    inside = np.array(ins, dtype=bool)
-    depth_in = np.array(dep, dtype=np.float32)
-    in_parent = np.array(inp, dtype=bool)
+        in_parent[bp : _subtree_end(depth, bp)] = True
     put(inside[elem_idx].astype(np.float32))
     put((in_parent[elem_idx] & ~inside[elem_idx]).astype(np.float32))
     put(depth_in[elem_idx])
@@ -293,6 +425,7 @@ def block_features(
         own_cnt[members] = len(members)
         if gp > best_gp:
             best_gp, best_g = gp, members
+    par = parent.tolist()  # Python lists: numpy scalars one by one are several times slower
     rp, rf, rc = own_para.tolist(), own_frac.tolist(), own_cnt.tolist()
     bg = [False] * m
     for j in best_g:
@@ -317,9 +450,9 @@ def block_features(
     put(np.asarray(page_hints or [0.0] * len(PAGE_SIGNALS), dtype=np.float32)[None, :].repeat(n, 0))
 
     # Neighbours: size, link density, same element, kind.
-    log_chars = T[:, 2]
-    ld = T[:, 4]
-    kind = T[:, 0]
+    log_chars = X[:, 6]
+    ld = X[:, 8]
+    kind = X[:, 4]
     for o in NEIGHBOUR_OFFSETS:
         src = np.arange(n) + o
         ok = (src >= 0) & (src < n)
