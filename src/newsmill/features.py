@@ -121,10 +121,11 @@ def best_container(seg: Segmentation) -> int:
     return best
 
 
-_ELEM_INTS = attrgetter(
+_ELEM_INT_FIELDS = (
     "parent", "depth", "same_sig_siblings", "chars", "link_chars", "nblocks", "nelems",
     "flags", "iflags", "isem",
 )
+_ELEM_GETTERS = [attrgetter(f) for f in _ELEM_INT_FIELDS]
 _PARA = attrgetter("para_score")
 
 
@@ -132,27 +133,27 @@ def _elem_arrays(seg: Segmentation) -> dict[str, np.ndarray]:
     elems = seg.elems
     m = len(elems)
     total = max(seg.total_chars, 1)
-    # One pass over the elements; the float32 columns convert exactly as before (the
-    # integers are far below 2**24, para_score is rounded once from float64).
-    ints = np.fromiter(chain.from_iterable(map(_ELEM_INTS, elems)), np.int64, 10 * m).reshape(m, 10)
+    # The float32 columns convert exactly as before: the integers are far below 2**24 and
+    # para_score is rounded once from float64.
+    f = {k: np.fromiter(map(g, elems), np.int64, m) for k, g in zip(_ELEM_INT_FIELDS, _ELEM_GETTERS, strict=True)}
     para64 = np.fromiter(map(_PARA, elems), np.float64, m)
     root_para = max(float(para64[0]), 1e-9) if m else 1.0
-    chars = ints[:, 3].astype(np.float32)
+    chars = f["chars"].astype(np.float32)
     return {
-        "parent": ints[:, 0],
-        "depth": ints[:, 1].astype(np.float32),
-        "log_same_sig": np.log1p(ints[:, 2].astype(np.float32)),
-        "same_sig": ints[:, 2],
+        "parent": f["parent"],
+        "depth": f["depth"].astype(np.float32),
+        "log_same_sig": np.log1p(f["same_sig_siblings"].astype(np.float32)),
+        "same_sig": f["same_sig_siblings"],
         "frac": chars / total,
-        "ld": ints[:, 4].astype(np.float32) / np.maximum(chars, 1),
-        "log_blocks": np.log1p(ints[:, 5].astype(np.float32)),
-        "nelems": ints[:, 6].astype(np.float32),
+        "ld": f["link_chars"].astype(np.float32) / np.maximum(chars, 1),
+        "log_blocks": np.log1p(f["nblocks"].astype(np.float32)),
+        "nelems": f["nelems"].astype(np.float32),
         "para": para64.astype(np.float32) / root_para,
         "para64": para64,
-        "flags": ints[:, 7],
-        "iflags": ints[:, 8],
-        "isem": ints[:, 9],
-        "idepth": ints[:, 1],
+        "flags": f["flags"],
+        "iflags": f["iflags"],
+        "isem": f["isem"],
+        "idepth": f["depth"],
     }
 
 
@@ -161,6 +162,101 @@ def _subtree_end(depth: np.ndarray, k: int) -> int:
     depth-first walk opens them (depth = parent's + 1), so a subtree is a contiguous run."""
     below = depth[k + 1 :] <= depth[k]
     return k + 1 + int(below.argmax()) if below.any() else len(depth)
+
+
+def _subtree_ends(depth: np.ndarray, ks: np.ndarray) -> np.ndarray:
+    """``_subtree_end`` of several elements: the next element no deeper than each."""
+    ends = np.empty(len(ks), np.int64)
+    kd = depth[ks]
+    for d in np.unique(kd).tolist():
+        at = kd == d
+        no_deeper = np.append(np.flatnonzero(depth <= d), len(depth))
+        ends[at] = no_deeper[np.searchsorted(no_deeper, ks[at], "right")]
+    return ends
+
+
+_SIG = attrgetter("sig")
+# numpy sums fewer than 8 float32 values one after the other; longer runs pairwise.
+_SEQUENTIAL_SUM = 8
+
+
+def _sibling_groups(
+    elems: list, E: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, np.ndarray]:
+    """Each repeated element's group totals (para, frac, count) and the group with the most
+    paragraph text (its para, its members), the first such in document order.
+
+    Sums are float32 and must equal ``para[members].sum()``: small groups are added in
+    order, vectorised, larger ones summed by numpy itself.
+    """
+    m = len(elems)
+    own_para = np.zeros(m, dtype=np.float32)
+    own_frac = np.zeros(m, dtype=np.float32)
+    own_cnt = np.zeros(m, dtype=np.float32)
+    mem = np.flatnonzero(E["same_sig"])
+    if not len(mem):
+        return own_para, own_frac, own_cnt, 0.0, mem
+    keys = list(zip(E["parent"][mem].tolist(), map(_SIG, map(elems.__getitem__, mem.tolist())), strict=True))
+    first = dict.fromkeys(keys)  # groups in order of their first member
+    ng = len(first)
+    gid = np.fromiter(map(dict(zip(first, range(ng), strict=True)).__getitem__, keys), np.int64, len(keys))
+    order = np.argsort(gid, kind="stable")  # members by group, in document order within
+    members = mem[order]
+    size = np.bincount(gid, minlength=ng)
+    start = np.zeros(ng, np.int64)
+    np.cumsum(size[:-1], out=start[1:])
+    para, frac = E["para"], E["frac"]
+    gp = np.zeros(ng, np.float32)
+    gf = np.zeros(ng, np.float32)
+    small = size < _SEQUENTIAL_SUM
+    if small.any():
+        sg = gid[order]
+        pos = np.arange(len(members)) - start[sg]
+        pick = small[sg]
+        P = np.zeros((ng, _SEQUENTIAL_SUM - 1), np.float32)
+        Fm = np.zeros((ng, _SEQUENTIAL_SUM - 1), np.float32)
+        P[sg[pick], pos[pick]] = para[members[pick]]
+        Fm[sg[pick], pos[pick]] = frac[members[pick]]
+        for k in range(_SEQUENTIAL_SUM - 1):  # adding the zero padding changes nothing
+            gp += P[:, k]
+            gf += Fm[:, k]
+    for g in np.flatnonzero(~small).tolist():
+        ms = members[start[g] : start[g] + size[g]]
+        gp[g] = para[ms].sum()
+        gf[g] = frac[ms].sum()
+    own_para[mem] = gp[gid]
+    own_frac[mem] = gf[gid]
+    own_cnt[mem] = size[gid]
+    best = int(gp.argmax())
+    if gp[best] <= 0:
+        return own_para, own_frac, own_cnt, 0.0, mem[:0]
+    return own_para, own_frac, own_cnt, float(gp[best]), members[start[best] : start[best] + size[best]]
+
+
+def _deepest_best(
+    own_para: np.ndarray, own_frac: np.ndarray, own_cnt: np.ndarray, depth: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each element, the group values of the ancestor-or-self with the highest group
+    para, the deepest one on ties; its own values when none is above zero.
+
+    What a top-down pass copying a parent's values over a lower para computes. Only group
+    members have para, so their subtrees are painted in increasing (para, index) order and
+    the last paint wins.
+    """
+    m = len(own_para)
+    src = np.arange(m)
+    ks = np.flatnonzero(own_para > 0)
+    if len(ks):
+        ks = ks[np.lexsort((ks, own_para[ks]))]
+        lens = _subtree_ends(depth, ks) - ks
+        first = np.zeros(len(ks), np.int64)
+        np.cumsum(lens[:-1], out=first[1:])
+        covered = np.repeat(ks - first, lens) + np.arange(int(lens.sum()))
+        rank = np.full(m, -1, np.int64)
+        np.maximum.at(rank, covered, np.repeat(np.arange(len(ks)), lens))
+        painted = rank >= 0
+        src[painted] = ks[rank[painted]]
+    return own_para[src], own_frac[src], own_cnt[src]
 
 
 def _bits(values: np.ndarray, n: int) -> np.ndarray:
@@ -408,39 +504,13 @@ def block_features(
     put(E["para"][best])
 
     # Repeated siblings (posts, cards, sections) that together hold the page's text.
-    groups: dict[tuple[int, str], list[int]] = {}
-    for j, e in enumerate(elems):
-        if e.same_sig_siblings:
-            groups.setdefault((e.parent, e.sig), []).append(j)
-    para, frac = E["para"], E["frac"]
-    own_para = np.zeros(m, dtype=np.float32)
-    own_frac = np.zeros(m, dtype=np.float32)
-    own_cnt = np.zeros(m, dtype=np.float32)
-    best_g: list[int] = []
-    best_gp = 0.0
-    for members in groups.values():
-        gp = float(para[members].sum())
-        own_para[members] = gp
-        own_frac[members] = frac[members].sum()
-        own_cnt[members] = len(members)
-        if gp > best_gp:
-            best_gp, best_g = gp, members
-    par = parent.tolist()  # Python lists: numpy scalars one by one are several times slower
-    rp, rf, rc = own_para.tolist(), own_frac.tolist(), own_cnt.tolist()
-    bg = [False] * m
-    for j in best_g:
-        bg[j] = True
-    for j in range(1, m):
-        p = par[j]
-        if p >= 0:
-            if rp[p] > rp[j]:
-                rp[j], rf[j], rc[j] = rp[p], rf[p], rc[p]
-            if bg[p]:
-                bg[j] = True
-    rep_para = np.array(rp, dtype=np.float32)
-    rep_frac = np.array(rf, dtype=np.float32)
-    rep_cnt = np.array(rc, dtype=np.float32)
-    in_bg = np.array(bg, dtype=bool)
+    own_para, own_frac, own_cnt, best_gp, best_g = _sibling_groups(elems, E)
+    rep_para, rep_frac, rep_cnt = _deepest_best(own_para, own_frac, own_cnt, depth)
+    in_bg = np.zeros(m + 1, np.int64)  # +1 where a subtree of the best group opens, -1 after
+    if len(best_g):
+        np.add.at(in_bg, best_g, 1)
+        np.add.at(in_bg, _subtree_ends(depth, best_g), -1)
+    in_bg = np.cumsum(in_bg[:m]) > 0
     put(rep_para[elem_idx])
     put(rep_frac[elem_idx])
     put(np.log1p(rep_cnt[elem_idx]))
@@ -449,18 +519,16 @@ def block_features(
     put(math.log1p(len(best_g)))
     put(np.asarray(page_hints or [0.0] * len(PAGE_SIGNALS), dtype=np.float32)[None, :].repeat(n, 0))
 
-    # Neighbours: size, link density, same element, kind.
-    log_chars = X[:, 6]
-    ld = X[:, 8]
-    kind = X[:, 4]
+    # Neighbours: size, link density, same element, kind; -1 past either end.
+    X[:, col:] = -1
     for o in NEIGHBOUR_OFFSETS:
-        src = np.arange(n) + o
-        ok = (src >= 0) & (src < n)
-        srcc = np.clip(src, 0, n - 1)
-        put(np.where(ok, log_chars[srcc], -1))
-        put(np.where(ok, ld[srcc], -1))
-        put(np.where(ok, (elem_idx[srcc] == elem_idx).astype(np.float32), -1))
-        put(np.where(ok, kind[srcc], -1))
+        lo, hi = max(0, -o), n - max(0, o)  # rows whose neighbour exists
+        if lo < hi:
+            X[lo:hi, col] = X[lo + o : hi + o, 6]  # log_chars
+            X[lo:hi, col + 1] = X[lo + o : hi + o, 8]  # link_density
+            X[lo:hi, col + 2] = elem_idx[lo + o : hi + o] == elem_idx[lo:hi]
+            X[lo:hi, col + 3] = X[lo + o : hi + o, 4]  # kind
+        col += 4
     assert col == N_FEATURES
     return X
 
