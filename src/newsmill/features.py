@@ -26,6 +26,19 @@ _BOILER_PHRASES = (
 # One alternation is faster than the substring loop on short text, slower on long text.
 _BOILER_RX = re.compile("|".join(map(re.escape, _BOILER_PHRASES)))
 _BOILER_RX_MAX = 100
+
+
+def _probes(phrases: tuple[str, ...]) -> list[tuple[str, tuple[str, ...] | None]]:
+    """One search per first word shared by several phrases ("sign " for "sign up" and
+    "sign in"), the phrases then checked where it occurs; None: the probe is the phrase."""
+    by_word: dict[str, list[str]] = {}
+    for ph in phrases:
+        head = ph.split(" ")[0] + " "
+        by_word.setdefault(head if " " in ph else ph, []).append(ph)
+    return [(w, tuple(g)) if len(g) > 1 else (g[0], None) for w, g in by_word.items()]
+
+
+_BOILER_PROBES = _probes(_BOILER_PHRASES)
 _DATE_TEXT = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b"
@@ -121,21 +134,21 @@ def best_container(seg: Segmentation) -> int:
     return best
 
 
-_ELEM_INT_FIELDS = (
-    "parent", "depth", "same_sig_siblings", "chars", "link_chars", "nblocks", "nelems",
-    "flags", "iflags", "isem",
-)
-_ELEM_GETTERS = [attrgetter(f) for f in _ELEM_INT_FIELDS]
+_ELEM_INT_FIELDS = ("parent", "depth", "same_sig_siblings", "chars", "link_chars", "nblocks")
+# Read for the blocks' own elements only: reading an attribute is most of the cost here.
+_BLOCK_ELEM_FIELDS = ("nelems", "flags", "iflags", "isem")
 _PARA = attrgetter("para_score")
 
 
-def _elem_arrays(seg: Segmentation) -> dict[str, np.ndarray]:
+def _elem_arrays(seg: Segmentation, elem_idx: np.ndarray) -> dict[str, np.ndarray]:
     elems = seg.elems
     m = len(elems)
     total = max(seg.total_chars, 1)
     # The float32 columns convert exactly as before: the integers are far below 2**24 and
     # para_score is rounded once from float64.
-    f = {k: np.fromiter(map(g, elems), np.int64, m) for k, g in zip(_ELEM_INT_FIELDS, _ELEM_GETTERS, strict=True)}
+    f = {k: np.fromiter(map(attrgetter(k), elems), np.int64, m) for k in _ELEM_INT_FIELDS}
+    own = list(map(elems.__getitem__, elem_idx.tolist()))
+    b = {k: np.fromiter(map(attrgetter(k), own), np.int64, len(own)) for k in _BLOCK_ELEM_FIELDS}
     para64 = np.fromiter(map(_PARA, elems), np.float64, m)
     root_para = max(float(para64[0]), 1e-9) if m else 1.0
     chars = f["chars"].astype(np.float32)
@@ -147,13 +160,14 @@ def _elem_arrays(seg: Segmentation) -> dict[str, np.ndarray]:
         "frac": chars / total,
         "ld": f["link_chars"].astype(np.float32) / np.maximum(chars, 1),
         "log_blocks": np.log1p(f["nblocks"].astype(np.float32)),
-        "nelems": f["nelems"].astype(np.float32),
         "para": para64.astype(np.float32) / root_para,
         "para64": para64,
-        "flags": f["flags"],
-        "iflags": f["iflags"],
-        "isem": f["isem"],
         "idepth": f["depth"],
+        # already per block
+        "b_nelems": b["nelems"].astype(np.float32),
+        "b_flags": b["flags"],
+        "b_iflags": b["iflags"],
+        "b_isem": b["isem"],
     }
 
 
@@ -269,16 +283,18 @@ _TEXT = attrgetter("text")
 _SEP = "\n"  # between blocks in a page's joined text: no feature pattern matches it
 _DIGIT_HEAD = 200  # digits are counted in a block's first 200 characters
 
-# Character classes by code point, filled 256 code points at a time as pages use them.
+# Character classes by code point, filled 256 code points at a time: those below 0x3000
+# (alphabets, punctuation, symbols) at import, others when a page first uses them.
 # Python's own predicates decide: re's \w is isalnum() or "_", its \d is isdecimal().
 _WORD_CH, _DIGIT_CH, _UPPER_CH = 1, 2, 4
 _CLASS = np.zeros(0x110000, np.uint8)
 _CLASS_READY = np.zeros(0x110000 >> 8, bool)
+_EAGER_BELOW = 0x3000
+_FIRST_NON_ASCII_DIGIT = 0x660
 
 
-def _char_classes(cp: np.ndarray) -> np.ndarray:
-    present = np.flatnonzero(np.bincount(cp >> 8))
-    for chunk in present[~_CLASS_READY[present]].tolist():
+def _fill_classes(chunks: list[int]) -> None:
+    for chunk in chunks:
         chars = "".join(map(chr, range(chunk << 8, (chunk + 1) << 8)))
         bits = np.fromiter(map(str.isalnum, chars), np.uint8, 256) * _WORD_CH
         bits |= np.fromiter(map(str.isdecimal, chars), np.uint8, 256) * _DIGIT_CH
@@ -287,6 +303,16 @@ def _char_classes(cp: np.ndarray) -> np.ndarray:
             bits[ord("_")] |= _WORD_CH
         _CLASS[chunk << 8 : (chunk + 1) << 8] = bits
         _CLASS_READY[chunk] = True
+
+
+_fill_classes(list(range(_EAGER_BELOW >> 8)))
+
+
+def _char_classes(cp: np.ndarray) -> np.ndarray:
+    hi = cp[cp >= _EAGER_BELOW]
+    if len(hi):
+        chunks = np.unique(hi >> 8)
+        _fill_classes(chunks[~_CLASS_READY[chunks]].tolist())
     return _CLASS[cp]
 
 
@@ -330,25 +356,28 @@ def _text_features(
     starts, ends = _spans(lens)
     starts += 1
     ends += 1
-    cls = _char_classes(cp)
     space = cp == 32
     spaces = _count_in(np.flatnonzero(space), starts, ends)
     commas = _count_in(np.flatnonzero(cp == 44), starts, ends)
     # ". ", "? ", "! ": they cannot overlap, so counting positions is what str.count does.
     stop = (cp[:-1] == 46) | (cp[:-1] == 63) | (cp[:-1] == 33)
     pairs = _count_in(np.flatnonzero(stop & space[1:]), starts, ends)
-    ndig = _count_in(np.flatnonzero(cls & _DIGIT_CH), starts, starts + np.minimum(lens, _DIGIT_HEAD))
+    digit = (cp >= 48) & (cp <= 57)
+    rare = np.flatnonzero(cp >= _FIRST_NON_ASCII_DIGIT)  # other scripts' digits are rare
+    if len(rare):
+        digit[rare] = (_char_classes(cp[rare]) & _DIGIT_CH) != 0
+    ndig = _count_in(np.flatnonzero(digit), starts, starts + np.minimum(lens, _DIGIT_HEAD))
     nwords = spaces + 1
     last = cp[ends - 1]
     ends_stop = (last == 46) | (last == 63) | (last == 33) | (last == 34) | (last == 0x201D) | (last == 39)
     ends_punct = ends_stop | (last == 58)
-    upper = (cls[starts] & _UPPER_CH) != 0
+    upper = (_char_classes(cp[starts]) & _UPPER_CH) != 0
 
     # Words: the lower-cased page with every non-word character made a space, split once.
     lows = list(map(str.lower, texts))
     cpl = _codepoints(_SEP.join(lows))
     word = (_char_classes(cpl) & _WORD_CH) != 0
-    flat = np.where(word, cpl, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass").split()
+    flat = np.where(word, cpl, 32).tobytes().decode("utf-32-le", "surrogatepass").split()
     first = word.copy()
     first[1:] &= ~word[:-1]
     lstarts, lends = _spans(np.fromiter(map(len, lows), np.int64, n))
@@ -393,16 +422,23 @@ def _text_features(
         sstarts, _ = _spans(np.fromiter(map(len, slows), np.int64, len(short)))
         joined = _SEP.join(slows)
         hits: list[int] = []
-        for ph in _BOILER_PHRASES:
-            at = joined.find(ph)
+        for probe, phrases in _BOILER_PROBES:
+            at = joined.find(probe)
             while at >= 0:
-                hits.append(at)
-                at = joined.find(ph, at + len(ph))
+                if phrases is None or any(joined.startswith(ph, at) for ph in phrases):
+                    hits.append(at)
+                at = joined.find(probe, at + 1)
         if hits:
             boiler[short[np.searchsorted(sstarts, hits, "right") - 1]] = True
+    # Dates in short blocks with digits: one scan, as no date pattern spans a separator.
     date = np.zeros(n, bool)
-    for i in np.flatnonzero((ndig > 0) & (chars < 80)).tolist():
-        date[i] = _DATE_TEXT.search(lows[i]) is not None
+    cand = np.flatnonzero((ndig > 0) & (chars < 80))
+    if len(cand):
+        clows = [lows[i] for i in cand.tolist()]
+        cstarts, _ = _spans(np.fromiter(map(len, clows), np.int64, len(cand)))
+        found = [m.start() for m in _DATE_TEXT.finditer(_SEP.join(clows))]
+        if found:
+            date[cand[np.searchsorted(cstarts, found, "right") - 1]] = True
 
     out[0] = list(map(KIND_ID.__getitem__, map(_KIND, blocks)))
     out[1] = ints[:, 0]
@@ -461,17 +497,17 @@ def block_features(
     put(cum.astype(np.float32))
     put(T[12:].T)
 
-    E = _elem_arrays(seg)
+    E = _elem_arrays(seg, elem_idx)
     put(E["depth"][elem_idx])
     put(E["log_same_sig"][elem_idx])
     put(E["frac"][elem_idx])
     put(E["ld"][elem_idx])
     put(E["log_blocks"][elem_idx])
-    put(E["nelems"][elem_idx])
+    put(E["b_nelems"])
     nflags = len(FLAG_NAMES)
-    put(_bits(E["flags"][elem_idx], nflags))
-    put(_bits(E["iflags"][elem_idx], nflags))
-    put(_bits(E["isem"][elem_idx], len(SEM_NAMES)))
+    put(_bits(E["b_flags"], nflags))
+    put(_bits(E["b_iflags"], nflags))
+    put(_bits(E["b_isem"], len(SEM_NAMES)))
     # Ancestors: a zero row at index m stands for "no ancestor" (its parent is itself).
     m = len(elems)
     parent = E["parent"]
