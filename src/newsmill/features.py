@@ -274,7 +274,7 @@ def _deepest_best(
 
 
 def _bits(values: np.ndarray, n: int) -> np.ndarray:
-    return ((values[:, None] >> np.arange(n)) & 1).astype(np.float32)
+    return ((values[..., None] >> np.arange(n)) & 1).astype(np.float32)
 
 
 _BLOCK_INTS = attrgetter("level", "chars", "link_chars", "in_quote", "in_pre", "elem")
@@ -314,6 +314,18 @@ def _char_classes(cp: np.ndarray) -> np.ndarray:
         chunks = np.unique(hi >> 8)
         _fill_classes(chunks[~_CLASS_READY[chunks]].tolist())
     return _CLASS[cp]
+
+
+# math.log1p of small counts, looked up: the same float64 values as calling it per block.
+_LOG1P = np.array([math.log1p(i) for i in range(4096)])
+
+
+def _log1p(counts: np.ndarray) -> np.ndarray:
+    out = _LOG1P[np.minimum(counts, len(_LOG1P) - 1)]
+    big = np.flatnonzero(counts >= len(_LOG1P))
+    if len(big):
+        out[big] = list(map(math.log1p, counts[big].tolist()))
+    return out
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -442,8 +454,8 @@ def _text_features(
 
     out[0] = list(map(KIND_ID.__getitem__, map(_KIND, blocks)))
     out[1] = ints[:, 0]
-    out[2] = list(map(math.log1p, chars.tolist()))
-    out[3] = list(map(math.log1p, nwords.tolist()))
+    out[2] = _log1p(chars)
+    out[3] = _log1p(nwords)
     out[4] = ints[:, 2] / ch
     out[5] = pairs + ends_stop
     out[6] = commas
@@ -458,7 +470,7 @@ def _text_features(
     out[15] = date
     out[18] = 0.0
     np.divide(nstop, ntok, out=out[18], where=has_toks)
-    out[19] = list(map(math.log1p, nstop.tolist()))
+    out[19] = _log1p(nstop)
     return out, ints[:, 5].copy(), chars
 
 
@@ -471,9 +483,9 @@ def block_features(
     blocks = seg.blocks
     elems = seg.elems
     n = len(blocks)
-    X = np.zeros((n, N_FEATURES), dtype=np.float32)
     if n == 0:
-        return X
+        return np.zeros((0, N_FEATURES), dtype=np.float32)
+    X = np.empty((n, N_FEATURES), dtype=np.float32)  # every column is written below
     total = max(seg.total_chars, 1)
     col = 0
 
@@ -504,10 +516,11 @@ def block_features(
     put(E["ld"][elem_idx])
     put(E["log_blocks"][elem_idx])
     put(E["b_nelems"])
+    # Own flags, inherited flags and semantic bits, in one shift (sem has fewer bits).
     nflags = len(FLAG_NAMES)
-    put(_bits(E["b_flags"], nflags))
-    put(_bits(E["b_iflags"], nflags))
-    put(_bits(E["b_isem"], len(SEM_NAMES)))
+    assert len(SEM_NAMES) <= nflags
+    flag_ints = np.stack((E["b_flags"], E["b_iflags"], E["b_isem"]), axis=1)
+    put(_bits(flag_ints, nflags).reshape(n, 3 * nflags)[:, : 2 * nflags + len(SEM_NAMES)])
     # Ancestors: a zero row at index m stands for "no ancestor" (its parent is itself).
     m = len(elems)
     parent = E["parent"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress
+from operator import attrgetter
 
 import numpy as np
 
@@ -25,6 +27,12 @@ _CUES: dict[str, tuple[str, ...]] = {
     "list": ("result", "sort by", "filter", "showing ", "page ", "next page", "load more", "view all"),
 }
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|eur\b|usd\b|gbp\b)")
+# Every _PRICE match holds one of these.
+_PRICE_NEEDS = ("$", "€", "£", "¥", "eur", "usd", "gbp")
+_CHARS = attrgetter("chars")
+_TEXT = attrgetter("text")
+# log_same_sig is log1p(siblings): 0.69 for one, 1.10 for two; the midpoint tells them apart.
+_TWO_SIBLINGS = 0.9
 
 PAGE_FEATURE_NAMES: list[str] = (
     [f"hint_{n}" for n in PAGE_SIGNALS]
@@ -40,7 +48,8 @@ PAGE_FEATURE_NAMES: list[str] = (
 def page_features(seg: Segmentation, X: np.ndarray, url: str | None) -> np.ndarray:
     """One row of page-level features, from the block features already computed."""
     n = X.shape[0]
-    chars = np.fromiter((b.chars for b in seg.blocks), np.float64, n) if n else np.zeros(0)
+    blocks, elems = seg.blocks, seg.elems
+    chars = np.fromiter(map(_CHARS, blocks), np.float64, n) if n else np.zeros(0)
     total = max(float(chars.sum()), 1.0)
     row: list[float] = []
     if n:
@@ -53,7 +62,10 @@ def page_features(seg: Segmentation, X: np.ndarray, url: str | None) -> np.ndarr
         ]
     else:
         row += [0.0] * (len(PAGE_SIGNALS) + 7)
-    groups = {(seg.elems[b.elem].parent, seg.elems[b.elem].sig) for b in seg.blocks if seg.elems[b.elem].same_sig_siblings >= 2}
+    # Blocks whose element has two or more same-signature siblings, read off X.
+    rep = np.flatnonzero(X[:, _F["log_same_sig"]] > _TWO_SIBLINGS).tolist() if n else []
+    rep_elems = {blocks[i].elem for i in rep}
+    groups = {(elems[e].parent, elems[e].sig) for e in rep_elems}
     row.append(math.log1p(len(groups)))
     if n:
         row.append(float(X[:, _F["sent_ends"]].mean()))
@@ -70,8 +82,10 @@ def page_features(seg: Segmentation, X: np.ndarray, url: str | None) -> np.ndarr
     for k in _KINDS:
         row.append(float(chars[kind_col == KIND_ID[k]].sum() / total) if n else 0.0)
     # Cue words, over short blocks only: page furniture says what the page is for.
-    text = " ".join(b.text for b in seg.blocks if b.chars < 200)[:20000].lower()
-    row.append(math.log1p(len(_PRICE.findall(text))))
+    text = " ".join(compress(map(_TEXT, blocks), (chars < 200).tolist()))[:20000].lower()
+    # Most pages name no currency: a few substring tests spare the regex scan.
+    priced = any(c in text for c in _PRICE_NEEDS)
+    row.append(math.log1p(len(_PRICE.findall(text))) if priced else 0.0)
     for phrases in _CUES.values():
         row.append(math.log1p(sum(text.count(ph) for ph in phrases)))
     return np.asarray([row], dtype=np.float32)
