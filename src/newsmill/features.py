@@ -273,10 +273,6 @@ def _deepest_best(
     return own_para[src], own_frac[src], own_cnt[src]
 
 
-def _bits(values: np.ndarray, n: int) -> np.ndarray:
-    return ((values[..., None] >> np.arange(n)) & 1).astype(np.float32)
-
-
 _BLOCK_INTS = attrgetter("level", "chars", "link_chars", "in_quote", "in_pre", "elem")
 _KIND = attrgetter("kind")
 _TEXT = attrgetter("text")
@@ -516,11 +512,12 @@ def block_features(
     put(E["ld"][elem_idx])
     put(E["log_blocks"][elem_idx])
     put(E["b_nelems"])
-    # Own flags, inherited flags and semantic bits, in one shift (sem has fewer bits).
+    # Own flags, inherited flags and semantic bits, unpacked together (sem has fewer bits).
     nflags = len(FLAG_NAMES)
-    assert len(SEM_NAMES) <= nflags
-    flag_ints = np.stack((E["b_flags"], E["b_iflags"], E["b_isem"]), axis=1)
-    put(_bits(flag_ints, nflags).reshape(n, 3 * nflags)[:, : 2 * nflags + len(SEM_NAMES)])
+    assert len(SEM_NAMES) <= nflags <= 64
+    flag_ints = np.stack((E["b_flags"], E["b_iflags"], E["b_isem"]), axis=1).astype("<u8")
+    bits = np.unpackbits(flag_ints.view(np.uint8).reshape(n, 3, 8), axis=2, bitorder="little")
+    put(bits[:, :, :nflags].reshape(n, 3 * nflags)[:, : 2 * nflags + len(SEM_NAMES)])
     # Ancestors: a zero row at index m stands for "no ancestor" (its parent is itself).
     m = len(elems)
     parent = E["parent"]
