@@ -23,9 +23,6 @@ _BOILER_PHRASES = (
     "privacy policy", "terms of use", "terms of service", "advertisement", "related posts",
     "related articles", "related stories", "skip to", "click here",
 )
-# One alternation is faster than the substring loop on short text, slower on long text.
-_BOILER_RX = re.compile("|".join(map(re.escape, _BOILER_PHRASES)))
-_BOILER_RX_MAX = 100
 
 
 def _probes(phrases: tuple[str, ...]) -> list[tuple[str, tuple[str, ...] | None]]:
@@ -61,7 +58,6 @@ STOPWORDS = frozenset(
     """.split()
 )
 _IS_STOP = STOPWORDS.__contains__
-_DIGIT = re.compile(r"\d")
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 
