@@ -45,3 +45,11 @@ def test_empty_extraction_gets_name_and_description() -> None:
 def test_short_taglines_and_other_types_are_ignored() -> None:
     assert add_product_description(_graph("Bold. Dark. Coffee."), [])[2] == 0
     assert add_product_description(_graph(kind="Article"), [])[2] == 0
+
+
+def test_character_references_in_a_plain_description_are_decoded() -> None:
+    blocks = [_b("heading", "Dark Roast")]
+    out, _, added = add_product_description(_graph(DESC.replace(" and ", " &amp; ", 1) + " Subscribe &amp; save."), blocks)
+    assert added == 1
+    assert "cocoa & black cherry" in out[1].text and "Subscribe & save." in out[1].text
+    assert "&amp;" not in out[1].text

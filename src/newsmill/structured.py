@@ -8,6 +8,7 @@ was extracted at all).
 
 from __future__ import annotations
 
+import html
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -22,9 +23,11 @@ _MISSING = 0.5  # add the description when less than this share of its words was
 
 
 def _plain(s: str) -> list[str]:
-    """Paragraphs of a description that may hold HTML or line breaks."""
+    """Paragraphs of a description that may hold HTML, character references or line breaks."""
     if "<" in s and ">" in s:
         s = LexborHTMLParser(f"<div>{s}</div>").body.text(separator="\n")  # type: ignore[union-attr]
+    elif "&" in s:
+        s = html.unescape(s)  # "Subscribe &amp; Save" in a JSON string
     paras = (" ".join(line.split()) for line in s.splitlines())
     return [p for p in paras if p]
 
