@@ -64,3 +64,29 @@ def test_a_kept_card_title_brings_its_description_on_listing_pages() -> None:
     # Articles are not card pages: the same scores keep only the titles.
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
     assert not any(t.startswith("Difficulty") for t in kept)
+
+
+def _twice():
+    paras = "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
+    cards = "".join(
+        f"<div class='card'><h3>Monitor arm {i}</h3><p>For monitors weighing up to twenty pounds.</p></div>"
+        for i in range(3)
+    )
+    html = (
+        f"<html><body><main><div class='desktop'>{paras}</div><div class='mobile'>{paras}</div>"
+        f"<div class='grid'>{cards}</div></main></body></html>"
+    )
+    return segment(LexborHTMLParser(html).body)
+
+
+def test_text_shown_twice_is_kept_once_but_repeated_card_attributes_stay_on_listings() -> None:
+    seg = _twice()
+    probs = np.full(len(seg.blocks), 0.9)
+    article = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    assert sum(t.startswith("2.") for t in article) == 1
+    assert article.count("For monitors weighing up to twenty pounds.") == 1
+    listing = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    assert sum(t.startswith("2.") for t in listing) == 1  # a repeated run of paragraphs
+    assert listing.count("For monitors weighing up to twenty pounds.") == 3  # one per card
+    docs = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "documentation")]
+    assert sum(t.startswith("2.") for t in docs) == 2

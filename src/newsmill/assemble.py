@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from .segment import FLAG_NAMES, SEM_BIT, Segmentation
+from .segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
 
 _FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 _BODY_SEM = SEM_BIT["itemprop_body"]
@@ -87,10 +87,13 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type in ("listing", "collection"):
         _complete_cards(seg, probs, keep, threshold * _CARD_FLOOR)
     boxed = _in_small_box(seg)
-    return [
+    out = [
         i for i in range(n)
         if keep[i] and not boxed[blocks[i].elem] and not is_widget_line(blocks[i].text)
     ]
+    if page_type != "documentation":  # parallel tabs and reference pages repeat by design
+        out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
+    return out
 
 
 # Region completion: the model doubts some prose deep in long stories (reviews, guides). Inside
@@ -190,6 +193,38 @@ def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floo
             if (be.iflags & ~ce.iflags) & _BOILER_FLAGS or (be.isem & ~ce.isem) & _BOILER_SEMS:
                 continue
             keep[j] = True
+
+
+# Text shown twice is one text: a story rendered for two layouts, carousel clones, a reply
+# quoting a post above it. Blocks this short repeat legitimately ("Pros:", "Reply").
+_REPEAT_MIN_CHARS = 20
+_REPEAT_KEEP_KINDS = frozenset(["code", "row", "cell"])  # the same command or cell in two places
+
+
+def _drop_repeats(blocks: list[Block], out: list[int], min_run: int) -> list[int]:
+    """``out`` without blocks that repeat an earlier kept block's text, in runs of at least
+    ``min_run`` consecutive repeats. Cards repeat single attributes ("Screen size: 27 in"), so
+    listing pages ask for runs of two; on other pages a single repeat goes (cross-validated F1
+    on wcxb-dev 0.8656 -> 0.8716; article +0.002, forum +0.026, product +0.017)."""
+    texts = [blocks[i].text for i in out]
+    m = len(texts)
+    first: dict[str, int] = {}
+    drop = [False] * m
+    p = 0
+    while p < m:
+        t = texts[p]
+        q = first.get(t) if len(t) >= _REPEAT_MIN_CHARS and blocks[out[p]].kind not in _REPEAT_KEEP_KINDS else None
+        if q is not None:
+            run = 0
+            while p + run < m and q + run < p and texts[p + run] == texts[q + run]:
+                run += 1
+            if run >= min_run:
+                drop[p:p + run] = [True] * run
+                p += run
+                continue
+        first.setdefault(t, p)
+        p += 1
+    return [i for i, d in zip(out, drop, strict=True) if not d] if any(drop) else out
 
 
 # A newsletter sign-up or cookie notice is a small box whose own class says so.
