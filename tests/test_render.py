@@ -31,3 +31,15 @@ def test_a_word_meeting_an_inline_element_is_spaced_but_sub_sup_and_word_endings
     assert "doing in Starship Troopers is very interesting" in text
     assert "H2O" in text and "10th" in text and "The drop cap" in text
     assert "Starship Troopers is one word" in text
+
+
+def test_heading_permalink_marks_are_not_text() -> None:
+    html = (
+        "<html><body><article><h1>Docs</h1>"
+        "<h2 id='x'>Chunk-Encoded Requests<a class='headerlink' href='#x'>¶</a></h2>"
+        "<p>Requests also supports chunked transfer encoding for outgoing and incoming requests, "
+        "as the documentation explains at some length here.</p></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Chunk-Encoded Requests\n\nRequests also supports" in text
+    assert "¶" not in text

@@ -20,6 +20,8 @@ BLOCK_TAGS = frozenset(
     "main menu nav ol p pre section summary table tbody thead tfoot tr td th caption ul "
     "button label option noscript".split()
 )
+# What documentation generators put after a heading as its permalink (href="#...").
+_PERMALINK_MARKS = frozenset(["¶", "#", "§", "🔗", "⚓", "🔗\ufe0e", "🔗\ufe0f"])
 # Inline elements whose text joins its neighbours' in a word (H<sub>2</sub>O, 10<sup>th</sup>).
 _JOINED = frozenset(["sub", "sup", "ruby", "rt", "rp", "wbr"])
 # Never text: code, media, controls.
@@ -508,6 +510,8 @@ class _Walker:
                 if first is not None and first.next is None and first.tag == "-text":
                     # <a>text</a>, the common case: no recursion.
                     t = first.text_content
+                    if t and href.startswith("#") and t.strip() in _PERMALINK_MARKS:
+                        continue  # a heading's permalink mark ("Install¶"): page furniture
                     if t:
                         if text and len(t) > 1 and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
                             add_text(" ")
