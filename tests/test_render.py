@@ -34,12 +34,14 @@ def test_a_word_meeting_an_inline_element_is_spaced_but_sub_sup_and_word_endings
 
 
 def test_heading_permalink_marks_are_not_text() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
     html = (
         "<html><body><article><h1>Docs</h1>"
         "<h2 id='x'>Chunk-Encoded Requests<a class='headerlink' href='#x'>¶</a></h2>"
-        "<p>Requests also supports chunked transfer encoding for outgoing and incoming requests, "
-        "as the documentation explains at some length here.</p></article></body></html>"
+        "<p>See <a href='#y'>section 3</a> for more.</p></article></body></html>"
     )
-    text = extract(html).text
-    assert "Chunk-Encoded Requests\n\nRequests also supports" in text
-    assert "¶" not in text
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert texts == ["Docs", "Chunk-Encoded Requests", "See section 3 for more."]
