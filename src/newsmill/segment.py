@@ -293,6 +293,8 @@ class _Walker:
         self.root: LexborNode | None = None
         self._segments: dict[str, LexborNode] | None = None
         self.spliced: set[int] = set()
+        # An inline element has just opened: text starting a word there gets a space when the
+        # text before it ends one ("in<em>Starship</em>" reads "in Starship", as pages show it).
         self.glue = False
 
     def _streamed(self, template: LexborNode) -> LexborNode | None:
