@@ -110,3 +110,19 @@ def test_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
     text = extract(html).text
     assert "Paragraph 1 of the council story" in text
     assert "Paragraph 24 of the council story" in text
+
+
+def test_a_streamed_segment_that_names_itself_is_read_once() -> None:
+    html = (
+        "<html><body><main><p>Intro of the page, long enough to be read as the start of a story.</p>"
+        "<template id='B:0'></template></main>"
+        "<div hidden id='S:0'><p>Segment text that streams in and points at itself again.</p>"
+        "<template id='B:0'></template><template id='P:0'></template></div></body></html>"
+    )
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    blocks = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert sum("Segment text that streams in" in t for t in blocks) == 1
+    assert blocks.index(next(t for t in blocks if "Segment text" in t)) == 1  # in place, after the intro
