@@ -222,3 +222,18 @@ def test_calls_to_action_are_dropped_and_sentences_using_their_words_are_kept() 
                   "Customers also bought umbrellas as the storm approached.",
                   "Loading the dishwasher the right way", "Registered users can comment."):
         assert not is_widget_line(prose), prose
+
+
+def test_breadcrumb_trails_are_dropped_and_prose_with_slashes_is_kept() -> None:
+    from newsmill.assemble import _is_breadcrumb
+    from newsmill.segment import Block
+
+    def blk(text: str, links: int) -> Block:
+        return Block("text", text, text, 0, "div", chars=len(text), link_chars=links)
+
+    crumb = "Home > PSS > Projectors > Resolution > 4K Projectors"
+    assert _is_breadcrumb(blk(crumb, len(crumb) - 20))
+    assert _is_breadcrumb(blk("Docs / Guides / Networking", 20))
+    prose = "The ratio went from 3/4 to 1/2 > a result the board called a clear win for the city."
+    assert not _is_breadcrumb(blk(prose, 0))
+    assert not _is_breadcrumb(blk("Home > Shop > Projectors", 0))  # no links: not a trail
