@@ -45,3 +45,20 @@ def test_heading_permalink_marks_are_not_text() -> None:
     )
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert texts == ["Docs", "Chunk-Encoded Requests", "See section 3 for more."]
+
+
+def test_a_highlighted_listing_with_line_elements_is_one_code_block() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.render import render_markdown
+    from newsmill.segment import segment
+
+    html = (
+        "<html><body><article><p>Install first.</p><pre><div class=line>pip install twilio</div>"
+        "<div class=line>python send.py</div></pre><p>After.</p></article></body></html>"
+    )
+    blocks = segment(LexborHTMLParser(html).body).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("p", "Install first."), ("code", "pip install twilio\npython send.py"), ("p", "After."),
+    ]
+    assert "```\npip install twilio\npython send.py\n```" in render_markdown(blocks)

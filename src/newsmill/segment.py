@@ -471,6 +471,13 @@ class _Walker:
                     self.hidden_skipped += 1
                     continue
             if tag in BLOCK_TAGS:
+                if self.pre:
+                    # Line elements of a highlighted listing: one code block, a line each.
+                    if text and not text[-1].endswith("\n"):
+                        add_text("\n")
+                        add_md("\n")
+                    self.walk(child, ei, depth, in_link)
+                    continue
                 if depth > 400:
                     # Pathologically deep trees: keep the text, stop making elements.
                     self.walk(child, ei, depth, in_link)
