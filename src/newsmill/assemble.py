@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from .segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
+from .segment import FLAG_NAMES, KINDS, SEM_BIT, Block, Elem, Segmentation
 
 _FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 _BODY_SEM = SEM_BIT["itemprop_body"]
@@ -18,26 +18,26 @@ _WIDGET = re.compile(
     r"^(?:advertisements?|sponsored(?: content)?|"
     r"(?:like|follow|find|join) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)"
     r"(?: (?:and|or) \w+)?|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
-    r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) \w+ ?newsletter|read more|"
+    r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) (?:\w+ ?)?newsletter|read more|"
     r"related(?: articles| stories| posts)?|recommended(?: for you| stories| articles| posts| reading)?|"
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
     r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
     r"jump to (?:the )?(?:list|recipe|content|comments)|pin (?:this|it) for later|table of contents|"
-    r"join our (?:mailing list|newsletter)|sign up for our newsletter|buy now|request a quote|register|"
+    r"join our (?:mailing list|newsletter)|buy now|register|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
     r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
-    r"contact (?:sales|us)|talk to (?:sales|an expert)|quick (?:shop|view)|add to (?:cart|bag|basket)|added|"
+    r"contact (?:sales|us)|talk to (?:sales|an expert)|quick (?:shop|view)|added|"
     r"see all(?: \w+){0,3}|view all(?: \w+){0,3}|explore more(?: \w+){0,2}|keep exploring(?: \w+){0,2}|"
     r"more to explore|trending searches|related searches|popular searches|"
     r"customers (?:also|who) (?:bought|viewed|liked)(?: \w+){0,4}|free (?:shipping|delivery|returns)|"
-    r"pick ?up in store|sort and filter|download (?:the )?(?:catalog(?:ue)?|brochure|app)|get it now)$"
+    r"pick ?up in store|download (?:the )?(?:catalog(?:ue)?|brochure|app)|get it now)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.
 _CONTROL = re.compile(
-    r"^(?:filters?|filter (?:and )?sort|sort(?: by| options)?|view options|refine(?: by| results)?|"
+    r"^(?:filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
     r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
     r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|"
     r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
@@ -70,15 +70,17 @@ def _is_breadcrumb(b: Block) -> bool:
     """"Home > Shop > Projectors": a trail of short links."""
     if b.chars > 160 or b.kind not in ("text", "p", "li") or b.link_chars < 0.4 * b.chars:
         return False
-    parts = [p for p in _CRUMB_SEP.split(b.text) if p]
-    return len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts) and len(_CRUMB_SEP.findall(b.text)) >= 2
+    parts = [p for p in _CRUMB_SEP.split(b.text) if p]  # three parts: two separators at least
+    return len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts)
 
 
 def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: str | None = None) -> list[int]:
     """Indices of kept blocks, in document order.
 
-    A block is kept when its probability clears the threshold; lone short blocks between
-    rejected neighbours are dropped, and a heading directly followed by kept text is kept.
+    A block is kept when its probability clears the threshold, and a heading directly
+    followed by kept text is kept. Then, by page type: doubted prose in the story's container
+    and the rest of kept cards join; small boxes, widget lines, breadcrumbs and text shown
+    twice leave.
     """
     n = len(seg.blocks)
     if n == 0:
@@ -156,11 +158,21 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
         e = ce.parent
     if e < 0:
         return
-    cflags, csem = ce.iflags, ce.isem
-    lo, hi = ce.first_block, ce.last_block + 1
+    _fill(seg, probs, keep, ce, floor, _PROSE, 0.3)
+
+
+def _fill(
+    seg: Segmentation, probs: np.ndarray, keep: np.ndarray, container: Elem, floor: float,
+    kinds: frozenset[str], max_link_share: float,
+) -> None:
+    """Keep the container's blocks scored at least ``floor`` that are of ``kinds`` and not
+    link lists, unless a boilerplate element (nav, share bar, ad...) lies in between."""
+    blocks, elems = seg.blocks, seg.elems
+    cflags, csem = container.iflags, container.isem
+    lo, hi = container.first_block, container.last_block + 1
     for i in np.nonzero(~keep[lo:hi] & (probs[lo:hi] >= floor))[0] + lo:
         b = blocks[i]
-        if b.kind not in _PROSE or b.link_chars > 0.3 * b.chars:
+        if b.kind not in kinds or b.link_chars > max_link_share * b.chars:
             continue
         be = elems[b.elem]
         if (be.iflags & ~cflags) & _BOILER_FLAGS or (be.isem & ~csem) & _BOILER_SEMS:
@@ -176,6 +188,7 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
 _CARD_FLOOR = 0.3
 _CARD_HOPS = 4
 _CARD_MAX = 12
+_CARD_KINDS = frozenset(k for k in KINDS if k != "control")  # buttons stay out
 
 
 def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
@@ -195,18 +208,8 @@ def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floo
             continue
         done.add(e)
         ce = elems[e]
-        if ce.last_block - ce.first_block + 1 > _CARD_MAX:
-            continue
-        for j in range(ce.first_block, ce.last_block + 1):
-            if keep[j] or probs[j] < floor:
-                continue
-            b = blocks[j]
-            if b.kind == "control" or b.link_chars > 0.5 * b.chars:
-                continue
-            be = elems[b.elem]
-            if (be.iflags & ~ce.iflags) & _BOILER_FLAGS or (be.isem & ~ce.isem) & _BOILER_SEMS:
-                continue
-            keep[j] = True
+        if ce.last_block - ce.first_block + 1 <= _CARD_MAX:
+            _fill(seg, probs, keep, ce, floor, _CARD_KINDS, 0.5)
 
 
 # Text shown twice is one text: a story rendered for two layouts, carousel clones, a reply

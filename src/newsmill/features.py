@@ -121,15 +121,6 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def best_container(seg: Segmentation) -> int:
-    """The element with the most good paragraph text below it (readability-style)."""
-    best, best_score = 0, -1.0
-    for i, e in enumerate(seg.elems):
-        if e.para_score > best_score:
-            best, best_score = i, e.para_score
-    return best
-
-
 _ELEM_INT_FIELDS = ("parent", "depth", "same_sig_siblings", "chars", "link_chars", "nblocks")
 # Read for the blocks' own elements only: reading an attribute is most of the cost here.
 _BLOCK_ELEM_FIELDS = ("nelems", "flags", "iflags", "isem")

@@ -128,7 +128,7 @@ _SELF_CLOSED_IFRAME = re.compile(r"(<iframe\b[^>]*?)\s*/>", re.IGNORECASE)
 
 
 def _close_iframes(text: str) -> str:
-    return _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", text) if "/>" in text and "<iframe" in text else text
+    return _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", text) if "<iframe" in text and "/>" in text else text
 
 
 def _meta_fields(meta: dict) -> dict:

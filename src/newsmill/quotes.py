@@ -38,7 +38,6 @@ from .article import Quote
 
 # Opening mark -> closing marks, for the paired (unambiguous) families.
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‘": "’"}
-_OPENERS = "\"“„«「『‘"
 _STRAIGHT_OPEN_LEFT = set("([{—–-/:;,")
 _STRAIGHT_CLOSE_RIGHT = set(".,;:!?)]}—–-…")
 _TRIM = " \u00a0\u202f\t"
@@ -53,7 +52,6 @@ SPEECH_VERBS = (
     "lamented predicted promised vowed pledged boasted mused recounted countered testified "
     "quotes quoted cited cites called calling described describing dismissed branded"
 ).split()
-_SPEECH = frozenset(SPEECH_VERBS)
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
 _MULTI_VERBS = re.compile(r"\b(?:shot back|went on|pointed out|put it|fired back|chimed in)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
@@ -133,7 +131,6 @@ _ABBREV = frozenset(
     "approx dept est".split()
 )
 _CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
-_PERSON_CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
 # Capital letters: where a run of names can start.
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())

@@ -235,6 +235,11 @@ def _panel(attrs: dict) -> bool:
     )
 
 
+def _meets_word(text: list[str], t: str) -> bool:
+    """``t`` starts a word right after collected text that ends one, with no space between."""
+    return bool(text) and t[0].isalnum() and text[-1][-1:].isalnum()
+
+
 def _int(v: str | None) -> int:
     if not v:
         return 0
@@ -437,7 +442,7 @@ class _Walker:
                 t = child.text_content
                 # Whitespace before any text in a block changes nothing: skip the work.
                 if t and (text or self.pre or not t.isspace()):
-                    if self.glue and text and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
+                    if self.glue and not self.pre and _meets_word(text, t):
                         add_text(" ")
                         add_md(" ")
                     self.glue = False
@@ -522,7 +527,7 @@ class _Walker:
                     if t and href.startswith("#") and t.strip() in _PERMALINK_MARKS:
                         continue  # a heading's permalink mark ("Install¶"): page furniture
                     if t:
-                        if text and len(t) > 1 and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
+                        if len(t) > 1 and not self.pre and _meets_word(text, t):
                             add_text(" ")
                             add_md(" ")
                         add_text(t)
@@ -556,7 +561,7 @@ class _Walker:
                     t = first.text_content
                     glue = tag not in _JOINED and len(t) > 1
                     if t and (text or self.pre or not t.isspace()):
-                        if glue and text and t[0].isalnum() and text[-1][-1:].isalnum() and not self.pre:
+                        if glue and not self.pre and _meets_word(text, t):
                             add_text(" ")
                             add_md(" ")
                         add_text(t)
