@@ -237,3 +237,20 @@ def test_breadcrumb_trails_are_dropped_and_prose_with_slashes_is_kept() -> None:
     prose = "The ratio went from 3/4 to 1/2 > a result the board called a clear win for the city."
     assert not _is_breadcrumb(blk(prose, 0))
     assert not _is_breadcrumb(blk("Home > Shop > Projectors", 0))  # no links: not a trail
+
+
+def test_forum_wiki_and_shop_furniture_lines_are_dropped_and_prose_is_kept() -> None:
+    from newsmill.assemble import is_widget_line
+
+    for furniture in ("Click to expand...", "Reply With Quote", "Report inappropriate content",
+                      "20 replies to this topic", "Send feedback", "Page actions", "Personal tools",
+                      "Contents", "Let's connect", "Speak to an expert", "Get a free quote today.",
+                      "FREE SHIPPING over $100", "Added to your cart! Complete the set?",
+                      "This topic was automatically closed after 30 days. New replies are no longer allowed.",
+                      "Type to search products"):
+        assert is_widget_line(furniture), furniture
+    for prose in ("Click to expand the menu, then choose Settings.",
+                  "The contents of the box were clear to the inspectors.",
+                  "The topic was closed after the vote, and the thread moved on.",
+                  "Free shipping over the holidays cost the retailer millions."):
+        assert not is_widget_line(prose), prose

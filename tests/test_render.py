@@ -62,3 +62,22 @@ def test_a_highlighted_listing_with_line_elements_is_one_code_block() -> None:
         ("p", "Install first."), ("code", "pip install twilio\npython send.py"), ("p", "After."),
     ]
     assert "```\npip install twilio\npython send.py\n```" in render_markdown(blocks)
+
+
+def test_a_drop_cap_joins_the_word_it_starts() -> None:
+    """A first letter set apart, in its own span or its own box, is still the first letter of
+    the first word; a lone letter that starts nothing (an index "A", then "Apple") stays."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    def texts(body: str) -> list[str]:
+        return [b.text for b in segment(LexborHTMLParser(f"<html><body>{body}</body></html>").body).blocks]
+
+    assert texts("<p><span class=dropcap>T</span><span>here are many cameras.</span></p>") == [
+        "There are many cameras."
+    ]
+    assert texts(
+        "<div><div class=first-letter>D</div><div class=rich><p>uring the pandemic, classes moved.</p></div></div>"
+    ) == ["During the pandemic, classes moved."]
+    assert texts("<div><div>A</div><p>Apple pie</p><div>B</div></div>") == ["A", "Apple pie", "B"]

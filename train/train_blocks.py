@@ -143,8 +143,29 @@ def best_threshold(pages: list[dict], probs: list[np.ndarray]) -> tuple[float, f
     return best_thr, best
 
 
-def fit(pages: list[dict], params: dict, key: str = "X") -> dict:
-    """Train symmetric trees with CatBoost; return the exported spec ``Scorer`` reads."""
+def fit(pages: list[dict], params: dict, key: str = "X", seeds: int = 1) -> dict:
+    """Train symmetric trees with CatBoost; return the exported spec ``Scorer`` reads.
+
+    With ``seeds`` > 1, that many models (seeds counted up from params' seed) are averaged
+    in logit space and exported as one forest: the average is steadier page by page."""
+    specs = [_fit_one(pages, dict(params, random_seed=params["random_seed"] + s), key) for s in range(seeds)]
+    return specs[0] if seeds == 1 else merge_specs(specs)
+
+
+def merge_specs(specs: list[dict]) -> dict:
+    """One oblivious forest whose raw score is the mean of the given forests' raw scores."""
+    n = len(specs)
+    out = dict(specs[0])
+    out["feat"] = [row for sp in specs for row in sp["feat"]]
+    out["border"] = [row for sp in specs for row in sp["border"]]
+    out["values"] = [[v * sp["scale"] / n for v in row] for sp in specs for row in sp["values"]]
+    out["scale"] = 1.0
+    out["bias"] = sum(sp["bias"] for sp in specs) / n
+    out["top_features"] = specs[0]["top_features"]
+    return out
+
+
+def _fit_one(pages: list[dict], params: dict, key: str) -> dict:
     from catboost import CatBoostClassifier
 
     X = np.vstack([p[key] for p in pages])
@@ -171,6 +192,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=250)
     ap.add_argument("--depth", type=int, default=6)
     ap.add_argument("--lr", type=float, default=0.15)
+    ap.add_argument("--seeds", type=int, default=3, help="models averaged into one forest")
     ap.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cache", help="feature cache")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (quick runs)")
@@ -225,7 +247,7 @@ def main() -> int:
         for k in range(args.folds):
             tr = [p for p in pages if fold_of_domain[p["domain"]] != k]
             te = [i for i, p in enumerate(pages) if fold_of_domain[p["domain"]] == k]
-            spec = fit(tr, params, key)
+            spec = fit(tr, params, key, args.seeds)
             forest = make_forest(spec)
             for i in te:
                 oof[i] = forest.predict(pages[i][key]) if len(pages[i]["y"]) else np.zeros(0)
@@ -268,8 +290,8 @@ def main() -> int:
             (args.cv_out / f"fold{k}.json").write_text(json.dumps(spec, separators=(",", ":")))
         (args.cv_out / "folds.json").write_text(json.dumps(folds_map, indent=0, sort_keys=True))
     if not args.no_final:
-        s1 = fit(pages, params, "X")
-        s2 = fit(pages, params, "X2") if use_stage2 else None
+        s1 = fit(pages, params, "X", args.seeds)
+        s2 = fit(pages, params, "X2", args.seeds) if use_stage2 else None
         spec = {
             "stage1": s1,
             "stage2": s2,

@@ -31,8 +31,15 @@ _WIDGET = re.compile(
     r"contact (?:sales|us)|talk to (?:sales|an expert)|quick (?:shop|view)|added|"
     r"see all(?: \w+){0,3}|view all(?: \w+){0,3}|explore more(?: \w+){0,2}|keep exploring(?: \w+){0,2}|"
     r"more to explore|trending searches|related searches|popular searches|"
-    r"customers (?:also|who) (?:bought|viewed|liked)(?: \w+){0,4}|free (?:shipping|delivery|returns)|"
-    r"pick ?up in store|download (?:the )?(?:catalog(?:ue)?|brochure|app)|get it now)$"
+    r"customers (?:also|who) (?:bought|viewed|liked)(?: \w+){0,4}|free (?:shipping|delivery|returns)(?: on (?:all )?orders)?(?: over \d+)?|"
+    r"pick ?up in store|download (?:the )?(?:catalog(?:ue)?|brochure|app)|get it now|"
+    r"speak to (?:sales|an expert|us)|let s (?:connect|talk)|join now(?: for free)?|"
+    r"get a free (?:quote|demo|trial|consultation)(?: today| now)?|subscribe to (?:get access|continue reading)|"
+    r"added to (?:your )?(?:cart|bag|basket)(?: .{1,60})?|stay connected(?: with \w+)?|"
+    # Forum, wiki and documentation furniture.
+    r"click to expand|reply with quote|report (?:inappropriate content|this (?:post|comment))|"
+    r"\d+ repl(?:y|ies) to this (?:topic|thread)|send feedback|submit (?:a )?correction|page actions|"
+    r"personal tools|contents|type to search(?: \w+)?)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.
@@ -41,7 +48,8 @@ _CONTROL = re.compile(
     r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
     r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|"
     r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
-    r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket))$"
+    r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket)|"
+    r"this (?:topic|thread) was automatically closed(?: .{1,80})?)$"
 )
 _WORDS = re.compile(r"\w+")
 _FALLBACK_MIN_WORDS = 25

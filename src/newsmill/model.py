@@ -109,10 +109,13 @@ def forest_from_lightgbm(booster, feature_names: list[str], threshold: float = 0
     }
 
 
+_CELLS = 32 * 1024  # (tree, block) pairs scored at once
+
+
 class ObliviousForest:
     """Symmetric (oblivious) trees, as CatBoost grows them: one split per level, so a tree's
-    leaf is a bit pattern of ``depth`` comparisons. All trees, all blocks: one gather, one
-    comparison and one dot product, a few hundred microseconds per page."""
+    leaf is a bit pattern of ``depth`` comparisons. All trees, all blocks: one comparison per
+    distinct split, one gather and one dot product, a few hundred microseconds per page."""
 
     def __init__(self, spec: dict) -> None:
         self.feature_names: list[str] = spec["feature_names"]
@@ -123,8 +126,15 @@ class ObliviousForest:
         self.scale = float(spec.get("scale", 1.0))
         self.bias = np.asarray(spec.get("bias", 0.0), dtype=np.float64)
         self.trees, self.depth = self.feat.shape
-        self.flat_feat = self.feat.ravel()
-        self.flat_border = self.border.ravel()
+        # Trees share splits (borders are quantised, and averaged models repeat each other's):
+        # each distinct (feature, border) is compared once, then spread to its trees.
+        pairs = np.stack((self.feat.ravel().astype(np.float64), self.border.ravel().astype(np.float64)), axis=1)
+        uniq, inverse = np.unique(pairs, axis=0, return_inverse=True)
+        self.split_feat = uniq[:, 0].astype(np.int64)
+        self.split_border = uniq[:, 1].astype(np.float32)[:, None]
+        self.split_of = inverse.ravel()
+        # Depth is at most 8: a leaf number is a byte, the dot of the level bits with 2**level.
+        self.level_weight = (1 << np.arange(self.depth)).astype(np.uint8)
         self.offsets = (np.arange(self.trees) * self.values.shape[1]).astype(np.int64)
         self.flat_values = self.values.ravel()
 
@@ -135,12 +145,18 @@ class ObliviousForest:
             return np.zeros((0,) if k == 1 else (0, k))
         # Feature-major: each split reads one contiguous row of n values.
         XT = np.ascontiguousarray(X.T)
-        bits = (XT[self.flat_feat] > self.flat_border[:, None]).reshape(self.trees, self.depth, n)
-        # Depth is at most 8: leaf numbers fit a byte, which keeps the arrays small.
-        leaf8 = bits[:, 0, :].view(np.uint8).copy()
-        for level in range(1, self.depth):
-            leaf8 |= bits[:, level, :].view(np.uint8) << level
-        leaf = leaf8.astype(np.intp)
+        rows = max(16, _CELLS // self.trees)
+        if n <= rows:
+            return self._raw(XT)
+        # Row chunks keep the (trees x rows) temporaries small: large ones cost more in fresh
+        # memory pages than in arithmetic (3x slower for 750 trees and 300 blocks).
+        return np.concatenate([self._raw(XT[:, a : a + rows]) for a in range(0, n, rows)])
+
+    def _raw(self, XT: np.ndarray) -> np.ndarray:
+        n, k = XT.shape[1], self.n_classes
+        split_bits = XT[self.split_feat] > self.split_border
+        bits = split_bits[self.split_of].view(np.uint8).reshape(self.trees, self.depth, n)
+        leaf = np.einsum("tdn,d->tn", bits, self.level_weight).astype(np.intp)
         if k == 1:
             return np.take(self.flat_values, leaf + self.offsets[:, None]).sum(axis=0) * self.scale + self.bias
         idx = (leaf * k + self.offsets[:, None])[..., None] + np.arange(k)  # (trees, n, k)

@@ -236,8 +236,13 @@ def _panel(attrs: dict) -> bool:
 
 
 def _meets_word(text: list[str], t: str) -> bool:
-    """``t`` starts a word right after collected text that ends one, with no space between."""
-    return bool(text) and t[0].isalnum() and text[-1][-1:].isalnum()
+    """``t`` starts a word right after collected text that ends one, with no space between.
+    Not after a drop cap: ``<span>T</span>here`` is one word."""
+    return bool(text) and t[0].isalnum() and text[-1][-1:].isalnum() and not _is_drop_cap("".join(text).strip())
+
+
+def _is_drop_cap(text: str) -> bool:
+    return len(text) == 1 and text.isupper()
 
 
 def _int(v: str | None) -> int:
@@ -301,6 +306,7 @@ class _Walker:
         # An inline element has just opened: text starting a word there gets a space when the
         # text before it ends one ("in<em>Starship</em>" reads "in Starship", as pages show it).
         self.glue = False
+        self.drop_cap: tuple[str, str, int, int] | None = None
 
     def _streamed(self, template: LexborNode) -> LexborNode | None:
         """The streamed segment that React's Suspense swaps in for this placeholder.
@@ -341,6 +347,31 @@ class _Walker:
             if not text:
                 return
             md = " ".join(md.split())
+        if self.drop_cap is not None:
+            cap, self.drop_cap = self.drop_cap, None
+            if text[0].islower() and self._near(cap[2], ei):  # a first letter set apart
+                text, md = cap[0] + text, cap[0] + md
+            else:
+                self._emit(*cap)
+        elif not self.pre and _is_drop_cap(text):
+            self.drop_cap = (text, md, ei, links)  # joined to the next block if it goes on
+            return
+        self._emit(text, md, ei, links)
+
+    def _near(self, cap_elem: int, ei: int) -> bool:
+        """``ei`` lies under the drop cap's parent or grandparent: the same paragraph run."""
+        elems = self.seg.elems
+        up = {elems[cap_elem].parent}
+        if elems[cap_elem].parent >= 0:
+            up.add(elems[elems[cap_elem].parent].parent)
+        e = ei
+        while e >= 0:
+            if e in up or e == cap_elem:
+                return True
+            e = elems[e].parent
+        return False
+
+    def _emit(self, text: str, md: str, ei: int, links: int) -> None:
         e = self.seg.elems[ei]
         tag = e.tag
         kind = "text"
@@ -621,6 +652,8 @@ def _walk(w: _Walker, root: LexborNode) -> _Walker:
     root_i = w.new_elem(root.tag or "body", -1, 0, root.attributes if root.tag != "-text" else {})
     w.walk(root, root_i, 0, False)
     w.flush(root_i)
+    if w.drop_cap is not None:  # a lone letter ends the page
+        w._emit(*w.drop_cap)
     w.close_elem(root_i)
     root_e = w.seg.elems[root_i]
     w.seg.total_chars = root_e.chars
