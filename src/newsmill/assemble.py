@@ -109,11 +109,11 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     _complete_region(seg, probs, keep, threshold * _REGION_FLOOR)
     if page_type in ("listing", "collection"):
         _complete_cards(seg, probs, keep, threshold * _CARD_FLOOR)
-    boxed = _in_small_box(seg)
+    kept = np.flatnonzero(keep).tolist()
+    boxed = _in_small_box(seg, {blocks[i].elem for i in kept})
     out = [
-        i for i in range(n)
-        if keep[i] and not boxed[blocks[i].elem] and not is_widget_line(blocks[i].text)
-        and not _is_breadcrumb(blocks[i])
+        i for i in kept
+        if blocks[i].elem not in boxed and not is_widget_line(blocks[i].text) and not _is_breadcrumb(blocks[i])
     ]
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
@@ -257,16 +257,16 @@ _BOX_BITS = _FLAG_BIT["newsletter"] | _FLAG_BIT["cookie"]
 _BOX_MAX_CHARS = 600
 
 
-def _in_small_box(seg: Segmentation) -> list[bool]:
-    """Per element: inside (up to two levels below) a small newsletter or cookie box."""
+def _in_small_box(seg: Segmentation, elem_ids: set[int]) -> set[int]:
+    """Those of ``elem_ids`` inside (up to two levels below) a small newsletter or cookie box."""
     elems = seg.elems
-    out = [False] * len(elems)
-    for j in range(len(elems)):
+    out = set()
+    for j in elem_ids:
         a, hops = j, 0
         while a >= 0 and hops < 3:
             ae = elems[a]
             if ae.flags & _BOX_BITS and ae.chars <= _BOX_MAX_CHARS and not ae.isem & _BODY_SEM:
-                out[j] = True
+                out.add(j)
                 break
             a, hops = ae.parent, hops + 1
     return out

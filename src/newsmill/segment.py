@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -663,12 +664,9 @@ def _walk(w: _Walker, root: LexborNode) -> _Walker:
 
 def _count_repeats(seg: Segmentation) -> None:
     """How many siblings share each element's tag and class: cards, posts, menu items."""
-    groups: dict[tuple[int, str], list[int]] = {}
-    for i, e in enumerate(seg.elems):
-        if e.parent >= 0:
-            groups.setdefault((e.parent, e.sig), []).append(i)
-    for members in groups.values():
-        n = len(members) - 1
-        if n:
-            for i in members:
-                seg.elems[i].same_sig_siblings = n
+    keys = [(e.parent, e.sig) for e in seg.elems]
+    count = Counter(keys)
+    for e, key in zip(seg.elems, keys, strict=True):
+        n = count[key] - 1
+        if n and e.parent >= 0:
+            e.same_sig_siblings = n
