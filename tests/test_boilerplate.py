@@ -247,7 +247,8 @@ def test_forum_wiki_and_shop_furniture_lines_are_dropped_and_prose_is_kept() -> 
                       "Contents", "Let's connect", "Speak to an expert", "Get a free quote today.",
                       "FREE SHIPPING over $100", "Added to your cart! Complete the set?",
                       "This topic was automatically closed after 30 days. New replies are no longer allowed.",
-                      "Type to search products"):
+                      "Type to search products", "Jump to navigation Jump to search",
+                      "From Wikipedia, the free encyclopedia"):
         assert is_widget_line(furniture), furniture
     for prose in ("Click to expand the menu, then choose Settings.",
                   "The contents of the box were clear to the inspectors.",

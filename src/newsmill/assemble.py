@@ -23,7 +23,8 @@ _WIDGET = re.compile(
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
     r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
-    r"jump to (?:the )?(?:list|recipe|content|comments)|pin (?:this|it) for later|table of contents|"
+    r"jump to (?:the )?(?:list|recipe|content|comments|navigation|search)(?: jump to (?:navigation|search))?|"
+    r"from wikipedia the free encyclopedia|pin (?:this|it) for later|table of contents|"
     r"join our (?:mailing list|newsletter)|buy now|register|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
