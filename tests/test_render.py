@@ -81,3 +81,17 @@ def test_a_drop_cap_joins_the_word_it_starts() -> None:
         "<div><div class=first-letter>D</div><div class=rich><p>uring the pandemic, classes moved.</p></div></div>"
     ) == ["During the pandemic, classes moved."]
     assert texts("<div><div>A</div><p>Apple pie</p><div>B</div></div>") == ["A", "Apple pie", "B"]
+
+
+def test_citation_marks_linking_to_notes_are_not_text_but_superscripts_are() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    html = (
+        "<html><body><p>The prizes are awarded annually.<sup class=reference><a href='#cite_note-1'>[1]</a></sup>"
+        " Water is H<sub>2</sub>O for the 10<sup>th</sup> time; see x<sup>2</sup>"
+        "<sup><a href='/wiki/Other'>[2]</a></sup>.</p></body></html>"
+    )
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert texts == ["The prizes are awarded annually. Water is H2O for the 10th time; see x2[2]."]

@@ -236,6 +236,15 @@ def _panel(attrs: dict) -> bool:
     )
 
 
+# A citation mark: "[1]", "[a]", "[note 3]", linking to a note further down the page.
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb) \d{1,3})\]")
+
+
+def _is_citation_mark(sup: LexborNode) -> bool:
+    t = sup.text(deep=True).strip()
+    return len(t) <= 12 and _CITATION.fullmatch(t) is not None and sup.css_first('a[href^="#"]') is not None
+
+
 def _meets_word(text: list[str], t: str) -> bool:
     """``t`` starts a word right after collected text that ends one, with no space between.
     Not after a drop cap: ``<span>T</span>here`` is one word."""
@@ -588,6 +597,8 @@ class _Walker:
                 self.walk(child, ei, depth, in_link)
                 md.append("`")
             else:
+                if tag == "sup" and _is_citation_mark(child):
+                    continue  # "[1]" linking to the page's references: a reader skips it
                 if first is not None and first.next is None and first.tag == "-text":
                     # <span>text</span> and the like: no recursion.
                     t = first.text_content
