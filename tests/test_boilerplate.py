@@ -248,10 +248,13 @@ def test_forum_wiki_and_shop_furniture_lines_are_dropped_and_prose_is_kept() -> 
                       "FREE SHIPPING over $100", "Added to your cart! Complete the set?",
                       "This topic was automatically closed after 30 days. New replies are no longer allowed.",
                       "Type to search products", "Jump to navigation Jump to search",
-                      "From Wikipedia, the free encyclopedia"):
+                      "From Wikipedia, the free encyclopedia", "1.0.0 (const: 1.48.0) · Source",
+                      "See details", "Choose options", "Copy", "Copied!",
+                      "Be the first to review this product"):
         assert is_widget_line(furniture), furniture
     for prose in ("Click to expand the menu, then choose Settings.",
                   "The contents of the box were clear to the inspectors.",
                   "The topic was closed after the vote, and the thread moved on.",
-                  "Free shipping over the holidays cost the retailer millions."):
+                  "Free shipping over the holidays cost the retailer millions.",
+                  "Source: Reuters", "Open source", "Copy the file to the server first."):
         assert not is_widget_line(prose), prose

@@ -95,3 +95,12 @@ def test_citation_marks_linking_to_notes_are_not_text_but_superscripts_are() -> 
     )
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert texts == ["The prizes are awarded annually. Water is H2O for the 10th time; see x2[2]."]
+
+
+def test_paragraphs_of_invisible_characters_are_not_blocks() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    html = "<html><body><p>One paragraph.</p><p>&zwj;</p><p>&#8203; &zwj;</p><p>Two.</p></body></html>"
+    assert [b.text for b in segment(LexborHTMLParser(html).body).blocks] == ["One paragraph.", "Two."]

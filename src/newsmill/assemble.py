@@ -24,7 +24,9 @@ _WIDGET = re.compile(
     r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
     r"jump to (?:the )?(?:list|recipe|content|comments|navigation|search)(?: jump to (?:navigation|search))?|"
-    r"from wikipedia the free encyclopedia|pin (?:this|it) for later|table of contents|"
+    r"from wikipedia the free encyclopedia|"
+    # An API reference's version stamp and source link ("1.0.0 (const: 1.48.0) · Source").
+    r"(?:(?:\d+ ){1,4}(?:const (?:unstable|(?:\d+ ){0,3}\d+) )?)?source|pin (?:this|it) for later|table of contents|"
     r"join our (?:mailing list|newsletter)|buy now|register|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
@@ -40,7 +42,10 @@ _WIDGET = re.compile(
     # Forum, wiki and documentation furniture.
     r"click to expand|reply with quote|report (?:inappropriate content|this (?:post|comment))|"
     r"\d+ repl(?:y|ies) to this (?:topic|thread)|send feedback|submit (?:a )?correction|page actions|"
-    r"personal tools|contents|type to search(?: \w+)?)$"
+    r"personal tools|contents|type to search(?: \w+)?|"
+    # Buttons of shop cards and code blocks.
+    r"(?:see|view) details|(?:choose|select) options|select (?:your )?size|calculate shipping|quickview|"
+    r"be the first to review(?: this \w+)?|copy(?: code| to clipboard)?|copied|expand|collapse|close)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.

@@ -236,6 +236,10 @@ def _panel(attrs: dict) -> bool:
     )
 
 
+# Characters that show nothing: a block of only these (Webflow's "&zwj;" paragraphs) is empty.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad "
+
+
 # A citation mark: "[1]", "[a]", "[note 3]", linking to a note further down the page.
 _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb) \d{1,3})\]")
 
@@ -354,7 +358,7 @@ class _Walker:
                 return
         else:
             text = " ".join(raw.split())
-            if not text:
+            if not text or len(text) < 8 and not text.strip(_INVISIBLE):
                 return
             md = " ".join(md.split())
         if self.drop_cap is not None:
