@@ -59,3 +59,36 @@ def test_merged_models_score_the_mean_of_their_raw_scores() -> None:
     merged = make_forest(merge_specs(specs))
     expected = np.mean([make_forest(s).raw(X) for s in specs], axis=0)
     assert np.allclose(merged.raw(X), expected)
+
+
+def test_blocks_inside_nav_or_footer_are_not_scored_and_get_zero() -> None:
+    from newsmill import model
+    from newsmill.features import FEATURE_NAMES
+    from newsmill.segment import Segmentation
+
+    scorer = model.load("blocks")
+    assert scorer is not None
+    rng = np.random.default_rng(11)
+    X = rng.random((40, len(FEATURE_NAMES))).astype(np.float32)
+    X[:, FEATURE_NAMES.index("sem_nav")] = 0
+    X[:, FEATURE_NAMES.index("sem_footer")] = 0
+    X[3, FEATURE_NAMES.index("sem_nav")] = 1
+    X[7, FEATURE_NAMES.index("sem_footer")] = 1
+    p = scorer.predict(Segmentation(), X)
+    others = np.setdiff1d(np.arange(40), [3, 7])
+    assert p[3] == 0 and p[7] == 0
+    assert np.allclose(p[others], scorer.stage1.predict(X[others]))
+    assert (p[others] > 0).all()
+
+
+def test_a_page_whose_blocks_all_scored_zero_stays_empty() -> None:
+    """The 'never nothing' fallback picks the likeliest blocks, not blocks never scored."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.assemble import select
+    from newsmill.segment import segment
+
+    words = " ".join(f"link{i}" for i in range(40))
+    seg = segment(LexborHTMLParser(f"<html><body><footer><p>{words}</p><p>{words}</p></footer></body></html>").body)
+    assert select(seg, np.zeros(len(seg.blocks)), 0.4) == []
+    assert select(seg, np.full(len(seg.blocks), 0.1), 0.4) != []  # scored but doubted: the fallback

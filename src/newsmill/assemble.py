@@ -108,7 +108,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if not keep.any():
         # Never nothing when the page has a story to tell: the most likely blocks, if they
         # hold real prose. Error and blocked pages ("Access denied", a dozen words) stay empty.
-        cand = probs >= probs.max() * 0.5
+        cand = (probs >= probs.max() * 0.5) & (probs > 0)
         words = sum(blocks[i].text.count(" ") + 1 for i in np.nonzero(cand)[0])
         if words >= _FALLBACK_MIN_WORDS:
             keep = cand

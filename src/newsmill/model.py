@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import context_features
+from .features import FEATURE_NAMES, context_features
 from .segment import Segmentation
 
 MODEL_DIR = Path(__file__).parent / "models"
@@ -206,6 +206,10 @@ def make_forest(spec: dict) -> Forest | ObliviousForest:
     return ObliviousForest(spec) if spec.get("kind") == "oblivious" else Forest(spec)
 
 
+_SEM_NAV = FEATURE_NAMES.index("sem_nav")  # inherited: the block lies somewhere inside <nav>
+_SEM_FOOTER = FEATURE_NAMES.index("sem_footer")
+
+
 class Scorer:
     """Stage one scores blocks from their own features; stage two re-scores them with the
     stage-one scores of their neighbours and containers added (learned smoothing)."""
@@ -229,9 +233,17 @@ class Scorer:
         self.extra = spec.get("extra", {})
 
     def predict(self, seg: Segmentation, X: np.ndarray) -> np.ndarray:
-        p = self.stage1.predict(X)
+        """Probability that each block is content; 0 for blocks inside <nav> or <footer>.
+
+        Those hold 0.5% of the content words of wcxb-dev and a third of its blocks: not
+        scoring them is faster, and cross-validated F1 went 0.8765 -> 0.8775 (listing +0.012).
+        """
+        p = np.zeros(len(X))
+        scored = (X[:, _SEM_NAV] == 0) & (X[:, _SEM_FOOTER] == 0) if len(X) else np.zeros(0, bool)
+        if scored.any():
+            p[scored] = self.stage1.predict(X[scored])
         if self.stage2 is not None and len(p):
-            p = self.stage2.predict(np.hstack([X, context_features(seg, p)]))
+            p = self.stage2.predict(np.hstack([X, context_features(seg, p)])) * scored
         return p
 
 
