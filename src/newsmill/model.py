@@ -210,6 +210,11 @@ _SEM_NAV = FEATURE_NAMES.index("sem_nav")  # inherited: the block lies somewhere
 _SEM_FOOTER = FEATURE_NAMES.index("sem_footer")
 
 
+def scored_rows(X: np.ndarray) -> np.ndarray:
+    """The blocks the scorer scores: those not inside <nav> or <footer>."""
+    return (X[:, _SEM_NAV] == 0) & (X[:, _SEM_FOOTER] == 0) if len(X) else np.zeros(0, bool)
+
+
 class Scorer:
     """Stage one scores blocks from their own features; stage two re-scores them with the
     stage-one scores of their neighbours and containers added (learned smoothing)."""
@@ -239,7 +244,7 @@ class Scorer:
         scoring them is faster, and cross-validated F1 went 0.8765 -> 0.8775 (listing +0.012).
         """
         p = np.zeros(len(X))
-        scored = (X[:, _SEM_NAV] == 0) & (X[:, _SEM_FOOTER] == 0) if len(X) else np.zeros(0, bool)
+        scored = scored_rows(X)
         if scored.any():
             p[scored] = self.stage1.predict(X[scored])
         if self.stage2 is not None and len(p):
