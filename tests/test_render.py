@@ -1,6 +1,18 @@
 """Plain text keeps the structure a reader sees: list items are bulleted, one per line."""
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsmill import extract
+from newsmill.segment import Block, segment
+
+
+def _blocks(html: str) -> list[Block]:
+    return segment(LexborHTMLParser(html).body).blocks
+
+
+def _texts(html: str) -> list[str]:
+    return [b.text for b in _blocks(html)]
+
 
 PROSE = "The recipe needs patience more than skill, and the steps below are in the order we used."
 
@@ -34,30 +46,22 @@ def test_a_word_meeting_an_inline_element_is_spaced_but_sub_sup_and_word_endings
 
 
 def test_heading_permalink_marks_are_not_text() -> None:
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsmill.segment import segment
-
     html = (
         "<html><body><article><h1>Docs</h1>"
         "<h2 id='x'>Chunk-Encoded Requests<a class='headerlink' href='#x'>¶</a></h2>"
         "<p>See <a href='#y'>section 3</a> for more.</p></article></body></html>"
     )
-    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
-    assert texts == ["Docs", "Chunk-Encoded Requests", "See section 3 for more."]
+    assert _texts(html) == ["Docs", "Chunk-Encoded Requests", "See section 3 for more."]
 
 
 def test_a_highlighted_listing_with_line_elements_is_one_code_block() -> None:
-    from selectolax.lexbor import LexborHTMLParser
-
     from newsmill.render import render_markdown
-    from newsmill.segment import segment
 
     html = (
         "<html><body><article><p>Install first.</p><pre><div class=line>pip install twilio</div>"
         "<div class=line>python send.py</div></pre><p>After.</p></article></body></html>"
     )
-    blocks = segment(LexborHTMLParser(html).body).blocks
+    blocks = _blocks(html)
     assert [(b.kind, b.text) for b in blocks] == [
         ("p", "Install first."), ("code", "pip install twilio\npython send.py"), ("p", "After."),
     ]
@@ -67,12 +71,9 @@ def test_a_highlighted_listing_with_line_elements_is_one_code_block() -> None:
 def test_a_drop_cap_joins_the_word_it_starts() -> None:
     """A first letter set apart, in its own span or its own box, is still the first letter of
     the first word; a lone letter that starts nothing (an index "A", then "Apple") stays."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsmill.segment import segment
 
     def texts(body: str) -> list[str]:
-        return [b.text for b in segment(LexborHTMLParser(f"<html><body>{body}</body></html>").body).blocks]
+        return _texts(f"<html><body>{body}</body></html>")
 
     assert texts("<p><span class=dropcap>T</span><span>here are many cameras.</span></p>") == [
         "There are many cameras."
@@ -84,23 +85,14 @@ def test_a_drop_cap_joins_the_word_it_starts() -> None:
 
 
 def test_citation_marks_linking_to_notes_are_not_text_but_superscripts_are() -> None:
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsmill.segment import segment
-
     html = (
         "<html><body><p>The prizes are awarded annually.<sup class=reference><a href='#cite_note-1'>[1]</a></sup>"
         " Water is H<sub>2</sub>O for the 10<sup>th</sup> time; see x<sup>2</sup>"
         "<sup><a href='/wiki/Other'>[2]</a></sup>.</p></body></html>"
     )
-    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
-    assert texts == ["The prizes are awarded annually. Water is H2O for the 10th time; see x2[2]."]
+    assert _texts(html) == ["The prizes are awarded annually. Water is H2O for the 10th time; see x2[2]."]
 
 
 def test_paragraphs_of_invisible_characters_are_not_blocks() -> None:
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsmill.segment import segment
-
     html = "<html><body><p>One paragraph.</p><p>&zwj;</p><p>&#8203; &zwj;</p><p>Two.</p></body></html>"
-    assert [b.text for b in segment(LexborHTMLParser(html).body).blocks] == ["One paragraph.", "Two."]
+    assert _texts(html) == ["One paragraph.", "Two."]

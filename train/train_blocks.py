@@ -40,7 +40,7 @@ from newsmill.features import (  # noqa: E402
     structure_arrays,
     tokens,
 )
-from newsmill.model import MODEL_DIR, forest_from_catboost, make_forest  # noqa: E402
+from newsmill.model import MODEL_DIR, forest_from_catboost, make_forest, predict_scored  # noqa: E402
 from newsmill.pipeline import analyse  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wcxb-dev"
@@ -253,7 +253,7 @@ def main() -> int:
             spec = fit(tr, params, key, args.seeds)
             forest = make_forest(spec)
             for i in te:
-                oof[i] = forest.predict(pages[i][key]) if len(pages[i]["y"]) else np.zeros(0)
+                oof[i] = predict_scored(forest, pages[i][key])  # as the Scorer gives them
                 folds_map[pages[i]["id"]] = f"fold{k}.json"
             fold_specs[k][stage] = spec
             print(f"{stage} fold {k}: trained on {len(tr)} pages, scored {len(te)}", flush=True)

@@ -212,7 +212,16 @@ _SEM_FOOTER = FEATURE_NAMES.index("sem_footer")
 
 def scored_rows(X: np.ndarray) -> np.ndarray:
     """The blocks the scorer scores: those not inside <nav> or <footer>."""
-    return (X[:, _SEM_NAV] == 0) & (X[:, _SEM_FOOTER] == 0) if len(X) else np.zeros(0, bool)
+    return (X[:, _SEM_NAV] == 0) & (X[:, _SEM_FOOTER] == 0)
+
+
+def predict_scored(forest: Forest | ObliviousForest, X: np.ndarray) -> np.ndarray:
+    """The forest's probabilities for the scored rows, 0 for the others."""
+    p = np.zeros(len(X))
+    scored = scored_rows(X)
+    if scored.any():
+        p[scored] = forest.predict(X[scored])
+    return p
 
 
 class Scorer:
@@ -243,12 +252,9 @@ class Scorer:
         Those hold 0.5% of the content words of wcxb-dev and a third of its blocks: not
         scoring them is faster, and cross-validated F1 went 0.8765 -> 0.8775 (listing +0.012).
         """
-        p = np.zeros(len(X))
-        scored = scored_rows(X)
-        if scored.any():
-            p[scored] = self.stage1.predict(X[scored])
+        p = predict_scored(self.stage1, X)
         if self.stage2 is not None and len(p):
-            p = self.stage2.predict(np.hstack([X, context_features(seg, p)])) * scored
+            p = self.stage2.predict(np.hstack([X, context_features(seg, p)])) * scored_rows(X)
         return p
 
 

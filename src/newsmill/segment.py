@@ -251,8 +251,9 @@ def _is_citation_mark(sup: LexborNode) -> bool:
 
 def _meets_word(text: list[str], t: str) -> bool:
     """``t`` starts a word right after collected text that ends one, with no space between.
-    Not after a drop cap: ``<span>T</span>here`` is one word."""
-    return bool(text) and t[0].isalnum() and text[-1][-1:].isalnum() and not _is_drop_cap("".join(text).strip())
+    Not after a drop cap: ``<span>T</span>here`` is one word. (Leading whitespace is never
+    collected, so a block that is only a drop cap so far is one piece.)"""
+    return bool(text) and t[0].isalnum() and text[-1][-1:].isalnum() and not (len(text) == 1 and _is_drop_cap(text[0]))
 
 
 def _is_drop_cap(text: str) -> bool:
@@ -639,7 +640,6 @@ class _Walker:
 # Below this much visible text, a page that hides elements may be one that scripts reveal
 # after loading (the whole story in a display:none wrapper or a [hidden] section).
 _REVEAL_BELOW = 2000
-
 
 
 def segment(root: LexborNode) -> Segmentation:
