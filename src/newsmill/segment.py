@@ -293,6 +293,21 @@ _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad "
 _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb) \d{1,3})\]")
 
 
+_LAYOUT_CELL_CHARS = 400
+
+
+def _br_follows(br: LexborNode) -> bool:
+    """Another <br> follows, with nothing but white space between."""
+    nxt = br.next
+    while nxt is not None:
+        if nxt.tag == "br":
+            return True
+        if nxt.tag != "-text" or not (nxt.text_content or "").isspace():
+            return False
+        nxt = nxt.next
+    return False
+
+
 def _is_citation_mark(sup: LexborNode) -> bool:
     t = sup.text(deep=True).strip()
     return len(t) <= 12 and _CITATION.fullmatch(t) is not None and sup.css_first('a[href^="#"]') is not None
@@ -363,6 +378,7 @@ class _Walker:
         self.ordered: list[bool] = []
         self.quote = 0
         self.pre = 0
+        self.code = 0  # inside inline <code>: its markdown span stays whole
         self.figure = -1
         self.root: LexborNode | None = None
         self._segments: dict[str, LexborNode] | None = None
@@ -498,6 +514,12 @@ class _Walker:
     def table_rows(self, table: LexborNode, ei: int) -> bool:
         """Emit a data table as one block per row; False for a layout table."""
         if table.css_first("table table, td div div, td h1, td h2, td h3, td ul, td p p") is not None:
+            return False
+        # A cell holding a story's worth of text, or a table that says it is for layout:
+        # old pages set whole columns (menu, story, sidebar) in one table.
+        if (table.attributes.get("role") or "").lower() in ("presentation", "none") or any(
+            len(td.text(deep=True)) > _LAYOUT_CELL_CHARS for td in table.css("td")
+        ):
             return False
         rows = table.css("tr")
         if not rows:
@@ -635,6 +657,11 @@ class _Walker:
                 if linked:
                     md.append(f"]({href})")
             elif tag == "br":
+                if text and not (self.pre or self.code or in_link) and _br_follows(child):
+                    # A blank line ends a paragraph: pages laid out with <br><br> (older
+                    # sites, forum posts) get their paragraphs, as a reader sees them.
+                    self.flush(ei)
+                    continue
                 text.append("\n" if self.pre else " ")
                 md.append("\n" if self.pre else " ")
             elif tag == "img":
@@ -648,7 +675,9 @@ class _Walker:
                     )
             elif tag == "code" and not self.pre:
                 md.append("`")
+                self.code += 1
                 self.walk(child, ei, depth, in_link)
+                self.code -= 1
                 md.append("`")
             else:
                 if tag == "sup" and _is_citation_mark(child):

@@ -1,0 +1,90 @@
+"""Pages of the table-and-<br> era: layout tables are walked as layout, <br><br> ends a paragraph."""
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill import extract
+from newsmill.segment import Block, segment
+
+P1 = (
+    "SPRINGFIELD -- The city council voted 5-2 on Tuesday night to approve a budget of $48 million "
+    "for the coming fiscal year, ending weeks of debate over cuts to the library and parks departments."
+)
+P2 = (
+    'Mayor Jane Doe said the budget was "the best we could do in a difficult year," adding that the '
+    "city had avoided layoffs by freezing hiring and delaying road repairs until next spring."
+)
+P3 = (
+    "Council member Bob Brown, who voted against the plan, said the library cuts would hurt families "
+    "who depend on the branch for internet access during the week and on weekends."
+)
+
+OLD_PAGE = f"""<html><head><title>Council approves budget - Springfield Gazette</title></head>
+<body><table width="100%" border="0" cellpadding="0" cellspacing="0">
+<tr><td colspan="2"><font size="1"><a href="/">Home</a> | <a href="/news">News</a> |
+<a href="/sports">Sports</a></font></td></tr>
+<tr><td width="150" valign="top"><font size="2"><b>Sections</b><br><a href="/local">Local</a><br>
+<a href="/world">World</a><br><a href="/business">Business</a></font></td>
+<td valign="top"><font size="4"><b>Council approves budget</b></font><br><br>
+<font size="2">{P1}<br><br>
+{P2}<br>
+<br>
+{P3}</font></td></tr>
+<tr><td colspan="2"><font size="1">Copyright 2008 Springfield Gazette.</font></td></tr>
+</table></body></html>"""
+
+
+def _blocks(html: str) -> list[Block]:
+    return segment(LexborHTMLParser(html).body).blocks
+
+
+def test_a_layout_table_is_not_read_as_rows_and_blank_lines_end_paragraphs() -> None:
+    blocks = _blocks(OLD_PAGE)
+    texts = [b.text for b in blocks]
+    # Each paragraph is a block of its own, not one "row" joining menu, story and footer.
+    assert P1 in texts and P2 in texts and P3 in texts
+    assert "row" not in {b.kind for b in blocks}
+    assert not any("Sections" in t and "SPRINGFIELD" in t for t in texts)
+
+
+def test_old_page_story_comes_out_in_paragraphs() -> None:
+    art = extract(OLD_PAGE, url="http://www.springfieldgazette.example/news/2008/03/12/budget.html")
+    paras = art.markdown.split("\n\n")
+    for p in (P1, P2, P3):
+        assert p in paras
+    assert paras.index(P1) < paras.index(P2) < paras.index(P3)
+
+
+def test_a_data_table_is_still_rows() -> None:
+    html = (
+        "<html><body><table><tr><th>Model</th><th>Range</th></tr>"
+        "<tr><td>Kqi3 Max</td><td>29.8 miles</td></tr><tr><td>Ninebot G2</td><td>34 miles</td></tr>"
+        "</table></body></html>"
+    )
+    assert [b.text for b in _blocks(html) if b.kind == "row"] == [
+        "Model | Range", "Kqi3 Max | 29.8 miles", "Ninebot G2 | 34 miles",
+    ]
+
+
+def test_a_long_cell_or_a_presentation_role_makes_a_layout_table() -> None:
+    story = " ".join([P1, P2, P3])
+    long_cell = f"<html><body><table><tr><td>Menu</td><td>{story}</td></tr></table></body></html>"
+    assert not any(b.kind == "row" for b in _blocks(long_cell))
+    presentation = (
+        '<html><body><table role="presentation"><tr><td>Menu</td><td>Short story text here</td></tr>'
+        "</table></body></html>"
+    )
+    assert not any(b.kind == "row" for b in _blocks(presentation))
+
+
+def test_single_breaks_and_breaks_inside_links_or_code_do_not_split() -> None:
+    html = (
+        "<html><body><p>Line one of an address<br>Line two of the address</p>"
+        '<p>See <a href="/x">the first part<br><br>and the second part</a> of the guide.</p>'
+        "<p>Run <code>make<br><br>install</code> to finish the setup here.</p></body></html>"
+    )
+    texts = [b.text for b in _blocks(html)]
+    assert texts == [
+        "Line one of an address Line two of the address",
+        "See the first part and the second part of the guide.",
+        "Run make install to finish the setup here.",
+    ]
