@@ -258,3 +258,14 @@ def test_forum_wiki_and_shop_furniture_lines_are_dropped_and_prose_is_kept() -> 
                   "Free shipping over the holidays cost the retailer millions.",
                   "Source: Reuters", "Open source", "Copy the file to the server first."):
         assert not is_widget_line(prose), prose
+
+
+def test_story_tools_of_older_news_pages_are_dropped_and_prose_is_kept() -> None:
+    from newsmill.assemble import is_widget_line
+
+    for tools in ("Email this story | Printer-friendly version", "E-mail this article", "Print this story",
+                  "Printer-friendly version", "Text size", "Save this article · Share this story"):
+        assert is_widget_line(tools), tools
+    for prose in ("Email this story to the council before Friday.", "Send this page to a friend today",
+                  "The printer-friendly version was never printed."):
+        assert not is_widget_line(prose), prose

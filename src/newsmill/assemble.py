@@ -11,6 +11,11 @@ from .segment import FLAG_NAMES, KINDS, SEM_BIT, Block, Elem, Segmentation
 _FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 _BODY_SEM = SEM_BIT["itemprop_body"]
 
+_TOOL = (
+    r"(?:e ?mail|print|save|send|share) (?:this|the) (?:story|article|page|post)|"
+    r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size"
+)
+_TOOL = f"(?:{_TOOL})"
 # Widget lines that sit between paragraphs: short, and nothing but the call to action.
 # On wcxb-dev, dropping them changes cross-validated F1 by +0.0001: they are rare there,
 # but a reader never wants them.
@@ -23,6 +28,8 @@ _WIDGET = re.compile(
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
     r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
+    # Story tools of older news pages, alone or in a row ("Email this story | Printer-friendly version").
+    rf"{_TOOL}(?: {_TOOL}){{0,3}}|"
     r"jump to (?:the )?(?:list|recipe|content|comments|navigation|search)(?: jump to (?:navigation|search))?|"
     r"from wikipedia the free encyclopedia|"
     # An API reference's version stamp and source link ("1.0.0 (const: 1.48.0) · Source").
