@@ -77,3 +77,13 @@ def test_styled_h1_gives_a_clean_title() -> None:
     m = meta_of(html, "https://shop.example/product/the-cream")
     assert "{" not in m["title"] and "css" not in m["title"]
     assert m["title"].endswith("The Cream with TFC8 Face Moisturizer")
+
+
+def test_chinese_title_separators_split_off_the_site_name() -> None:
+    story = "<p>春田市议会周二晚以五比二的投票结果通过了下一财年的预算，结束了数周以来关于削减图书馆经费的争论。</p>" * 3
+    for title in ("城市议会通过新预算_新闻中心_春田日报", "城市议会通过新预算--春田日报", "城市议会通过新预算｜春田日报"):
+        html = page(f"<title>{title}</title>", f"<h1>城市议会通过新预算</h1>{story}", lang="zh-CN")
+        assert meta_of(html, "https://news.example.cn/2024/03/12/budget.html")["title"] == "城市议会通过新预算", title
+    # An underscore between Latin words is not a separator.
+    html = page("<title>snake_case_names explained</title>", f"<h1>snake_case_names explained</h1>{STORY}")
+    assert meta_of(html)["title"] == "snake_case_names explained"

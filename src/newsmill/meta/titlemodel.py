@@ -31,7 +31,13 @@ SOURCES = ("h1first", "h1other", "og", "twitter", "metaother", "head", "ldheadli
            "microdata", "h1aux")
 _META_OTHER = ("dc.title", "parsely-title", "sailthru.title")
 # Title parts: " | ", " - ", " – ", " — ", " :: ", " · ", " » ", "Title: subtitle".
-_PART_SEP = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+")
+# Chinese and Japanese titles join their parts without spaces: "标题_新闻中心_站名",
+# "标题--人民网", "标题｜站名", "标题 - 站名" is covered above.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+CJK_SEP = rf"(?<=[{_CJK}])\s*(?:_+|-{{2,}}|－+|—+)\s*(?=[{_CJK}])|\s*｜\s*"
+_PART_SEP = re.compile(
+    r"\s+(?:\||-|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+|" + CJK_SEP
+)
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NON_ALNUM = re.compile(r"[\W_]+")
 # Headings that name a page's furniture, not its story ("Latest news", "Skip to content").
