@@ -209,3 +209,16 @@ def test_given_names_skip_titles_and_common_words() -> None:
     assert has_given_name("Dr. Jane Roe")
     assert not has_given_name("AI Products")
     assert not has_given_name("Video Production")
+
+
+def test_byline_run_on_into_the_headline_block_of_an_older_page() -> None:
+    # Headline, byline and date set apart by <br> only: one block, the headline first.
+    body = (
+        f'<table><tr><td><font size="5"><b>{TITLE}</b></font><br>'
+        '<font size="1">By John Smith, Staff Writer<br>Published: March 12, 2008</font><br><br>'
+        f"{STORY}</td></tr></table>"
+    )
+    assert meta_of(page(HEAD, body))["authors"] == ["John Smith"]
+    # A headline that only mentions "by" and a year names no author.
+    body = f"<h1>Letter Signed by Obama in 2014 Reaches Tehran</h1>{STORY}"
+    assert not meta_of(page("<title>Letter Signed by Obama in 2014 Reaches Tehran</title>", body)).get("authors")

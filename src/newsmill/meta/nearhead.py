@@ -144,7 +144,22 @@ def text_bylines(
             names = split_byline(text, strict=True, orgs=orgs)
             if names:
                 return [(names, text, 0.68)]
+        elif bi == anchor and (tail := _fused_byline(text)):
+            names = split_byline(tail, strict=True, orgs=orgs)
+            if names:
+                return [(names, tail, 0.6)]
     return _bare_names(seg, window, usable, orgs, anchor)
+
+
+def _fused_byline(text: str) -> str | None:
+    """The "By ... <date>" part of a headline block that ran on into its byline, as headline,
+    byline and date set apart only by <br> do on older pages ("Council approves budget By
+    John Smith, Staff Writer Published: March 12, 2008")."""
+    m = _BY_INSIDE.search(text)
+    if m is None or m.start() == 0:
+        return None
+    tail = text[m.start() :].lstrip(" ,;|·•")
+    return tail if len(tail) <= 90 and _DATEISH.search(tail) else None
 
 
 def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor: int) -> list[Found]:  # type: ignore[no-untyped-def]
