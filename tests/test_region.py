@@ -90,3 +90,19 @@ def test_text_shown_twice_is_kept_once_but_repeated_card_attributes_stay_on_list
     assert listing.count("For monitors weighing up to twenty pounds.") == 3  # one per card
     docs = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "documentation")]
     assert sum(t.startswith("2.") for t in docs) == 2
+
+
+def test_a_code_listing_in_the_story_is_kept_on_a_lower_floor() -> None:
+    html = (
+        "<html><body><article>"
+        + "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
+        + "<pre><code>rotate 14\npostrotate\n    kill -HUP $(cat /run/job.pid)\nendscript</code></pre>"
+        + f"<p>4. {PARA}</p></article><aside><pre><code>npm install widget</code></pre></aside></body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    # Paragraphs sure; both listings doubted at 0.35 with a threshold of 0.6: under the prose
+    # floor (0.42), over the code floor (0.30).
+    probs = _probs(seg, lambda t: 0.9 if t[:1] in "01234" else 0.35)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
+    assert any(t.startswith("rotate 14") for t in kept)
+    assert not any("npm install" in t for t in kept)  # outside the story's container

@@ -141,6 +141,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
 _REGION_FLOOR = 0.7
 _REGION_SHARE = 0.8
 _PROSE = frozenset(["p", "li", "quote", "heading", "dd", "dt", "code", "text"])
+_CODE = frozenset(["code"])
+_CODE_FLOOR = 0.5
 _BOILER_FLAGS = sum(
     _FLAG_BIT[n]
     for n in (
@@ -180,6 +182,10 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
     if e < 0:
         return
     _fill(seg, probs, keep, ce, floor, _PROSE, 0.3)
+    # A code listing inside the story is the story's (a script in a how-to, a config file):
+    # the model, trained mostly on prose, doubts it more. Cross-validated on wcxb-dev:
+    # documentation 0.9424 -> 0.9440, articles -0.0002 (5 pages better, 1 worse).
+    _fill(seg, probs, keep, ce, floor / _REGION_FLOOR * _CODE_FLOOR, _CODE, 0.3)
 
 
 def _fill(
