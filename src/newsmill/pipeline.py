@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
@@ -62,7 +63,7 @@ def extract(
         return Article(url=url)
     ctx, seg, X = analyse(text, url, reference_time)
     probs, threshold = score_blocks(seg, X, model)  # score
-    page_type, page_conf = pagetype.classify(seg, X, url, pagetype_model(model))
+    page_type, page_conf = pagetype.classify(seg, X, ctx.url, pagetype_model(model))
     threshold = type_threshold(threshold, page_type, model)
     if favor_precision and not favor_recall:
         threshold = min(0.95, threshold * _PRECISION_FACTOR)
@@ -110,6 +111,11 @@ def analyse(
     """
     tree = LexborHTMLParser(_close_iframes(text))  # parse
     ctx = describe.collect(tree, url, reference_time=reference_time)  # head, JSON-LD
+    if url is None:
+        # No address given: the page's own (canonical, og:url) stands in, as the URL says much
+        # about a page (a dated path, /forum/, /product/). Without it, F1 on wcxb-dev fell
+        # from 0.8776 to 0.8718; with the page's own address, 0.8779.
+        ctx.url = url = _own_url(ctx)
     # App shells (content as JSON for client-side rendering) are rebuilt into HTML first.
     shown = hydrate(text, tree) or tree
     body = shown.body
@@ -129,6 +135,17 @@ _SELF_CLOSED_IFRAME = re.compile(r"(<iframe\b[^>]*?)\s*/>", re.IGNORECASE)
 
 def _close_iframes(text: str) -> str:
     return _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", text) if "<iframe" in text and "/>" in text else text
+
+
+def _own_url(ctx: describe.PageContext) -> str | None:
+    """The page's canonical address, else its og:url: absolute, and not the site's home page
+    (a template that names the home page as every page's canonical)."""
+    for cand in (*ctx.links.get("canonical", [])[:1], ctx.first("og:url")):
+        if cand and cand.startswith(("http://", "https://")):
+            parts = urlsplit(cand.strip())
+            if parts.hostname and parts.path.strip("/"):
+                return cand.strip()
+    return None
 
 
 def _meta_fields(meta: dict) -> dict:
