@@ -269,3 +269,15 @@ def test_story_tools_of_older_news_pages_are_dropped_and_prose_is_kept() -> None
     for prose in ("Email this story to the council before Friday.", "Send this page to a friend today",
                   "The printer-friendly version was never printed."):
         assert not is_widget_line(prose), prose
+
+
+def test_furniture_lines_in_other_languages_are_dropped_and_prose_is_kept() -> None:
+    from newsmill.assemble import is_widget_line
+
+    for furniture in ("Anzeige", "Lesen Sie auch", "Partager cet article", "À lire aussi", "Leer más",
+                      "Leggi anche", "Leia também", "Читайте также", "Поделиться", "Czytaj także",
+                      "相关阅读", "分享到：", "関連記事"):
+        assert is_widget_line(furniture), furniture
+    for prose in ("Lesen Sie auch, was der Rat beschlossen hat.", "La Stampa", "Leer más libros es bueno.",
+                  "Читайте также наши правила публикации комментариев."):
+        assert not is_widget_line(prose), prose

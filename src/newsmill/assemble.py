@@ -52,7 +52,18 @@ _WIDGET = re.compile(
     r"personal tools|contents|type to search(?: \w+)?|"
     # Buttons of shop cards and code blocks.
     r"(?:see|view) details|(?:choose|select) options|select (?:your )?size|calculate shipping|quickview|"
-    r"be the first to review(?: this \w+)?|copy(?: code| to clipboard)?|copied|expand|collapse|close)$"
+    r"be the first to review(?: this \w+)?|copy(?: code| to clipboard)?|copied|expand|collapse|close|"
+    # The same furniture in other languages: advertisement, share, print, read also, related.
+    r"anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|реклама|reklama|advertentie|"
+    r"teilen|artikel teilen|drucken|mehr zum thema|lesen sie auch|auch interessant|"
+    r"partager(?: cet article)?|imprimer|lire aussi|[àa] lire aussi|sur le m[êe]me sujet|"
+    r"compartir(?: en \w+)?|imprimir|lee tambi[ée]n|leer m[áa]s|noticias relacionadas|"
+    r"condividi|stampa|leggi anche|articoli correlati|"
+    r"compartilhe|leia tamb[ée]m|leia mais|"
+    r"delen|lees ook|"
+    r"поделиться|читайте также|читать далее|похожие статьи|"
+    r"udostępnij|czytaj także|czytaj też|zobacz też|"
+    r"分享到|相关阅读|相关新闻|责任编辑|返回顶部|関連記事|シェア)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.
