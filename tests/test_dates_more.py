@@ -130,3 +130,28 @@ def test_ambiguous_numeric_dates_keep_their_other_reading() -> None:
     assert dv.swapped().day == date(2023, 10, 3)
     assert find_dates("24/11/2014")[0][0].alt is None  # only one reading
     assert find_dates("03.10.2023")[0][0].alt is None  # dotted dates are day first
+
+
+def test_written_dates_in_more_languages_and_cjk_year_month_day() -> None:
+    cases = {
+        "12 марта 2024 г.": date(2024, 3, 12),
+        "3 травня 2023": date(2023, 5, 3),
+        "12 maja 2024": date(2024, 5, 12),
+        "12. března 2024": date(2024, 3, 12),
+        "1 augusti 2024": date(2024, 8, 1),
+        "12 mart 2024": date(2024, 3, 12),
+        "2024年3月12日": date(2024, 3, 12),
+        "2024년 3월 12일": date(2024, 3, 12),
+    }
+    for text, day in cases.items():
+        found = find_dates(text)
+        assert found and found[0][0].day == day, text
+    (dv, _, _), = find_dates("发布时间：2024年03月12日 08:30")
+    assert (dv.day, dv.hour, dv.minute) == (date(2024, 3, 12), 8, 30)
+
+
+def test_a_russian_dateline_gives_the_published_date() -> None:
+    html = page("<title>Совет утвердил бюджет</title>",
+                f'<article><h1>Совет утвердил бюджет</h1><div class="date">12 марта 2024</div>{STORY}</article>',
+                lang="ru")
+    assert meta_of(html, "https://news.example.ru/news/budget")["published"].startswith("2024-03-12")

@@ -36,6 +36,22 @@ _add_months(
     "november nov novembre noviembre novembro;"
     "december dec décembre decembre déc dezember dez diciembre dic dezembro dicembre"
 )
+# Russian and Ukrainian, Polish, Czech (the genitive, as dates write them, and the nominative),
+# Swedish, Danish and Norwegian, Turkish.
+_add_months(
+    "января январь січня січень stycznia styczeń ledna leden januar ocak;"
+    "февраля февраль лютого лютий lutego luty února únor februar şubat;"
+    "марта март березня березень marca marzec března březen mart;"
+    "апреля апрель квітня квітень kwietnia kwiecień dubna duben nisan;"
+    "мая май травня травень maja maj května květen mayıs;"
+    "июня июнь червня червень czerwca czerwiec června červen haziran;"
+    "июля июль липня липень lipca lipiec července červenec temmuz;"
+    "августа август серпня серпень sierpnia sierpień srpna srpen augusti ağustos;"
+    "сентября сентябрь вересня вересень września wrzesień září eylül;"
+    "октября октябрь жовтня жовтень października październik října říjen ekim;"
+    "ноября ноябрь листопада листопад listopada listopad listopadu kasım;"
+    "декабря декабрь грудня грудень grudnia grudzień prosince prosinec desember aralık"
+)
 MONTHS = _MONTHS  # lower-cased month name or abbreviation -> number
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 
@@ -81,6 +97,10 @@ _DMY = re.compile(
 )
 # "2014/11/24", "2014.11.24".
 _YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])" + _TIME_RE)
+# "2024年3月12日 08:30" (Chinese, Japanese), "2024년 3월 12일" (Korean).
+_CJK_YMD = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?" + _TIME_RE
+)
 # "24.11.2014", "11/24/2014", "24-11-2014", "24.11.14".
 # "2023 Jan 7": Highwire/Google Scholar citation meta; read in structured fields only.
 _Y_MON_D = re.compile(r"^(?P<y>(?:19|20)\d\d)\s+(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?!\d)", re.IGNORECASE)
@@ -117,8 +137,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NUM_HINT = re.compile(r"\d[./-]\d")
 _CLOCK_HINT = re.compile(r"\d[:h.]\d\d", re.IGNORECASE)
 _REL_HINT = re.compile(r"ago|il y a|vor|hace|\d[:h.]\d\d", re.IGNORECASE)
-_WRITTEN = (_ISO, _MDY, _DMY, _YMD)
-_ALL_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _NUM)
+_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD)
+_ALL_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD, _NUM)
 
 
 def _may_be_relative(text: str, has_digit: bool) -> bool:
