@@ -222,3 +222,19 @@ def test_byline_run_on_into_the_headline_block_of_an_older_page() -> None:
     # A headline that only mentions "by" and a year names no author.
     body = f"<h1>Letter Signed by Obama in 2014 Reaches Tehran</h1>{STORY}"
     assert not meta_of(page("<title>Letter Signed by Obama in 2014 Reaches Tehran</title>", body)).get("authors")
+
+
+def test_russian_chinese_and_japanese_author_labels() -> None:
+    assert split_byline("Автор: Иван Петров") == ["Иван Петров"]
+    assert split_byline("Текст: Иван Петров") == ["Иван Петров"]
+    assert split_byline("作者：张伟") == ["张伟"]
+    assert split_byline("文/王强") == ["王强"]
+    assert split_byline("2024年03月12日 08:30 来源：春田日报 作者：张伟") == ["张伟"]
+    # Without a label, Chinese words are not names: menus and section labels stay out.
+    assert split_byline("首页") == [] and split_byline("新闻 体育") == []
+
+
+def test_a_chinese_dateline_gives_the_author() -> None:
+    story = "<p>春田市议会周二晚以五比二的投票结果通过了下一财年的预算，结束了数周以来关于削减图书馆经费的争论。</p>" * 3
+    body = f"<h1>城市议会通过新预算</h1><div class='info'>2024年03月12日 08:30 来源：春田日报 作者：张伟</div>{story}"
+    assert meta_of(page("<title>城市议会通过新预算</title>", body, lang="zh-CN"))["authors"] == ["张伟"]

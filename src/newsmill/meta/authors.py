@@ -10,13 +10,17 @@ from .dates import find_dates
 
 _WS = re.compile(r"\s+")
 
+_CJK_LABEL = r"(?:作者|记者|記者|撰文|著者|筆者|文)"
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reviewed|edited|reported|story|words|text|photos?|compiled|"
     r"published|article|interview|authored|started|created|asked|submitted|"
     r"rédigé|écrit|publié|geschrieben|verfasst|escrito|publicado|scritto|geschreven)\s+)?"
     r"(?:by|par|von|por|di|door|av|af|from)\b\s*:?\s*|"
     r"^(?:authors?|autor(?:in|en|es)?|auteure?s?|autore|writer|byline|posted by|written by|"
-    r"escrito por|contributors?|thread starter|topic starter|original poster)\s*[:：]?\s+",
+    r"escrito por|contributors?|thread starter|topic starter|original poster|автор(?:ы)?|текст)"
+    r"\s*[:：]?\s+|"
+    # Chinese and Japanese: "作者：张伟", "记者：李娜", "文/王强" (no space after the label).
+    r"^" + _CJK_LABEL + r"\s*[:：/／]\s*",
     re.IGNORECASE,
 )
 # Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
@@ -30,7 +34,10 @@ _TAIL = re.compile(
 # Pieces of a byline line: "Dec. 19, 2025 · Jane Doe | Reuters".
 _PIECES = re.compile(r"\s*(?:[|｜•·◆●▪∙⋅・‧»—–]|\s-\s|/\s|\n|\s{3,})\s*")
 # "... by Jane Doe" inside a line ("Published August 7, 2023 by Jane Doe").
-_BY_INSIDE = re.compile(r"(?:^|[\s,;|·•'])(?:by|par|von|por)\s*:?\s+(?=\S)", re.IGNORECASE)
+_BY_INSIDE = re.compile(
+    r"(?:^|[\s,;|·•'])(?:(?:by|par|von|por)\s*:?\s+|(?:作者|记者|記者|撰文|著者)\s*[:：]\s*)(?=\S)",
+    re.IGNORECASE,
+)
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
 _MULTI = re.compile(r",|\band\b|&|;")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
@@ -69,7 +76,8 @@ _STOP = frozenset(
     "your my his her their its it we i you he she they be been will can".split()
 )
 _ROLE_LABEL = re.compile(r"^[^\W\d_][\w ]{0,20}:\s")
-_HANDLE = re.compile(r"^[\w.\-]{3,30}$")
+# A forum handle, or a Chinese name of two to four characters (after an explicit label).
+_HANDLE = re.compile(r"^(?:[\w.\-]{3,30}|[\u3400-\u9fff]{2,4})$")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|@|/")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _PARTICLES = frozenset(

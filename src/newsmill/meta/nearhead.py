@@ -27,12 +27,15 @@ _BY_START = re.compile(
     # must follow.
     r"^\s*(?:(?:rédigé|écrit|publié|geschrieben|verfasst|escrito|publicado|scritto|"
     r"geschreven)\s+)?(?:par|von|por|door|di)\s*:?\s+(?-i:[A-Z])|"
-    r"^\s*(?:authors?|auteure?s?|autor(?:in|en|es)?|autore|contributors?)\s*:\s*\S|"
+    r"^\s*(?:authors?|auteure?s?|autor(?:in|en|es)?|autore|contributors?|автор(?:ы)?|текст)\s*:\s*\S|"
+    r"^\s*(?:作者|记者|記者|撰文|著者|筆者|文)\s*[:：/／]\s*\S|"
     r"^\s*(?:thread starter|topic starter|original poster)\b\s*:?\s*\S",
     re.IGNORECASE,
 )
 # "January 20, 2025 by Jane Doe": a short dateline with "by" inside.
 _BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?-i:[A-Z])", re.IGNORECASE)
+# "2024年03月12日 来源：春田日报 作者：张伟": a Chinese or Japanese dateline with its author.
+_CJK_BY = re.compile(r"(?:作者|记者|記者|撰文|著者)\s*[:：]\s*\S")
 # "Discussion in 'Advice' started by pelex, May 26": forum software's thread line.
 _STARTED_BY = re.compile(r"\b(?:started|asked|created|submitted)\s+by\s+\S", re.IGNORECASE)
 # A label on its own line, the name on the next: "Written by" / "Jane Doe".
@@ -139,7 +142,7 @@ def text_bylines(
             if names:
                 return [(names, f"{text} {nxt}", 0.68)]
         elif _BY_START.match(text) or _STARTED_BY.search(text) or (
-            b.chars <= 90 and _BY_INSIDE.search(text) and _DATEISH.search(text)
+            b.chars <= 90 and (_BY_INSIDE.search(text) and _DATEISH.search(text) or _CJK_BY.search(text))
         ):
             names = split_byline(text, strict=True, orgs=orgs)
             if names:
