@@ -11,11 +11,11 @@ from .segment import FLAG_NAMES, KINDS, SEM_BIT, Block, Elem, Segmentation
 _FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 _BODY_SEM = SEM_BIT["itemprop_body"]
 
+# A story tool of older news pages: "Email this story", "Printer-friendly version".
 _TOOL = (
-    r"(?:e ?mail|print|save|send|share) (?:this|the) (?:story|article|page|post)|"
-    r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size"
+    r"(?:(?:e ?mail|print|save|send|share) (?:this|the) (?:story|article|page|post)|"
+    r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size)"
 )
-_TOOL = f"(?:{_TOOL})"
 # Widget lines that sit between paragraphs: short, and nothing but the call to action.
 # On wcxb-dev, dropping them changes cross-validated F1 by +0.0001: they are rare there,
 # but a reader never wants them.
@@ -152,7 +152,6 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
 _REGION_FLOOR = 0.7
 _REGION_SHARE = 0.8
 _PROSE = frozenset(["p", "li", "quote", "heading", "dd", "dt", "code", "text"])
-_CODE = frozenset(["code"])
 _CODE_FLOOR = 0.5
 _BOILER_FLAGS = sum(
     _FLAG_BIT[n]
@@ -192,25 +191,27 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
         e = ce.parent
     if e < 0:
         return
-    _fill(seg, probs, keep, ce, floor, _PROSE, 0.3)
     # A code listing inside the story is the story's (a script in a how-to, a config file):
     # the model, trained mostly on prose, doubts it more. Cross-validated on wcxb-dev:
     # documentation 0.9424 -> 0.9440, articles -0.0002 (5 pages better, 1 worse).
-    _fill(seg, probs, keep, ce, floor / _REGION_FLOOR * _CODE_FLOOR, _CODE, 0.3)
+    floors = dict.fromkeys(_PROSE, floor)
+    floors["code"] = floor / _REGION_FLOOR * _CODE_FLOOR
+    _fill(seg, probs, keep, ce, floors, 0.3)
 
 
 def _fill(
-    seg: Segmentation, probs: np.ndarray, keep: np.ndarray, container: Elem, floor: float,
-    kinds: frozenset[str], max_link_share: float,
+    seg: Segmentation, probs: np.ndarray, keep: np.ndarray, container: Elem, floors: dict[str, float],
+    max_link_share: float,
 ) -> None:
-    """Keep the container's blocks scored at least ``floor`` that are of ``kinds`` and not
-    link lists, unless a boilerplate element (nav, share bar, ad...) lies in between."""
+    """Keep the container's blocks of the kinds in ``floors`` scored at least their kind's floor
+    and not link lists, unless a boilerplate element (nav, share bar, ad...) lies in between."""
     blocks, elems = seg.blocks, seg.elems
     cflags, csem = container.iflags, container.isem
     lo, hi = container.first_block, container.last_block + 1
-    for i in np.nonzero(~keep[lo:hi] & (probs[lo:hi] >= floor))[0] + lo:
+    for i in np.nonzero(~keep[lo:hi] & (probs[lo:hi] >= min(floors.values())))[0] + lo:
         b = blocks[i]
-        if b.kind not in kinds or b.link_chars > max_link_share * b.chars:
+        kind_floor = floors.get(b.kind)
+        if kind_floor is None or probs[i] < kind_floor or b.link_chars > max_link_share * b.chars:
             continue
         be = elems[b.elem]
         if (be.iflags & ~cflags) & _BOILER_FLAGS or (be.isem & ~csem) & _BOILER_SEMS:
@@ -233,6 +234,7 @@ def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floo
     """Every kept card title brings the rest of its card."""
     blocks, elems = seg.blocks, seg.elems
     done: set[int] = set()
+    floors = dict.fromkeys(_CARD_KINDS, floor)
     for i in np.nonzero(keep)[0]:
         e, hops = blocks[i].elem, 0
         while e >= 0 and hops <= _CARD_HOPS:
@@ -247,7 +249,7 @@ def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floo
         done.add(e)
         ce = elems[e]
         if ce.last_block - ce.first_block + 1 <= _CARD_MAX:
-            _fill(seg, probs, keep, ce, floor, _CARD_KINDS, 0.5)
+            _fill(seg, probs, keep, ce, floors, 0.5)
 
 
 # Text shown twice is one text: a story rendered for two layouts, carousel clones, a reply

@@ -300,9 +300,6 @@ _CLASS = np.zeros(0x110000, np.uint8)
 _CLASS_READY = np.zeros(0x110000 >> 8, bool)
 _EAGER_BELOW = 0x3000
 _FIRST_NON_ASCII_DIGIT = 0x660
-_IDEOGRAPHIC_COMMA = 0x3001
-_CJK_PUNCT = re.compile("[\u3001\u3002\uff01\uff0c\uff1f]")
-_NONE = np.zeros(0, np.int64)
 
 
 def _fill_classes(chunks: list[int]) -> None:
@@ -375,30 +372,31 @@ def _text_features(
 
     # Character counts. Blocks are never empty; the text's first and last characters are
     # read from the separators around an empty one, which match nothing.
-    joined = _SEP + _SEP.join(texts) + _SEP
-    cp = _codepoints(joined)
-    cjk = _CJK_PUNCT.search(joined) is not None
+    cp = _codepoints(_SEP + _SEP.join(texts) + _SEP)
     lens = np.fromiter(map(len, texts), np.int64, n)
     starts, ends = _spans(lens)
     starts += 1
     ends += 1
     space = cp == 32
     spaces = _count_in(np.flatnonzero(space), starts, ends)
-    # Chinese and Japanese write "，" "、" and end sentences with "。" "！" "？", with no space.
-    wide = np.flatnonzero(cp >= _IDEOGRAPHIC_COMMA) if cjk else _NONE
     commas = _count_in(np.flatnonzero(cp == 44), starts, ends)
     # ". ", "? ", "! ": they cannot overlap, so counting positions is what str.count does.
     stop = (cp[:-1] == 46) | (cp[:-1] == 63) | (cp[:-1] == 33)
     pairs = _count_in(np.flatnonzero(stop & space[1:]), starts, ends)
-    if len(wide):
-        w = cp[wide]
-        commas += _count_in(wide[(w == 0xFF0C) | (w == _IDEOGRAPHIC_COMMA)], starts, ends)
-        # Not the block's last character: ends_stop counts that one, as for "." below.
-        pairs += _count_in(wide[(w == 0x3002) | (w == 0xFF01) | (w == 0xFF1F)], starts, ends - 1)
     digit = (cp >= 48) & (cp <= 57)
     rare = np.flatnonzero(cp >= _FIRST_NON_ASCII_DIGIT)  # other scripts' digits are rare
+    cjk = False
     if len(rare):
-        digit[rare] = (_char_classes(cp[rare]) & _DIGIT_CH) != 0
+        w = cp[rare]
+        digit[rare] = (_char_classes(w) & _DIGIT_CH) != 0
+        # Chinese and Japanese write "，" "、" and end sentences with "。" "！" "？", no space.
+        wide_commas = rare[(w == 0xFF0C) | (w == 0x3001)]
+        wide_stops = rare[(w == 0x3002) | (w == 0xFF01) | (w == 0xFF1F)]
+        cjk = len(wide_commas) + len(wide_stops) > 0
+        if cjk:
+            commas += _count_in(wide_commas, starts, ends)
+            # Not the block's last character: ends_stop counts that one, as for "." below.
+            pairs += _count_in(wide_stops, starts, ends - 1)
     ndig = _count_in(np.flatnonzero(digit), starts, starts + np.minimum(lens, _DIGIT_HEAD))
     nwords = spaces + 1
     last = cp[ends - 1]

@@ -140,11 +140,15 @@ def _close_iframes(text: str) -> str:
 def _own_url(ctx: describe.PageContext) -> str | None:
     """The page's canonical address, else its og:url: absolute, and not the site's home page
     (a template that names the home page as every page's canonical)."""
+    # Unlike the canonical_url field (meta.fields.pick_canonical), which reports what the page
+    # claims, this takes the first claim usable as an address: a broken or home-page canonical
+    # gives way to og:url.
     for cand in (*ctx.links.get("canonical", [])[:1], ctx.first("og:url")):
         if cand and cand.startswith(("http://", "https://")):
-            parts = urlsplit(cand.strip())
+            cand = cand.strip()
+            parts = urlsplit(cand)
             if parts.hostname and parts.path.strip("/"):
-                return cand.strip()
+                return cand
     return None
 
 

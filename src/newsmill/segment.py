@@ -225,6 +225,7 @@ _GROUP_WORDS, _WORD_MEANING = _group_matcher()
 # Class tokens and whole class strings repeat within a page and across sites: match each once.
 _TOKEN_BITS: dict[str, int] = {}
 _CLASS_BITS: dict[str, int] = {}
+# Bounded: CSS-in-JS class names are mostly unique, and a corpus run must not grow with them.
 _CACHE_MAX = 20_000
 # Single tokens recur across sites (framework classes) more than whole class strings do.
 _TOKEN_CACHE_MAX = 100_000
@@ -515,30 +516,29 @@ class _Walker:
         """Emit a data table as one block per row; False for a layout table."""
         if table.css_first("table table, td div div, td h1, td h2, td h3, td ul, td p p") is not None:
             return False
-        # A cell holding a story's worth of text, or a table that says it is for layout:
-        # old pages set whole columns (menu, story, sidebar) in one table.
-        if (table.attributes.get("role") or "").lower() in ("presentation", "none") or any(
-            len(td.text(deep=True)) > _LAYOUT_CELL_CHARS for td in table.css("td")
-        ):
+        if (table.attributes.get("role") or "").lower() in ("presentation", "none"):
+            return False  # a table that says it lays the page out
+        trs = table.css("tr")
+        if not trs:
             return False
-        rows = table.css("tr")
-        if not rows:
-            return False
-        for tr in rows:
+        rows: list[tuple[LexborNode, list[str], bool]] = []
+        for tr in trs:
             cells = []
-            is_head = False
+            is_head = tr.parent is not None and tr.parent.tag == "thead"
             for c in tr.iter():
                 if c.tag in ("td", "th"):
+                    if c.tag == "td" and len(c.text(deep=True)) > _LAYOUT_CELL_CHARS:
+                        # A story's worth of text in one cell: old pages set whole columns
+                        # (menu, story, sidebar) in one table.
+                        return False
                     cells.append(_WS.sub(" ", c.text(deep=True, separator=" ")).strip())
-                    if c.tag == "th":
-                        is_head = True
-            if not any(cells):
-                continue
+                    is_head = is_head or c.tag == "th"
+            if any(cells):
+                rows.append((tr, cells, is_head))
+        for tr, cells, is_head in rows:
             text = " | ".join(x for x in cells if x)
             links = sum(len(a.text(deep=True)) for a in tr.css("a"))
             n = len(text)
-            if tr.parent is not None and tr.parent.tag == "thead":
-                is_head = True
             blk = Block("row", text, text, ei, "tr", 0, n, min(links, n), cells=cells, header_row=is_head)
             self.seg.blocks.append(blk)
             self._count(ei, blk, len(self.seg.blocks) - 1)

@@ -10,7 +10,9 @@ from .dates import find_dates
 
 _WS = re.compile(r"\s+")
 
-_CJK_LABEL = r"(?:作者|记者|記者|撰文|著者|筆者|文)"
+# Chinese and Japanese author labels ("作者：张伟"); at a line's start also "筆者", "文/".
+CJK_AUTHOR_LABEL = r"(?:作者|记者|記者|撰文|著者)"
+CJK_LINE_LABEL = r"(?:作者|记者|記者|撰文|著者|筆者|文)"
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reviewed|edited|reported|story|words|text|photos?|compiled|"
     r"published|article|interview|authored|started|created|asked|submitted|"
@@ -20,7 +22,7 @@ _PREFIX = re.compile(
     r"escrito por|contributors?|thread starter|topic starter|original poster|автор(?:ы)?|текст)"
     r"\s*[:：]?\s+|"
     # Chinese and Japanese: "作者：张伟", "记者：李娜", "文/王强" (no space after the label).
-    r"^" + _CJK_LABEL + r"\s*[:：/／]\s*",
+    r"^" + CJK_LINE_LABEL + r"\s*[:：/／]\s*",
     re.IGNORECASE,
 )
 # Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
@@ -35,7 +37,7 @@ _TAIL = re.compile(
 _PIECES = re.compile(r"\s*(?:[|｜•·◆●▪∙⋅・‧»—–]|\s-\s|/\s|\n|\s{3,})\s*")
 # "... by Jane Doe" inside a line ("Published August 7, 2023 by Jane Doe").
 _BY_INSIDE = re.compile(
-    r"(?:^|[\s,;|·•'])(?:(?:by|par|von|por)\s*:?\s+|(?:作者|记者|記者|撰文|著者)\s*[:：]\s*)(?=\S)",
+    r"(?:^|[\s,;|·•'])(?:(?:by|par|von|por)\s*:?\s+|" + CJK_AUTHOR_LABEL + r"\s*[:：]\s*)(?=\S)",
     re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")

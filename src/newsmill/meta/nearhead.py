@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..segment import FLAG_NAMES, SEM_BIT, Segmentation
-from .authors import looks_personal, split_byline
+from .authors import CJK_AUTHOR_LABEL, CJK_LINE_LABEL, looks_personal, split_byline
 from .candidates import norm_key
 from .context import PageContext, query_bylines
 from .dates import find_dates
@@ -28,14 +28,14 @@ _BY_START = re.compile(
     r"^\s*(?:(?:rédigé|écrit|publié|geschrieben|verfasst|escrito|publicado|scritto|"
     r"geschreven)\s+)?(?:par|von|por|door|di)\s*:?\s+(?-i:[A-Z])|"
     r"^\s*(?:authors?|auteure?s?|autor(?:in|en|es)?|autore|contributors?|автор(?:ы)?|текст)\s*:\s*\S|"
-    r"^\s*(?:作者|记者|記者|撰文|著者|筆者|文)\s*[:：/／]\s*\S|"
+    r"^\s*" + CJK_LINE_LABEL + r"\s*[:：/／]\s*\S|"
     r"^\s*(?:thread starter|topic starter|original poster)\b\s*:?\s*\S",
     re.IGNORECASE,
 )
 # "January 20, 2025 by Jane Doe": a short dateline with "by" inside.
 _BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?-i:[A-Z])", re.IGNORECASE)
 # "2024年03月12日 来源：春田日报 作者：张伟": a Chinese or Japanese dateline with its author.
-_CJK_BY = re.compile(r"(?:作者|记者|記者|撰文|著者)\s*[:：]\s*\S")
+_CJK_BY = re.compile(CJK_AUTHOR_LABEL + r"\s*[:：]\s*\S")
 # "Discussion in 'Advice' started by pelex, May 26": forum software's thread line.
 _STARTED_BY = re.compile(r"\b(?:started|asked|created|submitted)\s+by\s+\S", re.IGNORECASE)
 # A label on its own line, the name on the next: "Written by" / "Jane Doe".
