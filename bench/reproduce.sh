@@ -9,12 +9,12 @@ PY="${PYTHON:-.venv/bin/python}"
 [ -x "$PY" ] || PY=python3
 "$PY" -c "import catboost, trafilatura" 2>/dev/null || "$PY" -m pip install --quiet -e '.[train,bench]'
 # Fold models: 5 folds grouped by domain (deterministic seeds); the packaged models are kept.
-# Block scorers, page-type classifiers, then the per-type threshold factors of each fold.
+# Block scorers, page-type classifiers, then each fold's calibration of the page threshold.
 # (bench/cv ships in the repository; this only runs when it was removed.)
 if [ ! -f bench/cv/pagetype_oof.json ]; then
   "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1
   "$PY" train/train_pagetype.py --fold-dir bench/cv --no-final
-  "$PY" train/train_type_thresholds.py --cv-dir bench/cv --no-final
+  "$PY" train/train_page_threshold.py --cv-dir bench/cv --no-final
 fi
 # Title chooser folds (its own domain split); the harness then scores titles cross-validated.
 [ -f bench/cv/title/folds.json ] || "$PY" train/train_title.py --fold-dir bench/cv/title --no-save

@@ -7,7 +7,7 @@ Labels: a block is content when its words are in the page's ground-truth main co
 (word trigram containment for long blocks, a whole ground-truth line for short ones).
 Three seeds (``--seeds``) are averaged into one forest: single models differ by up to 0.02
 per page type from seed to seed; the average is steadier, and the harness (cross-validated,
-with the per-type thresholds) measured 0.872 -> 0.876 overall. The model is derived from WCXB
+with per-type thresholds) measured 0.872 -> 0.876 overall. The model is derived from WCXB
 (CC-BY-4.0); see src/newsmill/models/NOTICE.
 """
 

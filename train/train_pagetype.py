@@ -64,7 +64,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-final", action="store_true", help="leave the packaged model alone")
     ap.add_argument("--fold-dir", type=Path, help="keep the fold models (pagetype_fold{k}.json) and the "
-                    "out-of-fold types (pagetype_oof.json) here, for the per-type thresholds")
+                    "out-of-fold types (pagetype_oof.json) here, for train_page_threshold.py")
     args = ap.parse_args()
     ids = sorted(json.loads((args.data / "metadata.json").read_text())["files"])
     with ProcessPoolExecutor(args.jobs) as ex:

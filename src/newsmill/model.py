@@ -231,10 +231,13 @@ class Scorer:
     def __init__(self, spec: dict, base: Path | None = None) -> None:
         self.stage1: Forest | ObliviousForest
         self.stage2: Forest | ObliviousForest | None
-        # Page types differ in how sure a block must be: a factor on the threshold per type,
-        # learned with the page-type model that goes with this scorer (a fold's own one in
-        # cross-validation, named relative to this file).
-        self.type_factor: dict[str, float] = dict(spec.get("type_thresholds") or {})
+        # The recalibration (temperature, shift) that the page's expected-F1 threshold uses,
+        # learned by train/train_page_threshold.py; the page-type model that goes with this
+        # scorer (a fold's own one in cross-validation, named relative to this file).
+        cal = spec.get("page_threshold")
+        self.calibration: tuple[float, float] | None = (
+            (float(cal["temperature"]), float(cal["shift"])) if cal else None
+        )
         pt = spec.get("pagetype_model")
         self.pagetype_model = str(base / pt) if pt and base is not None else "pagetype"
         if "stage1" in spec:

@@ -19,13 +19,13 @@ from .limits import check_size, time_limit
 from .meta.jsonld import types_of
 from .quotes import find_quotes
 from .render import render_markdown, render_text
-from .score import pagetype_model, score_blocks, type_threshold
+from .score import page_threshold, pagetype_model, score_blocks
 from .segment import Segmentation, segment
 from .structured import add_product_description
 
-# Precision/recall switches move the decision threshold on the block probabilities.
-_PRECISION_FACTOR = 1.5
-_RECALL_FACTOR = 0.5
+# Precision/recall switches shift the recalibrated block probabilities (in logits) before the
+# page's expected-F1 threshold is chosen.
+_LEAN = 1.0
 
 
 def extract(
@@ -64,11 +64,12 @@ def extract(
     ctx, seg, X = analyse(text, url, reference_time)
     probs, threshold = score_blocks(seg, X, model)  # score
     page_type, page_conf = pagetype.classify(seg, X, ctx.url, pagetype_model(model))
-    threshold = type_threshold(threshold, page_type, model)
+    threshold = page_threshold(probs, X, threshold, model)
+    # The switches never keep more (precision) or less (recall) than the default does.
     if favor_precision and not favor_recall:
-        threshold = min(0.95, threshold * _PRECISION_FACTOR)
+        threshold = max(threshold, page_threshold(probs, X, threshold, model, -_LEAN))
     elif favor_recall and not favor_precision:
-        threshold = threshold * _RECALL_FACTOR
+        threshold = min(threshold, page_threshold(probs, X, threshold, model, _LEAN))
     kept = assemble.select(seg, probs, threshold, page_type)  # assemble
     meta = describe.describe(ctx, seg, kept)  # describe
     blocks = [seg.blocks[i] for i in kept]

@@ -33,9 +33,45 @@ def pagetype_model(model_name: str = "blocks") -> str:
     return scorer.pagetype_model if scorer is not None else "pagetype"
 
 
-def type_threshold(threshold: float, page_type: str | None, model_name: str = "blocks") -> float:
-    """The decision threshold for a page of this type (no change without a learned factor)."""
+_LOG_WORDS = _IDX["log_words"]
+_LOG_CHARS = _IDX["log_chars"]
+
+
+def block_words(X: np.ndarray) -> np.ndarray:
+    """Each block's weight in word F1: its words, or for text without spaces (Chinese,
+    Japanese) about one per eight characters."""
+    return np.maximum(np.expm1(X[:, _LOG_WORDS]), np.expm1(X[:, _LOG_CHARS]) / 8.0)
+
+
+def expected_f1_threshold(
+    probs: np.ndarray, words: np.ndarray, temperature: float, shift: float, fallback: float
+) -> float:
+    """The threshold on ``probs`` that maximises the page's expected word F1.
+
+    Each probability is recalibrated as q = sigmoid(temperature * logit(p) + shift); taking
+    blocks by q, the expected F1 of the first k is about 2 sum_k(q n) / (sum_k(n) + sum(q n)),
+    n being words. The best k gives the threshold: high where much of the page is sure to be
+    content (a doubtful block would cost more precision than it could bring recall), lower
+    where less is. A page whose best block is under ``fallback`` gets ``fallback``: assembly
+    then keeps nothing, or its fallback prose, as before; error pages stay empty.
+    """
+    if not len(probs) or probs.max() < fallback:
+        return fallback
+    scored = probs > 0
+    p = np.clip(probs[scored], 1e-6, 1 - 1e-6)
+    q = 1.0 / (1.0 + np.exp(-(temperature * np.log(p / (1 - p)) + shift)))
+    n = words[scored]
+    order = np.argsort(-q, kind="stable")
+    qn = q * n
+    expected = 2 * np.cumsum(qn[order]) / (np.cumsum(n[order]) + qn.sum())
+    return float(probs[scored][order[int(np.argmax(expected))]])
+
+
+def page_threshold(probs: np.ndarray, X: np.ndarray, fallback: float, model_name: str = "blocks", lean: float = 0.0) -> float:
+    """This page's decision threshold: the expected-F1 one when the model ships its
+    calibration (``lean`` > 0 keeps more, < 0 less), else ``fallback``."""
     scorer = model.load(model_name)
-    if scorer is None or page_type is None:
-        return threshold
-    return min(0.95, threshold * scorer.type_factor.get(page_type, 1.0))
+    if scorer is None or scorer.calibration is None:
+        return fallback
+    temperature, shift = scorer.calibration
+    return expected_f1_threshold(probs, block_words(X), temperature, shift + lean, fallback)
