@@ -66,6 +66,21 @@ def test_a_kept_card_title_brings_its_description_on_listing_pages() -> None:
     assert not any(t.startswith("Difficulty") for t in kept)
 
 
+def test_a_run_of_cards_mostly_kept_brings_its_other_cards() -> None:
+    seg = _cards()
+    # A sure block elsewhere raised the threshold to 0.5: four titles clear it, two do not.
+    sure = ("Trail number 0", "Trail number 1", "Trail number 2", "Trail number 3", "Trails")
+    probs = _probs(seg, lambda t: 0.9 if t.startswith(sure) else 0.3 if t.startswith("Trail") else 0.2)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    assert "Trail number 4" in kept and "Trail number 5" in kept
+    assert sum(t.startswith("Difficulty") for t in kept) == 6
+    assert not any(t.startswith("Save trail") for t in kept)
+    # Two kept cards are not yet a run: the others stay out.
+    probs = _probs(seg, lambda t: 0.9 if t.startswith(sure[:2] + ("Trails",)) else 0.3 if t.startswith("Trail") else 0.2)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    assert "Trail number 4" not in kept and "Trail number 2" not in kept
+
+
 def _twice():
     paras = "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
     cards = "".join(
