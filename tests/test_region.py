@@ -61,6 +61,9 @@ def test_a_kept_card_title_brings_its_description_on_listing_pages() -> None:
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
     assert sum(t.startswith("Difficulty") for t in kept) == 6
     assert not any(t.startswith("Save trail") for t in kept)  # buttons stay out
+    # A service page's features and plans are cards too.
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "service")]
+    assert sum(t.startswith("Difficulty") for t in kept) == 6
     # Articles are not card pages: the same scores keep only the titles.
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
     assert not any(t.startswith("Difficulty") for t in kept)
