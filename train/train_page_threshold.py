@@ -1,9 +1,9 @@
-"""Learn the recalibration behind each page's expected-F1 threshold; report it cross-validated.
+"""Learn how each page's expected-F1 threshold reads the block scores; report it cross-validated.
 
     python train/train_page_threshold.py --cv-dir bench/cv
 
 A page's decision threshold is the one that maximises its expected word F1, computed from the
-block probabilities recalibrated as sigmoid(temperature * logit(p) + shift)
+block scores mapped to sigmoid(temperature * logit(p) + shift)
 (``newsmill.score.expected_f1_threshold``). This script chooses (temperature, shift) on a grid.
 
 Needs the fold models of both scorers in ``--cv-dir``: ``train/train_blocks.py --cv-out DIR``

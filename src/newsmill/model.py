@@ -231,7 +231,7 @@ class Scorer:
     def __init__(self, spec: dict, base: Path | None = None) -> None:
         self.stage1: Forest | ObliviousForest
         self.stage2: Forest | ObliviousForest | None
-        # The recalibration (temperature, shift) that the page's expected-F1 threshold uses,
+        # The (temperature, shift) that the page's expected-F1 threshold applies to the scores,
         # learned by train/train_page_threshold.py; the page-type model that goes with this
         # scorer (a fold's own one in cross-validation, named relative to this file).
         cal = spec.get("page_threshold")

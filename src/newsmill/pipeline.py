@@ -23,7 +23,7 @@ from .score import page_threshold, pagetype_model, score_blocks
 from .segment import Segmentation, segment
 from .structured import add_product_description
 
-# Precision/recall switches shift the recalibrated block probabilities (in logits) before the
+# Precision/recall switches shift the (flattened) block scores by one logit before the
 # page's expected-F1 threshold is chosen.
 _LEAN = 1.0
 
