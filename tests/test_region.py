@@ -124,3 +124,30 @@ def test_a_code_listing_in_the_story_is_kept_on_a_lower_floor() -> None:
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
     assert any(t.startswith("rotate 14") for t in kept)
     assert not any("npm install" in t for t in kept)  # outside the story's container
+
+
+def _product():
+    html = (
+        "<html><body><main><h1>Trail Daypack 25</h1><h2>Description</h2>"
+        f"<p>{PARA}</p><h3>Specifications</h3><ul><li>Weight: 1.9 pounds</li><li>Volume: 25 liters</li></ul>"
+        "<h2>Shipping &amp; Returns</h2><p>Free standard shipping on orders over $50 to most addresses.</p>"
+        "<h3>Return policy</h3><p>Return any item within a year for a full refund.</p>"
+        "<h2>You may also like</h2><p>Trail Daypack 40, a larger pack for long days out.</p>"
+        "<h2>Materials</h2><p>Recycled nylon ripstop with a waterproof coating.</p>"
+        "</main></body></html>"
+    )
+    return segment(LexborHTMLParser(html).body)
+
+
+def test_a_product_page_drops_its_shipping_and_other_products_sections() -> None:
+    seg = _product()
+    probs = _probs(seg, lambda t: 0.9)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "product")]
+    assert "Specifications" in kept and "Weight: 1.9 pounds" in kept
+    assert not any("shipping" in t.lower() or "refund" in t or "Trail Daypack 40" in t for t in kept)
+    assert "You may also like" not in kept
+    # The next section of the same level is the product's again.
+    assert "Recycled nylon ripstop with a waterproof coating." in kept
+    # On an article (a gear review, say) the same headings are the story's.
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    assert any("Free standard shipping" in t for t in kept)
