@@ -582,6 +582,9 @@ class _Walker:
             attrs = child.attributes
             if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                 continue
+            ident = attrs.get("id")
+            if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
+                continue  # a consent manager's dialog: never the page's content
             style = attrs.get("style")
             if ("hidden" in attrs or style and _HIDDEN_STYLE.search(style)) and not _panel(attrs):
                 if child.mem_id in self.spliced:
@@ -739,6 +742,23 @@ def segment(root: LexborNode) -> Segmentation:
     seg = w.seg
     _count_repeats(seg)
     return seg
+
+
+# The roots of the common consent managers' dialogs (OneTrust, Cookiebot, Didomi, Quantcast,
+# Usercentrics, TrustArc, Complianz, Borlabs, iubenda, CookieYes, Cookie Notice, GDPR Cookie
+# Compliance, consentmanager.net, EU Cookie Compliance, Civic Cookie Control, Cookie Script):
+# their purposes and vendor lists read like prose to the scorer, and pull down the threshold
+# of a page with little content of its own. Skipping them, cross-validated on wcxb-dev:
+# forum 0.8057 -> 0.8145, listing 0.7434 -> 0.7489, overall 0.8825 -> 0.8835 (14 pages
+# better, 8 worse).
+_CONSENT_ROOTS = frozenset([
+    "onetrust-consent-sdk", "onetrust-banner-sdk", "onetrust-pc-sdk", "CybotCookiebotDialog",
+    "didomi-host", "qc-cmp2-container", "usercentrics-root", "truste-consent-track",
+    "consent_blackbar", "cmplz-cookiebanner-container", "BorlabsCookieBox", "iubenda-cs-banner",
+    "cookie-law-info-bar", "cookie-law-info-again", "cookie-notice", "moove_gdpr_cookie_modal",
+    "moove_gdpr_cookie_info_bar", "cmpbox", "cmpwrapper", "sliding-popup", "ccc",
+    "cookiescript_injected",
+])
 
 
 def _walk(w: _Walker, root: LexborNode) -> _Walker:
