@@ -9,7 +9,7 @@ PY="${PYTHON:-.venv/bin/python}"
 [ -x "$PY" ] || PY=python3
 "$PY" -c "import catboost, trafilatura" 2>/dev/null || "$PY" -m pip install --quiet -e '.[train,bench]'
 # Fold models: 5 folds grouped by domain (deterministic seeds); the packaged models are kept.
-# Block scorers, page-type classifiers, then each fold's calibration of the page threshold.
+# Block scorers, page-type classifiers, then each fold's score mapping for the page threshold.
 # (bench/cv ships in the repository; this only runs when it was removed.)
 if [ ! -f bench/cv/pagetype_oof.json ]; then
   "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1

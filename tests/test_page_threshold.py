@@ -85,9 +85,9 @@ def test_fold_model_names_its_page_type_model_relative_to_itself(tmp_path: Path)
     assert score.pagetype_model(_spec(tmp_path)) == "pagetype"
 
 
-def test_packaged_model_ships_its_calibration() -> None:
+def test_packaged_model_ships_its_score_map() -> None:
     model.load.cache_clear()
     scorer = model.load("blocks")
-    assert scorer is not None and scorer.calibration is not None
-    temperature, shift = scorer.calibration
+    assert scorer is not None and scorer.score_map is not None
+    temperature, shift = scorer.score_map
     assert 0.1 <= temperature <= 2.0 and -3.0 <= shift <= 1.0

@@ -235,7 +235,7 @@ class Scorer:
         # learned by train/train_page_threshold.py; the page-type model that goes with this
         # scorer (a fold's own one in cross-validation, named relative to this file).
         cal = spec.get("page_threshold")
-        self.calibration: tuple[float, float] | None = (
+        self.score_map: tuple[float, float] | None = (
             (float(cal["temperature"]), float(cal["shift"])) if cal else None
         )
         pt = spec.get("pagetype_model")

@@ -72,10 +72,10 @@ def expected_f1_threshold(
 
 
 def page_threshold(probs: np.ndarray, X: np.ndarray, fallback: float, model_name: str = "blocks", lean: float = 0.0) -> float:
-    """This page's decision threshold: the expected-F1 one when the model ships its
-    calibration (``lean`` > 0 keeps more, < 0 less), else ``fallback``."""
+    """This page's decision threshold: the expected-F1 one when the model ships its score
+    mapping (temperature, shift; ``lean`` > 0 keeps more, < 0 less), else ``fallback``."""
     scorer = model.load(model_name)
-    if scorer is None or scorer.calibration is None:
+    if scorer is None or scorer.score_map is None:
         return fallback
-    temperature, shift = scorer.calibration
+    temperature, shift = scorer.score_map
     return expected_f1_threshold(probs, block_words(X), temperature, shift + lean, fallback)
