@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -298,15 +299,20 @@ def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floo
             _fill(seg, probs, keep, ce, floors, 0.5)
     if not done:
         return
-    runs: dict[tuple[int, str], int] = {}
-    for e in done:
-        key = (elems[e].parent, elems[e].sig)
-        runs[key] = runs.get(key, 0) + 1
-    for j, ee in enumerate(elems):
-        if ee.same_sig_siblings < 2 or ee.first_block < 0 or j in done:
+    runs = Counter((elems[e].parent, elems[e].sig) for e in done)
+    for (parent, sig), n in runs.items():
+        if n < _RUN_MIN_KEPT or parent < 0:
             continue
-        if ee.last_block - ee.first_block + 1 <= _CARD_MAX and runs.get((ee.parent, ee.sig), 0) >= _RUN_MIN_KEPT:
-            _fill(seg, probs, keep, ee, floors, 1.0)
+        # The parent's subtree: the elements after it, down to the next one no deeper.
+        depth, j = elems[parent].depth, parent + 1
+        while j < len(elems) and elems[j].depth > depth:
+            ee = elems[j]
+            if (
+                ee.parent == parent and ee.sig == sig and j not in done and ee.first_block >= 0
+                and ee.last_block - ee.first_block + 1 <= _CARD_MAX
+            ):
+                _fill(seg, probs, keep, ee, floors, 1.0)
+            j += 1
 
 
 # Text shown twice is one text: a story rendered for two layouts, carousel clones, a reply

@@ -145,8 +145,7 @@ def _own_url(ctx: describe.PageContext) -> str | None:
     # claims, this takes the first claim usable as an address: a broken or home-page canonical
     # gives way to og:url.
     for cand in (*ctx.links.get("canonical", [])[:1], ctx.first("og:url")):
-        if cand and cand.startswith(("http://", "https://")):
-            cand = cand.strip()
+        if cand and cand.startswith(("http://", "https://")):  # stripped when collected
             parts = urlsplit(cand)
             if parts.hostname and parts.path.strip("/"):
                 return cand

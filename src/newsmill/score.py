@@ -62,13 +62,14 @@ def expected_f1_threshold(
     if not len(probs) or probs.max() < fallback:
         return fallback
     scored = probs > 0
-    p = np.clip(probs[scored], 1e-6, 1 - 1e-6)
+    ps = probs[scored]
+    p = np.clip(ps, 1e-6, 1 - 1e-6)
     q = 1.0 / (1.0 + np.exp(-(temperature * np.log(p / (1 - p)) + shift)))
     n = words[scored]
     order = np.argsort(-q, kind="stable")
     qn = q * n
     expected = 2 * np.cumsum(qn[order]) / (np.cumsum(n[order]) + qn.sum())
-    return float(probs[scored][order[int(np.argmax(expected))]])
+    return float(ps[order[int(np.argmax(expected))]])
 
 
 def page_threshold(probs: np.ndarray, X: np.ndarray, fallback: float, model_name: str = "blocks", lean: float = 0.0) -> float:

@@ -296,6 +296,22 @@ _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb) \d{1,3})\]")
 
 _LAYOUT_CELL_CHARS = 400
 
+# The roots of the common consent managers' dialogs (OneTrust, Cookiebot, Didomi, Quantcast,
+# Usercentrics, TrustArc, Complianz, Borlabs, iubenda, CookieYes, Cookie Notice, GDPR Cookie
+# Compliance, consentmanager.net, EU Cookie Compliance, Civic Cookie Control, Cookie Script):
+# their purposes and vendor lists read like prose to the scorer, and pull down the threshold
+# of a page with little content of its own. Skipping them, cross-validated on wcxb-dev:
+# forum 0.8057 -> 0.8145, listing 0.7434 -> 0.7489, overall 0.8825 -> 0.8835 (14 pages
+# better, 8 worse).
+_CONSENT_ROOTS = frozenset([
+    "onetrust-consent-sdk", "onetrust-banner-sdk", "onetrust-pc-sdk", "CybotCookiebotDialog",
+    "didomi-host", "qc-cmp2-container", "usercentrics-root", "truste-consent-track",
+    "consent_blackbar", "cmplz-cookiebanner-container", "BorlabsCookieBox", "iubenda-cs-banner",
+    "cookie-law-info-bar", "cookie-law-info-again", "cookie-notice", "moove_gdpr_cookie_modal",
+    "moove_gdpr_cookie_info_bar", "cmpbox", "cmpwrapper", "sliding-popup", "ccc",
+    "cookiescript_injected",
+])
+
 
 def _br_follows(br: LexborNode) -> bool:
     """Another <br> follows, with nothing but white space between."""
@@ -742,23 +758,6 @@ def segment(root: LexborNode) -> Segmentation:
     seg = w.seg
     _count_repeats(seg)
     return seg
-
-
-# The roots of the common consent managers' dialogs (OneTrust, Cookiebot, Didomi, Quantcast,
-# Usercentrics, TrustArc, Complianz, Borlabs, iubenda, CookieYes, Cookie Notice, GDPR Cookie
-# Compliance, consentmanager.net, EU Cookie Compliance, Civic Cookie Control, Cookie Script):
-# their purposes and vendor lists read like prose to the scorer, and pull down the threshold
-# of a page with little content of its own. Skipping them, cross-validated on wcxb-dev:
-# forum 0.8057 -> 0.8145, listing 0.7434 -> 0.7489, overall 0.8825 -> 0.8835 (14 pages
-# better, 8 worse).
-_CONSENT_ROOTS = frozenset([
-    "onetrust-consent-sdk", "onetrust-banner-sdk", "onetrust-pc-sdk", "CybotCookiebotDialog",
-    "didomi-host", "qc-cmp2-container", "usercentrics-root", "truste-consent-track",
-    "consent_blackbar", "cmplz-cookiebanner-container", "BorlabsCookieBox", "iubenda-cs-banner",
-    "cookie-law-info-bar", "cookie-law-info-again", "cookie-notice", "moove_gdpr_cookie_modal",
-    "moove_gdpr_cookie_info_bar", "cmpbox", "cmpwrapper", "sliding-popup", "ccc",
-    "cookiescript_injected",
-])
 
 
 def _walk(w: _Walker, root: LexborNode) -> _Walker:

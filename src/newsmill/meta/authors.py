@@ -11,8 +11,9 @@ from .dates import find_dates
 _WS = re.compile(r"\s+")
 
 # Chinese and Japanese author labels ("作者：张伟"); at a line's start also "筆者", "文/".
-CJK_AUTHOR_LABEL = r"(?:作者|记者|記者|撰文|著者)"
-CJK_LINE_LABEL = r"(?:作者|记者|記者|撰文|著者|筆者|文)"
+_CJK_LABELS = ("作者", "记者", "記者", "撰文", "著者")
+CJK_AUTHOR_LABEL = "(?:" + "|".join(_CJK_LABELS) + ")"
+CJK_LINE_LABEL = "(?:" + "|".join((*_CJK_LABELS, "筆者", "文")) + ")"
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reviewed|edited|reported|story|words|text|photos?|compiled|"
     r"published|article|interview|authored|started|created|asked|submitted|"
