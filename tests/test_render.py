@@ -3,6 +3,7 @@
 from selectolax.lexbor import LexborHTMLParser
 
 from newsmill import extract
+from newsmill.render import render_text
 from newsmill.segment import Block, segment
 
 
@@ -91,6 +92,34 @@ def test_citation_marks_linking_to_notes_are_not_text_but_superscripts_are() -> 
         "<sup><a href='/wiki/Other'>[2]</a></sup>.</p></body></html>"
     )
     assert _texts(html) == ["The prizes are awarded annually. Water is H2O for the 10th time; see x2[2]."]
+
+
+def test_numbered_and_symbol_footnote_marks_are_not_text_but_exponents_are() -> None:
+    html = (
+        "<html><body><p>Members discuss careers.<sup class=fn> <a href='#citations'>2</a></sup>"
+        " Tuition is $1,000 per class<sup>*</sup>. The room is 20 m<sup>2</sup>"
+        " and the 3<sup><a href='/notes'>4</a></sup> rule holds.</p></body></html>"
+    )
+    assert _texts(html) == ["Members discuss careers. Tuition is $1,000 per class. The room is 20 m2 and the 34 rule holds."]
+
+
+def test_a_label_and_its_value_in_adjacent_spans_are_spaced() -> None:
+    html = "<p><span>Item number:</span><span>3353307</span> at <span>10:</span><span>30</span></p>"
+    assert _texts(html) == ["Item number: 3353307 at 10:30"]
+
+
+def test_description_terms_share_a_line_with_their_definition_in_plain_text() -> None:
+    html = (
+        "<dl><dt><div>Overall Dimensions</div></dt><dd>43 H X 27 W</dd>"
+        "<div><dt>Pattern:</dt> <dd>Plain</dd></div>"
+        "<dt>Colour</dt><dd><p>Black</p><p>Sold in two finishes.</p></dd>"
+        f"<dt>{'A term long enough to be a heading of its own for the paragraph below it'}</dt>"
+        "<dd>Its definition.</dd></dl>"
+    )
+    assert render_text(_blocks(html)) == (
+        "Overall Dimensions: 43 H X 27 W\n\nPattern: Plain\n\nColour: Black\n\nSold in two finishes.\n\n"
+        "A term long enough to be a heading of its own for the paragraph below it\n\nIts definition."
+    )
 
 
 def test_paragraphs_of_invisible_characters_are_not_blocks() -> None:

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from .segment import Block
 
 _LINE_KINDS = ("li", "row", "dt", "dd")
+# A term longer than this is a heading of its own, not a label on its definition's line.
+_TERM_CHARS = 60
 
 
 def render_text(blocks: Sequence[Block]) -> str:
@@ -19,12 +21,16 @@ def render_text(blocks: Sequence[Block]) -> str:
     list items carry a "- " bullet, as in trafilatura's text output and in WCXB's references.
     """
     out: list[str] = []
-    prev_kind = ""
+    prev_kind = prev_term = ""
     for b in blocks:
-        if out:
+        if prev_term == "dt" and b.in_list_term == "dd" and len(out[-1]) <= _TERM_CHARS:
+            # A term and its definition read as one line, "Material: Vinyl", as on a spec sheet.
+            out.append(" " if out[-1].endswith((":", "?")) else ": ")
+        elif out:
             out.append("\n" if b.kind == prev_kind and b.kind in _LINE_KINDS else "\n\n")
         out.append("- " + b.text if b.kind == "li" else b.text)
         prev_kind = b.kind
+        prev_term = b.in_list_term
     return "".join(out)
 
 

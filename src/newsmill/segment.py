@@ -152,6 +152,7 @@ class Block:
     header_row: bool = False
     in_quote: bool = False
     in_pre: bool = False
+    in_list_term: str = ""  # "dt" or "dd" inside a description list's term or definition
 
 
 @dataclass(slots=True)
@@ -290,8 +291,10 @@ def _panel(attrs: dict) -> bool:
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad "
 
 
-# A citation mark: "[1]", "[a]", "[note 3]", linking to a note further down the page.
-_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb) \d{1,3})\]")
+# A citation mark: "[1]", "2", "[a]", "[note 3]", linking to a note further down the page.
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|(?:note|nb) \d{1,3})\]|\d{1,3}")
+# A footnote mark of symbols ("*", "†"): marks a note whether or not it links to it.
+_NOTE_SYMBOLS = re.compile(r"[*†‡§¶]{1,3}")
 
 
 _LAYOUT_CELL_CHARS = 400
@@ -327,6 +330,8 @@ def _br_follows(br: LexborNode) -> bool:
 
 def _is_citation_mark(sup: LexborNode) -> bool:
     t = sup.text(deep=True).strip()
+    if _NOTE_SYMBOLS.fullmatch(t):
+        return True
     return len(t) <= 12 and _CITATION.fullmatch(t) is not None and sup.css_first('a[href^="#"]') is not None
 
 
@@ -334,7 +339,13 @@ def _meets_word(text: list[str], t: str) -> bool:
     """``t`` starts a word right after collected text that ends one, with no space between.
     Not after a drop cap: ``<span>T</span>here`` is one word. (Leading whitespace is never
     collected, so a block that is only a drop cap so far is one piece.)"""
-    return bool(text) and t[0].isalnum() and text[-1][-1:].isalnum() and not (len(text) == 1 and _is_drop_cap(text[0]))
+    if not text or not t[0].isalnum():
+        return False
+    last = text[-1]
+    if last[-1:] == ":":
+        # "<span>Item number:</span><span>3353</span>": a label and its value, spaced by CSS.
+        return last[-2:-1].isalpha()
+    return last[-1:].isalnum() and not (len(text) == 1 and _is_drop_cap(text[0]))
 
 
 def _is_drop_cap(text: str) -> bool:
@@ -394,6 +405,7 @@ class _Walker:
         self.list_depth = 0
         self.ordered: list[bool] = []
         self.quote = 0
+        self.term: list[str] = []  # open <dt>/<dd>, innermost last
         self.pre = 0
         self.code = 0  # inside inline <code>: its markdown span stays whole
         self.figure = -1
@@ -488,6 +500,7 @@ class _Walker:
             kind, text, md, ei, tag, level, n, min(links, n),
             ordered=bool(self.ordered and self.ordered[-1]),
             in_quote=bool(self.quote), in_pre=bool(self.pre),
+            in_list_term=self.term[-1] if self.term else "",
         )
         self.seg.blocks.append(blk)
         self._count(ei, blk, len(self.seg.blocks) - 1)
@@ -637,6 +650,8 @@ class _Walker:
                 elif tag == "pre":
                     self.pre += 1
                     self.md.append("")
+                elif tag in ("dt", "dd"):
+                    self.term.append(tag)
                 if tag == "table" and self.table_rows(child, ci):
                     pass
                 else:
@@ -650,6 +665,8 @@ class _Walker:
                     self.quote -= 1
                 elif tag == "pre":
                     self.pre -= 1
+                elif tag in ("dt", "dd"):
+                    self.term.pop()
                 self.figure = saved_fig
                 self.close_elem(ci)
             elif tag == "a":
