@@ -151,3 +151,33 @@ def test_a_product_page_drops_its_shipping_and_other_products_sections() -> None
     # On an article (a gear review, say) the same headings are the story's.
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
     assert any("Free standard shipping" in t for t in kept)
+
+
+def _thread():
+    posts = "".join(
+        f"<article class='message'><div class='user'><h4>poster{i}</h4><div>{1200 + i} posts</div>"
+        f"<div>Joined: Mar 2009</div><div>Offline</div></div>"
+        f"<div class='body'><p>{i}. {PARA}</p><div>Last edited: Jul 6, 2024</div></div>"
+        f"<div class='votes'>{i + 3}</div><button>Quote</button></article>"
+        for i in range(3)
+    )
+    html = (
+        f"<html><body><main><h1>Thread</h1>{posts}</main>"
+        "<div class='seller'><div>Joined Feb 1999</div><div>42</div></div></body></html>"
+    )
+    return segment(LexborHTMLParser(html).body)
+
+
+def test_a_forum_post_loses_its_counters_stamps_and_buttons_but_a_shop_keeps_its_seller_box() -> None:
+    seg = _thread()
+    probs = _probs(seg, lambda t: 0.9)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "forum")]
+    assert all(f"{i}. {PARA}" in kept for i in range(3))
+    assert "poster0" in kept and "poster2" in kept
+    for furniture in ("1200 posts", "Joined: Mar 2009", "Offline", "Last edited: Jul 6, 2024", "3", "Quote"):
+        assert furniture not in kept
+    assert "Joined Feb 1999" not in kept and "42" not in kept  # a forum page: numbers are furniture
+    # On a product page the same lines outside any post or comment are the shop's story.
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "product")]
+    assert "Joined Feb 1999" in kept and "42" in kept
+    assert "1200 posts" not in kept  # inside a post ("message"), on any page
