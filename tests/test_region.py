@@ -157,7 +157,9 @@ def _thread():
     posts = "".join(
         f"<article class='message'><div class='user'><h4>poster{i}</h4><div>{1200 + i} posts</div>"
         f"<div>Joined: Mar 2009</div><div>Offline</div></div>"
-        f"<div class='body'><p>{i}. {PARA}</p><div>Last edited: Jul 6, 2024</div></div>"
+        f"<div class='body'><p>{i}. {PARA}</p><div>Last edited: Jul 6, 2024</div>"
+        f"<div>Last edited by poster{i} on Sun Feb 22, 2026 2:08 am, edited 108 times in total.</div></div>"
+        f"<div class='signature'><p>Signatures are the bumper stickers of the internet, says poster{i}.</p></div>"
         f"<div class='votes'>{i + 3}</div><button>Quote</button></article>"
         for i in range(3)
     )
@@ -176,8 +178,10 @@ def test_a_forum_post_loses_its_counters_stamps_and_buttons_but_a_shop_keeps_its
     assert "poster0" in kept and "poster2" in kept
     for furniture in ("1200 posts", "Joined: Mar 2009", "Offline", "Last edited: Jul 6, 2024", "3", "Quote"):
         assert furniture not in kept
+    assert not any("edited 108 times" in t or "bumper stickers" in t for t in kept)
     assert "Joined Feb 1999" not in kept and "42" not in kept  # a forum page: numbers are furniture
     # On a product page the same lines outside any post or comment are the shop's story.
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "product")]
     assert "Joined Feb 1999" in kept and "42" in kept
     assert "1200 posts" not in kept  # inside a post ("message"), on any page
+    assert not any("bumper stickers" in t for t in kept)
