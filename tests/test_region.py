@@ -185,3 +185,29 @@ def test_a_forum_post_loses_its_counters_stamps_and_buttons_but_a_shop_keeps_its
     assert "Joined Feb 1999" in kept and "42" in kept
     assert "1200 posts" not in kept  # inside a post ("message"), on any page
     assert not any("bumper stickers" in t for t in kept)
+
+
+def _blog(comments: int):
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(8))
+    thread = "".join(f"<li class='comment'><p>Reader {i} writes: {PARA}</p></li>" for i in range(comments))
+    html = (
+        f"<html><body><article><h1>Review</h1><div class='entry'>{story}</div></article>"
+        f"<div id='comments' class='comments-area'><ol class='commentlist'>{thread}</ol></div></body></html>"
+    )
+    return segment(LexborHTMLParser(html).body)
+
+
+def test_an_article_drops_its_comment_section_unless_the_comments_are_most_of_the_page() -> None:
+    seg = _blog(3)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    assert sum(t.endswith(PARA) and not t.startswith("Reader") for t in kept) == 8
+    assert not any(t.startswith("Reader") for t in kept)
+    # On a forum page the replies are the story.
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "forum")]
+    assert sum(t.startswith("Reader") for t in kept) == 3
+    # A thread taken for an article: the comments hold most of the text and stay.
+    seg = _blog(40)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    assert sum(t.startswith("Reader") for t in kept) == 40

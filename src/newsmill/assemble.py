@@ -151,6 +151,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
     if page_type == "product":
         out = _drop_shop_sections(blocks, out)
+    if page_type == "article":
+        out = _drop_comments(seg, out)
     return _drop_post_furniture(seg, out, page_type == "forum")
 
 
@@ -194,6 +196,30 @@ def _is_post_furniture(text: str) -> bool:
 # A bare number is a vote count or a post number in a thread (a price or a rank on a card).
 _BARE_NUMBER = re.compile(r"[+-]?\d[\d,.]{0,6}k?")
 _POST_BITS = _FLAG_BIT["post"] | _FLAG_BIT["comment"]
+
+
+# An article's comment section: kept text inside an element whose class or id says comment
+# (WordPress "comments-area", "commentlist"...), when the story outside them has at least
+# _STORY_MIN_WORDS and they hold at most _COMMENTS_MAX_SHARE of the kept text. A forum thread
+# taken for an article has most of its text in such elements and keeps it. Cross-validated on
+# wcxb-dev: article 0.9572 -> 0.9580, 2 pages better, none worse; with a share of 0.9 a third
+# page got better, at 0.95 two threads lost their replies.
+_COMMENTS_MAX_SHARE = 0.75
+_STORY_MIN_WORDS = 100
+
+
+def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
+    blocks, elems = seg.blocks, seg.elems
+    cbit = _FLAG_BIT["comment"]
+    top = {i for i in out if elems[blocks[i].elem].iflags & cbit}  # the element or an ancestor
+    if not top:
+        return out
+    total = sum(blocks[i].chars for i in out)
+    inside = sum(blocks[i].chars for i in top)
+    outside_words = sum(blocks[i].text.count(" ") + 1 for i in out if i not in top)
+    if inside > _COMMENTS_MAX_SHARE * total or outside_words < _STORY_MIN_WORDS:
+        return out
+    return [i for i in out if i not in top]
 
 
 def _in_signature(elems: list[Elem], e: int) -> bool:
