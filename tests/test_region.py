@@ -212,3 +212,18 @@ def test_an_article_drops_its_comment_section_unless_the_comments_are_most_of_th
     probs = _probs(seg, lambda t: 0.9)
     kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
     assert sum(t.startswith("Reader") for t in kept) == 40
+
+
+def test_links_to_other_stories_set_in_the_text_are_dropped_but_prose_saying_related_stays() -> None:
+    html = (
+        f"<html><body><article><h1>Taxes</h1><p>{PARA}</p>"
+        "<p>READ MORE: <a href='/b'>Should you offer green cleaning services?</a></p>"
+        "<p>Related: <a href='/c'>Tutoring may not significantly improve attendance</a></p>"
+        "<p>Related: the tutoring study and the attendance study used different schools.</p>"
+        f"<p>See also: <a href='/d'>the reference manual</a></p><p>{PARA} Again.</p></article></body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, _probs(seg, lambda t: 0.9), 0.5, "article")]
+    assert not any(t.startswith(("READ MORE", "Related: Tutoring")) for t in kept)
+    assert "Related: the tutoring study and the attendance study used different schools." in kept
+    assert "See also: the reference manual" in kept
