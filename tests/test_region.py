@@ -227,3 +227,18 @@ def test_links_to_other_stories_set_in_the_text_are_dropped_but_prose_saying_rel
     assert not any(t.startswith(("READ MORE", "Related: Tutoring")) for t in kept)
     assert "Related: the tutoring study and the attendance study used different schools." in kept
     assert "See also: the reference manual" in kept
+
+
+def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_credits_stay() -> None:
+    caption = "Photo: Crystal documented the care her movers took with the piano on the way up the stairs."
+    html = (
+        f"<html><body><article><h1>Moving</h1><p>{PARA}</p><p>Photo: Jane Doe/AFP</p>"
+        "<p>Justin Sullivan / Staff via Getty Images</p><p>Getty Images</p>"
+        f"<p>{caption}</p><p>Photography and videography</p><p>Credits: 4</p>"
+        f"<p>Graphics: NVidia GTX 970</p><p>{PARA} Again.</p></article></body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    kept = [seg.blocks[i].text for i in assemble.select(seg, _probs(seg, lambda t: 0.9), 0.5, "article")]
+    assert not any("AFP" in t or "Getty" in t for t in kept)
+    for line in (caption, "Photography and videography", "Credits: 4", "Graphics: NVidia GTX 970"):
+        assert line in kept
