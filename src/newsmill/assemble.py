@@ -83,6 +83,8 @@ _CONTROL = re.compile(
 )
 _WORDS = re.compile(r"\w+")
 _FALLBACK_MIN_WORDS = 25
+_COMMENT_BIT = _FLAG_BIT["comment"]
+_POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
 
 
 # A link to another story set in the text: "READ MORE: ...", "Related: ...", "Also read: ...".
@@ -158,8 +160,9 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
 
     A block is kept when its probability clears the threshold, and a heading directly
     followed by kept text is kept. Then, by page type: doubted prose in the story's container
-    and the rest of kept cards join; small boxes, widget lines, breadcrumbs, text shown twice
-    and a product page's shipping and other-products sections leave.
+    and the rest of kept cards join; small boxes, widget lines, breadcrumbs, links to other
+    stories, picture credits, text shown twice, a product page's shipping and other-products
+    sections, an article's comment section and a forum post's furniture leave.
     """
     n = len(seg.blocks)
     if n == 0:
@@ -239,8 +242,7 @@ def _is_post_furniture(text: str, buttons: bool) -> bool:
 
 # A bare number is a vote count or a post number in a thread (a price or a rank on a card).
 _BARE_NUMBER = re.compile(r"[+-]?\d[\d,.]{0,6}k?")
-_COMMENT_BIT = _FLAG_BIT["comment"]
-_POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
+_SIGNATURE_HOPS = 4
 
 
 # An article's comment section: kept text inside an element whose class or id says comment
@@ -254,9 +256,9 @@ _STORY_MIN_WORDS = 100
 
 
 def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
+    """``out`` without the article's comment section, when the story outside it is the larger part."""
     blocks, elems = seg.blocks, seg.elems
-    cbit = _FLAG_BIT["comment"]
-    top = {i for i in out if elems[blocks[i].elem].iflags & cbit}  # the element or an ancestor
+    top = {i for i in out if elems[blocks[i].elem].iflags & _COMMENT_BIT}  # the element or an ancestor
     if not top:
         return out
     total = sum(blocks[i].chars for i in out)
@@ -279,10 +281,9 @@ def _in_signature(elems: list[Elem], e: int) -> bool:
     return False
 
 
-_SIGNATURE_HOPS = 4
-
-
 def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list[int]:
+    """``out`` without post furniture: everywhere on a forum page, inside posts and comments
+    elsewhere."""
     blocks, elems = seg.blocks, seg.elems
     keep = []
     for i in out:
