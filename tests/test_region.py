@@ -21,6 +21,10 @@ def _seg():
     return segment(LexborHTMLParser(html).body)
 
 
+def _kept(seg, probs, threshold, page_type=None):
+    return [seg.blocks[i].text for i in assemble.select(seg, probs, threshold, page_type)]
+
+
 def _probs(seg, values):
     texts = [b.text for b in seg.blocks]
     return np.array([values(t) for t in texts])
@@ -30,7 +34,7 @@ def test_doubted_prose_inside_the_story_container_is_kept() -> None:
     seg = _seg()
     # The model is sure of paragraphs 0-3 and doubts 4 and 5 (0.5, with a threshold of 0.6).
     probs = _probs(seg, lambda t: 0.9 if t[:1] in "0123" else 0.5 if t[:1] in "45" else 0.45)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
+    kept = _kept(seg, probs, 0.6)
     assert any(t.startswith("4.") for t in kept) and any(t.startswith("5.") for t in kept)
     # Below the floor (0.7 x threshold), in a share box, or outside the container: not kept.
     assert not any("Share this review" in t for t in kept)
@@ -40,7 +44,7 @@ def test_doubted_prose_inside_the_story_container_is_kept() -> None:
 def test_prose_below_the_floor_stays_out() -> None:
     seg = _seg()
     probs = _probs(seg, lambda t: 0.9 if t[:1] in "0123" else 0.2)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
+    kept = _kept(seg, probs, 0.6)
     assert not any(t.startswith(("4.", "5.")) for t in kept)
 
 
@@ -58,14 +62,14 @@ def _cards():
 def test_a_kept_card_title_brings_its_description_on_listing_pages() -> None:
     seg = _cards()
     probs = _probs(seg, lambda t: 0.9 if t.startswith(("Trail number", "Trails")) else 0.2)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    kept = _kept(seg, probs, 0.5, "listing")
     assert sum(t.startswith("Difficulty") for t in kept) == 6
     assert not any(t.startswith("Save trail") for t in kept)  # buttons stay out
     # A service page's features and plans are cards too.
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "service")]
+    kept = _kept(seg, probs, 0.5, "service")
     assert sum(t.startswith("Difficulty") for t in kept) == 6
     # Articles are not card pages: the same scores keep only the titles.
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    kept = _kept(seg, probs, 0.5, "article")
     assert not any(t.startswith("Difficulty") for t in kept)
 
 
@@ -74,13 +78,13 @@ def test_a_run_of_cards_mostly_kept_brings_its_other_cards() -> None:
     # A sure block elsewhere raised the threshold to 0.5: four titles clear it, two do not.
     sure = ("Trail number 0", "Trail number 1", "Trail number 2", "Trail number 3", "Trails")
     probs = _probs(seg, lambda t: 0.9 if t.startswith(sure) else 0.3 if t.startswith("Trail") else 0.2)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    kept = _kept(seg, probs, 0.5, "listing")
     assert "Trail number 4" in kept and "Trail number 5" in kept
     assert sum(t.startswith("Difficulty") for t in kept) == 6
     assert not any(t.startswith("Save trail") for t in kept)
     # Two kept cards are not yet a run: the others stay out.
     probs = _probs(seg, lambda t: 0.9 if t.startswith(sure[:2] + ("Trails",)) else 0.3 if t.startswith("Trail") else 0.2)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    kept = _kept(seg, probs, 0.5, "listing")
     assert "Trail number 4" not in kept and "Trail number 2" not in kept
 
 
@@ -100,13 +104,13 @@ def _twice():
 def test_text_shown_twice_is_kept_once_but_repeated_card_attributes_stay_on_listings() -> None:
     seg = _twice()
     probs = np.full(len(seg.blocks), 0.9)
-    article = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    article = _kept(seg, probs, 0.5, "article")
     assert sum(t.startswith("2.") for t in article) == 1
     assert article.count("For monitors weighing up to twenty pounds.") == 1
-    listing = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "listing")]
+    listing = _kept(seg, probs, 0.5, "listing")
     assert sum(t.startswith("2.") for t in listing) == 1  # a repeated run of paragraphs
     assert listing.count("For monitors weighing up to twenty pounds.") == 3  # one per card
-    docs = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "documentation")]
+    docs = _kept(seg, probs, 0.5, "documentation")
     assert sum(t.startswith("2.") for t in docs) == 2
 
 
@@ -121,7 +125,7 @@ def test_a_code_listing_in_the_story_is_kept_on_a_lower_floor() -> None:
     # Paragraphs sure; both listings doubted at 0.35 with a threshold of 0.6: under the prose
     # floor (0.42), over the code floor (0.30).
     probs = _probs(seg, lambda t: 0.9 if t[:1] in "01234" else 0.35)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.6)]
+    kept = _kept(seg, probs, 0.6)
     assert any(t.startswith("rotate 14") for t in kept)
     assert not any("npm install" in t for t in kept)  # outside the story's container
 
@@ -142,14 +146,14 @@ def _product():
 def test_a_product_page_drops_its_shipping_and_other_products_sections() -> None:
     seg = _product()
     probs = _probs(seg, lambda t: 0.9)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "product")]
+    kept = _kept(seg, probs, 0.5, "product")
     assert "Specifications" in kept and "Weight: 1.9 pounds" in kept
     assert not any("shipping" in t.lower() or "refund" in t or "Trail Daypack 40" in t for t in kept)
     assert "You may also like" not in kept
     # The next section of the same level is the product's again.
     assert "Recycled nylon ripstop with a waterproof coating." in kept
     # On an article (a gear review, say) the same headings are the story's.
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    kept = _kept(seg, probs, 0.5, "article")
     assert any("Free standard shipping" in t for t in kept)
 
 
@@ -173,7 +177,7 @@ def _thread():
 def test_a_forum_post_loses_its_counters_stamps_and_buttons_but_a_shop_keeps_its_seller_box() -> None:
     seg = _thread()
     probs = _probs(seg, lambda t: 0.9)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "forum")]
+    kept = _kept(seg, probs, 0.5, "forum")
     assert all(f"{i}. {PARA}" in kept for i in range(3))
     assert "poster0" in kept and "poster2" in kept
     for furniture in ("1200 posts", "Joined: Mar 2009", "Offline", "Last edited: Jul 6, 2024", "3", "Quote"):
@@ -181,7 +185,7 @@ def test_a_forum_post_loses_its_counters_stamps_and_buttons_but_a_shop_keeps_its
     assert not any("edited 108 times" in t or "bumper stickers" in t for t in kept)
     assert "Joined Feb 1999" not in kept and "42" not in kept  # a forum page: numbers are furniture
     # On a product page the same lines outside any post or comment are the shop's story.
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "product")]
+    kept = _kept(seg, probs, 0.5, "product")
     assert "Joined Feb 1999" in kept and "42" in kept
     assert "1200 posts" not in kept  # inside a post ("message"), on any page
     # A blog post's class says post too: only threads and comments lose signatures and buttons.
@@ -201,16 +205,16 @@ def _blog(comments: int):
 def test_an_article_drops_its_comment_section_unless_the_comments_are_most_of_the_page() -> None:
     seg = _blog(3)
     probs = _probs(seg, lambda t: 0.9)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    kept = _kept(seg, probs, 0.5, "article")
     assert sum(t.endswith(PARA) and not t.startswith("Reader") for t in kept) == 8
     assert not any(t.startswith("Reader") for t in kept)
     # On a forum page the replies are the story.
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "forum")]
+    kept = _kept(seg, probs, 0.5, "forum")
     assert sum(t.startswith("Reader") for t in kept) == 3
     # A thread taken for an article: the comments hold most of the text and stay.
     seg = _blog(40)
     probs = _probs(seg, lambda t: 0.9)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, probs, 0.5, "article")]
+    kept = _kept(seg, probs, 0.5, "article")
     assert sum(t.startswith("Reader") for t in kept) == 40
 
 
@@ -223,7 +227,7 @@ def test_links_to_other_stories_set_in_the_text_are_dropped_but_prose_saying_rel
         f"<p>See also: <a href='/d'>the reference manual</a></p><p>{PARA} Again.</p></article></body></html>"
     )
     seg = segment(LexborHTMLParser(html).body)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, _probs(seg, lambda t: 0.9), 0.5, "article")]
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
     assert not any(t.startswith(("READ MORE", "Related: Tutoring")) for t in kept)
     assert "Related: the tutoring study and the attendance study used different schools." in kept
     assert "See also: the reference manual" in kept
@@ -238,7 +242,7 @@ def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_cre
         f"<p>Graphics: NVidia GTX 970</p><p>{PARA} Again.</p></article></body></html>"
     )
     seg = segment(LexborHTMLParser(html).body)
-    kept = [seg.blocks[i].text for i in assemble.select(seg, _probs(seg, lambda t: 0.9), 0.5, "article")]
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
     assert not any("AFP" in t or "Getty" in t for t in kept)
     for line in (caption, "Photography and videography", "Credits: 4", "Graphics: NVidia GTX 970"):
         assert line in kept

@@ -187,11 +187,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         _complete_cards(seg, probs, keep, threshold * _CARD_FLOOR)
     kept = np.flatnonzero(keep).tolist()
     boxed = _in_small_box(seg, {blocks[i].elem for i in kept})
-    out = [
-        i for i in kept
-        if blocks[i].elem not in boxed and not is_widget_line(blocks[i].text) and not _is_breadcrumb(blocks[i])
-    ]
-    out = [i for i in out if not _is_promo_link(blocks[i]) and not _is_credit_line(blocks[i])]
+    out = [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])]
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
     if page_type == "product":
@@ -299,6 +295,12 @@ def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list
                 continue
         keep.append(i)
     return keep
+
+
+def _is_furniture_line(b: Block) -> bool:
+    """A line no reader wants on any page: a widget or control, a breadcrumb trail, a link to
+    another story, a picture's credit."""
+    return is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_line(b)
 
 
 # A product page's shop furniture, by its section heading: shipping and returns, other
