@@ -246,3 +246,31 @@ def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_cre
     assert not any("AFP" in t or "Getty" in t for t in kept)
     for line in (caption, "Photography and videography", "Credits: 4", "Graphics: NVidia GTX 970"):
         assert line in kept
+
+
+def _reviewed_product(reviews: int, box: str = "reviews-list"):
+    spec = "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
+    said = "".join(f"<div class='{box}-item'><p>Buyer {i} says: {PARA}</p></div>" for i in range(reviews))
+    html = (
+        f"<html><body><main><h1>Trail pack</h1><div class='product-description'>{spec}</div>"
+        f"<div class='cart-preview'><p>Preview of your cart: {PARA}</p></div>"
+        f"<section class='{box}'><h2>Customer reviews</h2>{said}</section></main></body></html>"
+    )
+    return segment(LexborHTMLParser(html).body)
+
+
+def test_a_product_page_drops_its_customer_reviews_unless_they_are_most_of_the_page() -> None:
+    seg = _reviewed_product(3)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = _kept(seg, probs, 0.5, "product")
+    assert sum(t.endswith(PARA) and t[0].isdigit() for t in kept) == 4
+    assert not any(t.startswith("Buyer") for t in kept) and "Customer reviews" not in kept
+    assert any(t.startswith("Preview of your cart") for t in kept)  # "preview" is not a review
+    # camelCase class names count; other page types keep what their reviews say.
+    kept = _kept(_reviewed_product(3, "productReviews"), probs, 0.5, "product")
+    assert not any(t.startswith("Buyer") for t in kept)
+    assert sum(t.startswith("Buyer") for t in _kept(seg, probs, 0.5, "article")) == 3
+    # A page that is mostly reviews keeps them.
+    seg = _reviewed_product(30)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert sum(t.startswith("Buyer") for t in kept) == 30
