@@ -248,6 +248,20 @@ def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_cre
         assert line in kept
 
 
+def test_a_copyright_notice_in_the_story_cell_is_dropped_but_prose_about_copyright_stays() -> None:
+    about = "The question of copyright and licensing is difficult, and the courts have not settled it."
+    html = (
+        "<html><body><table><tr><td><b>Council approves new budget</b>"
+        f"<p>{PARA}</p><p>{about}</p><h2>Copyright license</h2><p>{PARA} Again.</p>"
+        "<p>Copyright 2008 The Daily Courier. All rights reserved.</p><p>© 2024 Acme Inc.</p>"
+        "</td></tr></table></body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
+    assert about in kept and "Copyright license" in kept
+    assert not any("Daily Courier" in t or "Acme" in t for t in kept)
+
+
 def _reviewed_product(reviews: int, box: str = "reviews-list"):
     spec = "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
     said = "".join(f"<div class='{box}-item'><p>Buyer {i} says: {PARA}</p></div>" for i in range(reviews))

@@ -128,6 +128,24 @@ def _is_credit_line(b: Block) -> bool:
     return len(t.split()) <= _CREDIT_MAX_WORDS and _CREDIT.fullmatch(t) is not None
 
 
+# A page's copyright notice on a line of its own: "Copyright 2008 The Daily Courier. All rights
+# reserved.", "© 2024 Acme Inc." Older pages set it in the story's own table cell, under the
+# story. No kept block on wcxb-dev is one (the model drops them there); longer lines that
+# mention copyright, as a licence note or an excerpt's source, stay.
+_COPYRIGHT = re.compile(
+    r"(?:(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|by\b).{0,100}|.{0,100}\ball rights reserved\b.{0,20})", re.I
+)
+_COPYRIGHT_MAX_WORDS = 16
+
+
+def _is_copyright_line(b: Block) -> bool:
+    """"Copyright 2008 The Daily Courier. All rights reserved.": the page's notice, not the story."""
+    if b.chars > 120 or b.kind == "code" or b.in_pre:
+        return False
+    t = b.text.strip()
+    return len(t.split()) <= _COPYRIGHT_MAX_WORDS and _COPYRIGHT.fullmatch(t) is not None
+
+
 def is_widget_line(text: str) -> bool:
     if len(text) > 120:  # the cheap test first: most kept blocks are prose
         return False
@@ -300,8 +318,11 @@ def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list
 
 def _is_furniture_line(b: Block) -> bool:
     """A line no reader wants on any page: a widget or control, a breadcrumb trail, a link to
-    another story, a picture's credit."""
-    return is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_line(b)
+    another story, a picture's credit, the page's copyright notice."""
+    return (
+        is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_line(b)
+        or _is_copyright_line(b)
+    )
 
 
 # A product page's shop furniture, by its section heading: shipping and returns, other
