@@ -219,6 +219,12 @@ def test_byline_run_on_into_the_headline_block_of_an_older_page() -> None:
         f"{STORY}</td></tr></table>"
     )
     assert meta_of(page(HEAD, body))["authors"] == ["John Smith"]
+    # A wire-style byline in capitals with a role and no date.
+    body = (
+        f'<table><tr><td><font size="4"><b>{TITLE}</b></font><br>'
+        f'<font size="2">By JOHN SMITH<br>Courier Staff Writer</font><br><br>{STORY}</td></tr></table>'
+    )
+    assert meta_of(page(HEAD, body))["authors"] == ["John Smith"]
     # A headline that only mentions "by" and a year names no author.
     body = f"<h1>Letter Signed by Obama in 2014 Reaches Tehran</h1>{STORY}"
     assert not meta_of(page("<title>Letter Signed by Obama in 2014 Reaches Tehran</title>", body)).get("authors")

@@ -82,6 +82,12 @@ def test_future_check_uses_the_zone_when_known() -> None:
         ("3 hours ago", []),
         ("Staff Writer", []),
         ("By Associated Press", []),
+        # Wire style: the name in capitals, alone or before its affiliation.
+        ("By JOHN SMITH", ["John Smith"]),
+        ("By MICHAEL R. BLOOD, Associated Press Writer", ["Michael R. Blood"]),
+        ("By JOHN SMITH Courier Staff Writer", ["John Smith"]),
+        ("By JANE DOE and BOB LEE", ["Jane Doe", "Bob Lee"]),
+        ("By CNN STAFF", []),
         ("https://twitter.com/jdoe", []),
         ("Jane Doe is a writer who covers health and lives in Ohio", []),
     ],

@@ -116,6 +116,21 @@ def looks_personal(name: str) -> bool:
     )
 
 
+def _caps_name(words: list[str]) -> list[str] | None:
+    """A wire-style name in capitals, alone or before its affiliation ("JOHN SMITH", "MICHAEL
+    R. BLOOD Associated Press Writer"): its words title-cased, or None. Such words are not
+    degrees or avatar initials, which _trim_words would take them for."""
+    run = 0
+    for w in words:
+        if not (w.isupper() and _NAME_WORD.match(w) and w.lower() not in _UI and w.lower() not in _ORG_WORDS):
+            break
+        run += 1
+    full = sum(len(w.strip(".")) > 1 for w in words[:run])  # initials alone ("A. J. Neal") are no name
+    if 2 <= run <= 4 and full >= 2 and (run == len(words) or not words[run].isupper()):
+        return [w.title() for w in words[:run]]
+    return None
+
+
 def clean_name(raw: str, *, strict: bool, orgs: set[str], allow_handle: bool = False) -> str | None:
     """One person's name, or None. ``strict`` (DOM and text) wants capitalised words; a single
     word (a forum handle) passes from structured fields, or after an explicit "By"."""
@@ -124,7 +139,7 @@ def clean_name(raw: str, *, strict: bool, orgs: set[str], allow_handle: bool = F
         return None
     if _ROLE_LABEL.match(s):
         return None  # "design: Scott McDaniel": a credit line, not a byline
-    words = _trim_words(s.split())
+    words = _caps_name(s.split()) or _trim_words(s.split())
     if not words:
         return None
     name = " ".join(words).strip(" ,.;:")

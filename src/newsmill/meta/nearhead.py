@@ -44,6 +44,8 @@ _BY_LABEL = re.compile(
     r"auteure?s?|about the author|contributors?|thread starter|topic starter)\s*:?\s*$",
     re.IGNORECASE,
 )
+# What a reporter's byline says after the name, when no date follows it.
+_BYLINE_ROLE = re.compile(r"\b(?:staff (?:writer|reporter)|correspondent|associated press|(?:news|wire) service)\b", re.I)
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b")
 # Links in a block's markdown: to an author page, or to a section (a category beside the date
 # is as short and as capitalised as a name).
@@ -155,14 +157,15 @@ def text_bylines(
 
 
 def _fused_byline(text: str) -> str | None:
-    """The "By ... <date>" part of a headline block that ran on into its byline, as headline,
-    byline and date set apart only by <br> do on older pages ("Council approves budget By
-    John Smith, Staff Writer Published: March 12, 2008")."""
+    """The "By ... <date>" or "By ... <role>" part of a headline block that ran on into its
+    byline, as headline, byline and date set apart only by <br> do on older pages ("Council
+    approves budget By John Smith, Staff Writer Published: March 12, 2008", "... By JOHN SMITH
+    Courier Staff Writer")."""
     m = _BY_INSIDE.search(text)
     if m is None or m.start() == 0:
         return None
     tail = text[m.start() :].lstrip(" ,;|·•")
-    return tail if len(tail) <= 90 and _DATEISH.search(tail) else None
+    return tail if len(tail) <= 90 and (_DATEISH.search(tail) or _BYLINE_ROLE.search(tail)) else None
 
 
 def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor: int) -> list[Found]:  # type: ignore[no-untyped-def]
