@@ -291,3 +291,22 @@ def test_a_product_page_drops_its_reviews_and_carousels_unless_they_are_most_of_
     seg = _reviewed_product(30)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
     assert sum(t.startswith("Buyer") for t in kept) == 30
+
+
+def test_an_article_drops_the_author_box_under_the_story() -> None:
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+    html = (
+        f"<html><body><article><h1>Budget</h1>{story}"
+        "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"
+        " about local budgets for the paper since 2009, after ten years at a wire service.</p></div>"
+        "<p class='biography-note'>Biography of a budget: how the plan took shape over six months.</p>"
+        "</article></body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = _kept(seg, probs, 0.5, "article")
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any("Jane Doe covers" in t for t in kept) and "About the author" not in kept
+    assert any(t.startswith("Biography of a budget") for t in kept)  # "biography" is not a bio box
+    # Other page types keep such a box (a team page's bios are its story).
+    assert any("Jane Doe covers" in t for t in _kept(seg, probs, 0.5, "service"))
