@@ -270,12 +270,13 @@ def _reviewed_product(reviews: int, box: str = "reviews-list"):
         f"<div class='cart-preview'><p>Preview of your cart: {PARA}</p></div>"
         f"<section class='{box}'><h2>Customer reviews</h2>{said}</section>"
         "<div class='a-carousel-container'><h2>Customers also viewed</h2><ul>"
-        "<li>Trail pack 40, the larger pack for long days</li></ul></div></main></body></html>"
+        "<li>Trail pack 40, the larger pack for long days</li></ul></div>"
+        "<div class='pdp-disclaimer'><p>* Colours may vary from the pictures shown.</p></div></main></body></html>"
     )
     return segment(LexborHTMLParser(html).body)
 
 
-def test_a_product_page_drops_its_reviews_and_carousels_unless_they_are_most_of_the_page() -> None:
+def test_a_product_page_drops_its_reviews_carousels_and_fine_print_unless_most_of_the_page() -> None:
     seg = _reviewed_product(3)
     probs = _probs(seg, lambda t: 0.9)
     kept = _kept(seg, probs, 0.5, "product")
@@ -283,6 +284,7 @@ def test_a_product_page_drops_its_reviews_and_carousels_unless_they_are_most_of_
     assert not any(t.startswith("Buyer") for t in kept) and "Customer reviews" not in kept
     assert any(t.startswith("Preview of your cart") for t in kept)  # "preview" is not a review
     assert not any("Trail pack 40" in t for t in kept) and "Customers also viewed" not in kept
+    assert not any("Colours may vary" in t for t in kept)
     # camelCase class names count; other page types keep what their reviews say.
     kept = _kept(_reviewed_product(3, "productReviews"), probs, 0.5, "product")
     assert not any(t.startswith("Buyer") for t in kept)

@@ -180,7 +180,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     followed by kept text is kept. Then, by page type: doubted prose in the story's container
     and the rest of kept cards join; small boxes, widget lines, breadcrumbs, links to other
     stories, picture credits, copyright notices, text shown twice, a product page's shipping,
-    other-products, customer-review and carousel sections, an article's comment section and
+    other-products, customer-review, carousel and disclaimer sections, an article's comment section and
     author box, and a forum post's furniture leave.
     """
     n = len(seg.blocks)
@@ -348,19 +348,24 @@ _SHOP_SECTION = re.compile(
 )
 
 
-# A product page's customer reviews and carousels. What buyers say is not the product's
-# story, as a comment section is not an article's; a carousel holds other products ("customers
-# also viewed") or slides. Both are found by an ancestor's class: "reviews", "user_reviews",
-# "productReview" (not "preview"), "a-carousel". Each stays when it is most of the kept
-# text: then it is the page. Cross-validated on wcxb-dev: product 0.6971 -> 0.7166 with
-# reviews (25 pages better, 4 worse: references that keep the reviews, or an empty-reviews
-# notice), then 0.7233 with carousels (13 better, 2 worse by 0.006 at most; one reference
-# snippet lost, from a phone's feature slides). All pages: 0.8845 -> 0.8867.
-_PRODUCT_ASIDES = (re.compile(r"(?<![A-Za-z])[Rr]eview|[a-z]Review"), re.compile(r"[Cc]arousel"))
+# A product page's customer reviews, carousels and disclaimers. What buyers say is not the
+# product's story, as a comment section is not an article's; a carousel holds other products
+# ("customers also viewed") or slides; a disclaimer is fine print ("* Image simulated"). All
+# are found by an ancestor's class: "reviews", "user_reviews", "productReview" (not
+# "preview"), "a-carousel", "disclaimer". Each kind stays when it is most of the kept text:
+# then it is the page. Cross-validated on wcxb-dev: product 0.6971 -> 0.7166 with reviews (25
+# pages better, 4 worse: references that keep the reviews, or an empty-reviews notice), 0.7233
+# with carousels (13 better, 2 worse by 0.006 at most; one reference snippet lost, from a
+# phone's feature slides), 0.7265 with disclaimers (4 better, 2 worse by 0.013 at most).
+# All pages: 0.8845 -> 0.8870.
+_PRODUCT_ASIDES = (
+    re.compile(r"(?<![A-Za-z])[Rr]eview|[a-z]Review"), re.compile(r"[Cc]arousel"), re.compile(r"[Dd]isclaimer")
+)
 
 
 def _drop_product_asides(seg: Segmentation, out: list[int]) -> list[int]:
-    """``out`` without a product page's reviews and carousels, each unless it is most of it."""
+    """``out`` without a product page's reviews, carousels and disclaimers, each unless it is
+    most of it."""
     for box in _PRODUCT_ASIDES:
         out = _drop_boxes(seg, out, box)
     return out
