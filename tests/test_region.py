@@ -312,3 +312,19 @@ def test_an_article_drops_the_author_box_under_the_story() -> None:
     assert any(t.startswith("Biography of a budget") for t in kept)  # "biography" is not a bio box
     # Other page types keep such a box (a team page's bios are its story).
     assert any("Jane Doe covers" in t for t in _kept(seg, probs, 0.5, "service"))
+
+
+def test_a_thread_drops_the_link_previews_in_its_posts() -> None:
+    posts = "".join(
+        f"<div class='topic-post'><p>Reply {i}: {PARA}</p>"
+        "<aside class='onebox allowlistedgeneric'><article class='onebox-body'><h3>Release Schedule | Films</h3>"
+        "<p>Official release schedule for all upcoming films opening in the year.</p></article></aside></div>"
+        for i in range(4)
+    )
+    seg = segment(LexborHTMLParser(f"<html><body><main><h1>Thread</h1>{posts}</main></body></html>").body)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = _kept(seg, probs, 0.5, "forum")
+    assert sum(t.startswith("Reply") for t in kept) == 4
+    assert not any("release schedule" in t.lower() for t in kept)
+    # An article that embeds such a card keeps it: only threads are read this way.
+    assert any("Official release schedule" in t for t in _kept(seg, probs, 0.5, "article"))

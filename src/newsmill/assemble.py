@@ -181,7 +181,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     and the rest of kept cards join; small boxes, widget lines, breadcrumbs, links to other
     stories, picture credits, copyright notices, text shown twice, a product page's shipping,
     other-products, customer-review, carousel and disclaimer sections, an article's comment section and
-    author box, and a forum post's furniture leave.
+    author box, and a forum post's link previews and furniture leave.
     """
     n = len(seg.blocks)
     if n == 0:
@@ -214,6 +214,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         out = _drop_product_asides(seg, out)
     if page_type == "article":
         out = _drop_boxes(seg, _drop_comments(seg, out), _AUTHOR_BOX)
+    if page_type == "forum":
+        out = _drop_boxes(seg, out, _LINK_PREVIEW)
     return _drop_post_furniture(seg, out, page_type == "forum")
 
 
@@ -289,6 +291,12 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
 # person, not the story; the name stays in Article.authors. Cross-validated on wcxb-dev: 3
 # article pages better, none worse (+0.0001); no reference keeps such a box.
 _AUTHOR_BOX = re.compile(r"(?<![a-z])bio(?![a-z])|author-?(?:box|bio|info|card)|about-?the-?author", re.I)
+
+
+# A link's preview in a post (Discourse's "onebox": the linked page's title and summary): the
+# other page's words, not the poster's. Cross-validated on wcxb-dev: forum 0.8203 -> 0.8216,
+# 3 threads better, 1 worse by 0.002.
+_LINK_PREVIEW = re.compile(r"[Oo]nebox")
 
 
 def _in_signature(elems: list[Elem], e: int) -> bool:
