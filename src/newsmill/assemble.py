@@ -277,12 +277,15 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
     """``out`` without the article's comment section, when the story outside it is the larger part."""
     blocks, elems = seg.blocks, seg.elems
     top = {i for i in out if elems[blocks[i].elem].iflags & _COMMENT_BIT}  # the element or an ancestor
-    if not top:
+    if top and sum(blocks[i].text.count(" ") + 1 for i in out if i not in top) < _STORY_MIN_WORDS:
         return out
-    total = sum(blocks[i].chars for i in out)
-    inside = sum(blocks[i].chars for i in top)
-    outside_words = sum(blocks[i].text.count(" ") + 1 for i in out if i not in top)
-    if inside > _COMMENTS_MAX_SHARE * total or outside_words < _STORY_MIN_WORDS:
+    return _drop_minor(blocks, out, top)
+
+
+def _drop_minor(blocks: list[Block], out: list[int], top: set[int]) -> list[int]:
+    """``out`` without the blocks in ``top``, unless they hold most (over _COMMENTS_MAX_SHARE)
+    of the kept text: then they are the page."""
+    if not top or sum(blocks[i].chars for i in top) > _COMMENTS_MAX_SHARE * sum(blocks[i].chars for i in out):
         return out
     return [i for i in out if i not in top]
 
@@ -383,14 +386,22 @@ def _drop_boxes(seg: Segmentation, out: list[int], box: re.Pattern[str]) -> list
     """``out`` without the blocks inside an element whose class matches ``box``, unless they
     hold most of the kept text."""
     blocks, elems = seg.blocks, seg.elems
-    # Parents come before children, so one pass marks every element inside such a box.
-    inside = [False] * len(elems)
-    for e, el in enumerate(elems):
-        inside[e] = (el.parent >= 0 and inside[el.parent]) or box.search(el.sig) is not None
-    top = {i for i in out if inside[blocks[i].elem]}
-    if not top or sum(blocks[i].chars for i in top) > _COMMENTS_MAX_SHARE * sum(blocks[i].chars for i in out):
-        return out
-    return [i for i in out if i not in top]
+    # Only the kept blocks' ancestors are read, each once: whether it lies in such a box.
+    inside: list[bool | None] = [None] * len(elems)
+    top: set[int] = set()
+    for i in out:
+        path: list[int] = []
+        e = blocks[i].elem
+        while e >= 0 and inside[e] is None:
+            path.append(e)
+            e = elems[e].parent
+        hit = e >= 0 and bool(inside[e])
+        for a in reversed(path):  # from the outermost unread ancestor down
+            hit = hit or box.search(elems[a].sig) is not None
+            inside[a] = hit
+        if hit:
+            top.add(i)
+    return _drop_minor(blocks, out, top)
 
 
 def _drop_shop_sections(blocks: list[Block], out: list[int]) -> list[int]:
