@@ -18,6 +18,10 @@ def _seg():
         + "</div></article><footer><p>Footer text of the site, with its address and phone.</p></footer>"
         "</body></html>"
     )
+    return _segmented(html)
+
+
+def _segmented(html):
     return segment(LexborHTMLParser(html).body)
 
 
@@ -56,7 +60,7 @@ def _cards():
         for i in range(6)
     )
     html = f"<html><body><main><h1>Trails</h1><div class='grid'>{cards}</div></main></body></html>"
-    return segment(LexborHTMLParser(html).body)
+    return _segmented(html)
 
 
 def test_a_kept_card_title_brings_its_description_on_listing_pages() -> None:
@@ -98,7 +102,7 @@ def _twice():
         f"<html><body><main><div class='desktop'>{paras}</div><div class='mobile'>{paras}</div>"
         f"<div class='grid'>{cards}</div></main></body></html>"
     )
-    return segment(LexborHTMLParser(html).body)
+    return _segmented(html)
 
 
 def test_text_shown_twice_is_kept_once_but_repeated_card_attributes_stay_on_listings() -> None:
@@ -121,7 +125,7 @@ def test_a_code_listing_in_the_story_is_kept_on_a_lower_floor() -> None:
         + "<pre><code>rotate 14\npostrotate\n    kill -HUP $(cat /run/job.pid)\nendscript</code></pre>"
         + f"<p>4. {PARA}</p></article><aside><pre><code>npm install widget</code></pre></aside></body></html>"
     )
-    seg = segment(LexborHTMLParser(html).body)
+    seg = _segmented(html)
     # Paragraphs sure; both listings doubted at 0.35 with a threshold of 0.6: under the prose
     # floor (0.42), over the code floor (0.30).
     probs = _probs(seg, lambda t: 0.9 if t[:1] in "01234" else 0.35)
@@ -140,7 +144,7 @@ def _product():
         "<h2>Materials</h2><p>Recycled nylon ripstop with a waterproof coating.</p>"
         "</main></body></html>"
     )
-    return segment(LexborHTMLParser(html).body)
+    return _segmented(html)
 
 
 def test_a_product_page_drops_its_shipping_and_other_products_sections() -> None:
@@ -171,7 +175,7 @@ def _thread():
         f"<html><body><main><h1>Thread</h1>{posts}</main>"
         "<div class='seller'><div>Joined Feb 1999</div><div>42</div></div></body></html>"
     )
-    return segment(LexborHTMLParser(html).body)
+    return _segmented(html)
 
 
 def test_a_forum_post_loses_its_counters_stamps_and_buttons_but_a_shop_keeps_its_seller_box() -> None:
@@ -199,7 +203,7 @@ def _blog(comments: int):
         f"<html><body><article><h1>Review</h1><div class='entry'>{story}</div></article>"
         f"<div id='comments' class='comments-area'><ol class='commentlist'>{thread}</ol></div></body></html>"
     )
-    return segment(LexborHTMLParser(html).body)
+    return _segmented(html)
 
 
 def test_an_article_drops_its_comment_section_unless_the_comments_are_most_of_the_page() -> None:
@@ -226,7 +230,7 @@ def test_links_to_other_stories_set_in_the_text_are_dropped_but_prose_saying_rel
         "<p>Related: the tutoring study and the attendance study used different schools.</p>"
         f"<p>See also: <a href='/d'>the reference manual</a></p><p>{PARA} Again.</p></article></body></html>"
     )
-    seg = segment(LexborHTMLParser(html).body)
+    seg = _segmented(html)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
     assert not any(t.startswith(("READ MORE", "Related: Tutoring")) for t in kept)
     assert "Related: the tutoring study and the attendance study used different schools." in kept
@@ -241,7 +245,7 @@ def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_cre
         f"<p>{caption}</p><p>Photography and videography</p><p>Credits: 4</p>"
         f"<p>Graphics: NVidia GTX 970</p><p>{PARA} Again.</p></article></body></html>"
     )
-    seg = segment(LexborHTMLParser(html).body)
+    seg = _segmented(html)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
     assert not any("AFP" in t or "Getty" in t for t in kept)
     for line in (caption, "Photography and videography", "Credits: 4", "Graphics: NVidia GTX 970"):
@@ -256,7 +260,7 @@ def test_a_copyright_notice_in_the_story_cell_is_dropped_but_prose_about_copyrig
         "<p>Copyright 2008 The Daily Courier. All rights reserved.</p><p>© 2024 Acme Inc.</p>"
         "</td></tr></table></body></html>"
     )
-    seg = segment(LexborHTMLParser(html).body)
+    seg = _segmented(html)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
     assert about in kept and "Copyright license" in kept
     assert not any("Daily Courier" in t or "Acme" in t for t in kept)
@@ -273,7 +277,7 @@ def _reviewed_product(reviews: int, box: str = "reviews-list"):
         "<li>Trail pack 40, the larger pack for long days</li></ul></div>"
         "<div class='pdp-disclaimer'><p>* Colours may vary from the pictures shown.</p></div></main></body></html>"
     )
-    return segment(LexborHTMLParser(html).body)
+    return _segmented(html)
 
 
 def test_a_product_page_drops_its_reviews_carousels_and_fine_print_unless_most_of_the_page() -> None:
@@ -304,7 +308,7 @@ def test_an_article_drops_the_author_box_under_the_story() -> None:
         "<p class='biography-note'>Biography of a budget: how the plan took shape over six months.</p>"
         "</article></body></html>"
     )
-    seg = segment(LexborHTMLParser(html).body)
+    seg = _segmented(html)
     probs = _probs(seg, lambda t: 0.9)
     kept = _kept(seg, probs, 0.5, "article")
     assert sum(t.endswith(PARA) for t in kept) == 6
@@ -321,7 +325,7 @@ def test_a_thread_drops_the_link_previews_in_its_posts() -> None:
         "<p>Official release schedule for all upcoming films opening in the year.</p></article></aside></div>"
         for i in range(4)
     )
-    seg = segment(LexborHTMLParser(f"<html><body><main><h1>Thread</h1>{posts}</main></body></html>").body)
+    seg = _segmented(f"<html><body><main><h1>Thread</h1>{posts}</main></body></html>")
     probs = _probs(seg, lambda t: 0.9)
     kept = _kept(seg, probs, 0.5, "forum")
     assert sum(t.startswith("Reply") for t in kept) == 4

@@ -120,14 +120,6 @@ _CREDIT = re.compile(
 )
 
 
-def _is_credit_line(b: Block) -> bool:
-    """"Photo: Jane Doe/AFP", "Getty Images", "Image credit: ...": a picture's credit on its own line."""
-    if b.chars > 120 or b.kind == "code" or b.in_pre:
-        return False
-    t = b.text.strip()
-    return len(t.split()) <= _CREDIT_MAX_WORDS and _CREDIT.fullmatch(t) is not None
-
-
 # A page's copyright notice on a line of its own: "Copyright 2008 The Daily Courier. All rights
 # reserved.", "© 2024 Acme Inc." Older pages set it in the story's own table cell, under the
 # story. No kept block on wcxb-dev is one (the model drops them there); longer lines that
@@ -138,12 +130,16 @@ _COPYRIGHT = re.compile(
 _COPYRIGHT_MAX_WORDS = 16
 
 
-def _is_copyright_line(b: Block) -> bool:
-    """"Copyright 2008 The Daily Courier. All rights reserved.": the page's notice, not the story."""
+def _is_credit_or_notice(b: Block) -> bool:
+    """A short line of its own that is a picture's credit ("Photo: Jane Doe/AFP", "Getty
+    Images") or the page's copyright notice ("Copyright 2008 The Daily Courier.")."""
     if b.chars > 120 or b.kind == "code" or b.in_pre:
         return False
     t = b.text.strip()
-    return len(t.split()) <= _COPYRIGHT_MAX_WORDS and _COPYRIGHT.fullmatch(t) is not None
+    n = len(t.split())
+    return (n <= _CREDIT_MAX_WORDS and _CREDIT.fullmatch(t) is not None) or (
+        n <= _COPYRIGHT_MAX_WORDS and _COPYRIGHT.fullmatch(t) is not None
+    )
 
 
 def is_widget_line(text: str) -> bool:
@@ -210,12 +206,11 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
     if page_type == "product":
-        out = _drop_shop_sections(blocks, out)
-        out = _drop_product_asides(seg, out)
+        out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
     if page_type == "article":
-        out = _drop_boxes(seg, _drop_comments(seg, out), _AUTHOR_BOX)
+        out = _drop_boxes(seg, _drop_comments(seg, out), (_AUTHOR_BOX,))
     if page_type == "forum":
-        out = _drop_boxes(seg, out, _LINK_PREVIEW)
+        out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
     return _drop_post_furniture(seg, out, page_type == "forum")
 
 
@@ -265,11 +260,12 @@ _SIGNATURE_HOPS = 4
 
 # An article's comment section: kept text inside an element whose class or id says comment
 # (WordPress "comments-area", "commentlist"...), when the story outside them has at least
-# _STORY_MIN_WORDS and they hold at most _COMMENTS_MAX_SHARE of the kept text. A forum thread
+# _STORY_MIN_WORDS and they hold at most _ASIDE_MAX_SHARE of the kept text. A forum thread
 # taken for an article has most of its text in such elements and keeps it. Cross-validated on
 # wcxb-dev: article 0.9572 -> 0.9580, 2 pages better, none worse; with a share of 0.9 a third
-# page got better, at 0.95 two threads lost their replies.
-_COMMENTS_MAX_SHARE = 0.75
+# page got better, at 0.95 two threads lost their replies. The other asides dropped by class
+# (reviews, author boxes, link previews) stay under the same share.
+_ASIDE_MAX_SHARE = 0.75
 _STORY_MIN_WORDS = 100
 
 
@@ -283,9 +279,9 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
 
 
 def _drop_minor(blocks: list[Block], out: list[int], top: set[int]) -> list[int]:
-    """``out`` without the blocks in ``top``, unless they hold most (over _COMMENTS_MAX_SHARE)
+    """``out`` without the blocks in ``top``, unless they hold most (over _ASIDE_MAX_SHARE)
     of the kept text: then they are the page."""
-    if not top or sum(blocks[i].chars for i in top) > _COMMENTS_MAX_SHARE * sum(blocks[i].chars for i in out):
+    if not top or sum(blocks[i].chars for i in top) > _ASIDE_MAX_SHARE * sum(blocks[i].chars for i in out):
         return out
     return [i for i in out if i not in top]
 
@@ -337,16 +333,13 @@ def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list
 def _is_furniture_line(b: Block) -> bool:
     """A line no reader wants on any page: a widget or control, a breadcrumb trail, a link to
     another story, a picture's credit, the page's copyright notice."""
-    return (
-        is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_line(b)
-        or _is_copyright_line(b)
-    )
+    return is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
 
 
 # A product page's shop furniture, by its section heading: shipping and returns, other
 # products. The story of a product page is its name, description and specs. (A "Reviews"
 # heading is not enough: a shop's curated press quotes sit under one on some product pages.
-# Customer reviews go by their box's class, in _drop_product_asides.) Cross-validated on wcxb-dev:
+# Customer reviews go by their box's class, in _drop_boxes.) Cross-validated on wcxb-dev:
 # product 0.6961 -> 0.6974, 5 pages better, none worse; with reviews in the pattern it was
 # 0.6986 but 7 pages worse, and the press quotes' snippets were lost.
 _SHOP_SECTION = re.compile(
@@ -374,34 +367,31 @@ _PRODUCT_ASIDES = (
 )
 
 
-def _drop_product_asides(seg: Segmentation, out: list[int]) -> list[int]:
-    """``out`` without a product page's reviews, carousels and disclaimers, each unless it is
-    most of it."""
-    for box in _PRODUCT_ASIDES:
-        out = _drop_boxes(seg, out, box)
-    return out
-
-
-def _drop_boxes(seg: Segmentation, out: list[int], box: re.Pattern[str]) -> list[int]:
-    """``out`` without the blocks inside an element whose class matches ``box``, unless they
-    hold most of the kept text."""
+def _drop_boxes(seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str], ...]) -> list[int]:
+    """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
+    by kind, each unless its blocks hold most of the text still kept."""
     blocks, elems = seg.blocks, seg.elems
-    # Only the kept blocks' ancestors are read, each once: whether it lies in such a box.
-    inside: list[bool | None] = [None] * len(elems)
-    top: set[int] = set()
+    # One walk for all kinds: an element's bits are its own matches and its parent's. Only the
+    # kept blocks' ancestors are read, each once.
+    bits: list[int] = [-1] * len(elems)
+    hits: dict[int, int] = {}
     for i in out:
         path: list[int] = []
         e = blocks[i].elem
-        while e >= 0 and inside[e] is None:
+        while e >= 0 and bits[e] < 0:
             path.append(e)
             e = elems[e].parent
-        hit = e >= 0 and bool(inside[e])
+        b = bits[e] if e >= 0 else 0
         for a in reversed(path):  # from the outermost unread ancestor down
-            hit = hit or box.search(elems[a].sig) is not None
-            inside[a] = hit
-        if hit:
-            top.add(i)
-    return _drop_minor(blocks, out, top)
+            sig = elems[a].sig
+            for k, box in enumerate(boxes):
+                if box.search(sig) is not None:
+                    b |= 1 << k
+            bits[a] = b
+        hits[i] = b
+    for k in range(len(boxes)):
+        out = _drop_minor(blocks, out, {i for i in out if hits[i] >> k & 1})
+    return out
 
 
 def _drop_shop_sections(blocks: list[Block], out: list[int]) -> list[int]:
