@@ -88,3 +88,36 @@ def test_single_breaks_and_breaks_inside_links_or_code_do_not_split() -> None:
         "See the first part and the second part of the guide.",
         "Run make install to finish the setup here.",
     ]
+
+
+HEADER_CELL = """<html><body><table><tr><td valign="top">
+<font size="1"><a href="/news/">News</a> &gt; <a href="/news/local/">Local</a></font><br>
+<font face="Georgia" size="5"><b>Bridge to close six weeks for repairs</b></font><br>
+<font size="2"><b>By MARIA LOPEZ</b><br>Gazette Staff Writer</font><br><br>
+<font size="2">{P1}<br><br>{P2}</font><br><br>
+<font size="1">Copyright &copy; 2008 The Valley Gazette. All rights reserved. This material may not be
+published, broadcast, rewritten or redistributed.</font></td></tr></table></body></html>"""
+
+
+def test_styled_lines_of_a_story_cell_are_blocks_of_their_own() -> None:
+    texts = [b.text for b in _blocks(HEADER_CELL.format(P1=P1, P2=P2))]
+    # Breadcrumb, headline and byline were one block joined by single <br>s.
+    assert "Bridge to close six weeks for repairs" in texts
+    assert "News > Local" in texts
+    assert "By MARIA LOPEZ" in texts
+    assert P1 in texts and P2 in texts
+
+
+def test_a_styled_first_line_inside_a_paragraph_does_not_split() -> None:
+    html = "<html><body><p><b>Q:</b><br>Will the bridge close again next year for the railings?</p></body></html>"
+    assert [b.text for b in _blocks(html)] == ["Q: Will the bridge close again next year for the railings?"]
+
+
+def test_old_news_page_drops_crumbs_and_wire_notice_and_finds_its_quotes() -> None:
+    html = HEADER_CELL.format(P1=P1, P2=P2)
+    art = extract(html, url="http://www.valleygazette.example/news/local/2008/03/11/bridge.html")
+    assert "News > Local" not in art.text
+    assert "rewritten or redistributed" not in art.text and "All rights reserved" not in art.text
+    assert P1 in art.text and P2 in art.text
+    # Whatever type the page-type model gives such a page, a news quote is read.
+    assert [q.speaker for q in art.quotes] == ["Jane Doe"]

@@ -47,6 +47,34 @@ def test_small_hidden_popup_on_a_visible_page_stays_hidden() -> None:
     assert "newsletter popup" not in art.text
 
 
+def _shop_page(main_visible: str) -> str:
+    # A shop's mega-menu outweighs _REVEAL_BELOW on its own; the product grid sits in a
+    # wrapper that an app's script shows once it has run.
+    menu = "".join(f"<li><a href='/c/{i}'>Menu category number {i} of the shop</a></li>" for i in range(80))
+    cards = "".join(
+        f"<li class='card'><h3><a href='/p/{i}'>Roast number {i} whole bean coffee</a></h3><span>${i}.99</span></li>"
+        for i in range(40)
+    )
+    return (
+        f"<html><body><header><nav><ul>{menu}</ul></nav></header><main>{main_visible}"
+        f"<div class='lockdown-content' style='display:none;'><h1>Coffee</h1><ul>{cards}</ul></div>"
+        "</main><footer><a href='/about'>About us</a></footer></body></html>"
+    )
+
+
+def test_hidden_wrapper_that_is_all_of_main_is_read_despite_a_big_menu() -> None:
+    art = extract(_shop_page(""))
+    assert "Roast number 7 whole bean coffee" in art.text
+    assert "Roast number 33 whole bean coffee" in art.text
+
+
+def test_hidden_wrapper_stays_hidden_when_main_shows_content() -> None:
+    shown = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
+    art = extract(_shop_page(shown))
+    assert "Paragraph 12 of the council story" in art.text
+    assert "Roast number 7 whole bean coffee" not in art.text
+
+
 def _streamed_page(markers: bool) -> str:
     # React server streaming: placeholders with fallbacks in place, the content at the end.
     open_m, close_m = ("<!--$?-->", "<!--/$-->") if markers else ("", "")

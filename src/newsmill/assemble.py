@@ -124,22 +124,30 @@ _CREDIT = re.compile(
 # reserved.", "© 2024 Acme Inc." Older pages set it in the story's own table cell, under the
 # story. No kept block on wcxb-dev is one (the model drops them there); longer lines that
 # mention copyright, as a licence note or an excerpt's source, stay.
+# The wire services' rider, set after the notice (or alone) on stories that carry their copy.
+_RIDER = r"this material may not be published, broadcast, rewritten,? (?:and|or) redistributed\b.{0,40}"
 _COPYRIGHT = re.compile(
-    r"(?:(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|by\b).{0,100}|.{0,100}\ball rights reserved\b.{0,20})", re.I
+    r"(?:(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|by\b).{0,100}|.{0,100}\ball rights reserved\b.{0,20})"
+    rf"(?:{_RIDER})?|{_RIDER}",
+    re.I,
 )
 _COPYRIGHT_MAX_WORDS = 16
+_RIDER_WORDS = 10
 
 
 def _is_credit_or_notice(b: Block) -> bool:
     """A short line of its own that is a picture's credit ("Photo: Jane Doe/AFP", "Getty
     Images") or the page's copyright notice ("Copyright 2008 The Daily Courier.")."""
-    if b.chars > 120 or b.kind == "code" or b.in_pre:
+    if b.chars > 200 or b.kind == "code" or b.in_pre:
         return False
     t = b.text.strip()
     n = len(t.split())
-    return (n <= _CREDIT_MAX_WORDS and _CREDIT.fullmatch(t) is not None) or (
-        n <= _COPYRIGHT_MAX_WORDS and _COPYRIGHT.fullmatch(t) is not None
-    )
+    if n <= _CREDIT_MAX_WORDS and b.chars <= 120 and _CREDIT.fullmatch(t) is not None:
+        return True
+    if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS or _COPYRIGHT.fullmatch(t) is None:
+        return False
+    # Longer than a notice alone only by the wire services' rider.
+    return n <= _COPYRIGHT_MAX_WORDS and b.chars <= 120 or "rewritten" in t.lower()
 
 
 def is_widget_line(text: str) -> bool:

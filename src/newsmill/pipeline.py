@@ -26,6 +26,7 @@ from .structured import add_product_description
 # Precision/recall switches shift the (flattened) block scores by one logit before the
 # page's expected-F1 threshold is chosen.
 _LEAN = 1.0
+_NO_SPEECH_TYPES = frozenset(["product", "collection", "service", "documentation"])
 
 
 def extract(
@@ -82,8 +83,10 @@ def extract(
     art.page_type, art.page_type_confidence = page_type, page_conf
     art.text = render_text(blocks)  # write
     art.markdown = render_markdown(blocks, images)
-    # Quotes are a news feature; other page types rarely report speech and pay for nothing.
-    if page_type in (None, "article"):
+    # Quotes are a news feature: shops, services and manuals rarely report speech and would
+    # pay for nothing. Threads and listings keep them: an older news page (a story in a table
+    # cell, paragraphs set with <br>) often looks like one of those to the page-type model.
+    if page_type not in _NO_SPEECH_TYPES:
         art.quotes = find_quotes(art.text)
     return art
 

@@ -328,6 +328,25 @@ def _br_follows(br: LexborNode) -> bool:
     return False
 
 
+# Blocks whose lines may be separate units: layout containers, not paragraphs or items.
+_LINE_CONTAINERS = frozenset(["td", "div", "body", "center", "section", "article", "main"])
+# Inline elements that set a line in a style of its own.
+_LINE_STYLES = frozenset(["font", "b", "strong", "big", "small", "i", "em", "span"])
+
+
+def _styled_line(br: LexborNode) -> bool:
+    """The line this <br> ends is one styled element (``<font size=5><b>Headline</b></font><br>``)."""
+    prev = br.prev
+    while prev is not None and prev.tag == "-text" and (prev.text_content or "").isspace():
+        prev = prev.prev
+    if prev is None or prev.tag not in _LINE_STYLES:
+        return False
+    before = prev.prev
+    while before is not None and before.tag == "-text" and (before.text_content or "").isspace():
+        before = before.prev
+    return before is None or before.tag == "br" or before.tag in BLOCK_TAGS
+
+
 def _is_citation_mark(sup: LexborNode) -> bool:
     t = sup.text(deep=True).strip()
     if _NOTE_SYMBOLS.fullmatch(t):
@@ -397,6 +416,7 @@ class _Walker:
         self.reveal_all = reveal_all
         self.reveal = reveal
         self.hidden_skipped = 0
+        self.hidden_in_main = 0  # of those, inside <main> or role=main
         self.revealed: list[tuple[int, int]] = []  # (mem_id, elem index) of hidden blocks read
         self.seg = Segmentation()
         self.text: list[str] = []
@@ -623,6 +643,8 @@ class _Walker:
                         self.revealed.append((child.mem_id, len(self.seg.elems)))
                 elif child.mem_id not in self.reveal:
                     self.hidden_skipped += 1
+                    if self.seg.elems[ei].isem & _MAIN_SEM:
+                        self.hidden_in_main += 1
                     continue
             if tag in BLOCK_TAGS:
                 if self.pre:
@@ -693,9 +715,13 @@ class _Walker:
                 if linked:
                     md.append(f"]({href})")
             elif tag == "br":
-                if text and not (self.pre or self.code or in_link) and _br_follows(child):
+                if text and not (self.pre or self.code or in_link) and (
+                    _br_follows(child) or self.seg.elems[ei].tag in _LINE_CONTAINERS and _styled_line(child)
+                ):
                     # A blank line ends a paragraph: pages laid out with <br><br> (older
-                    # sites, forum posts) get their paragraphs, as a reader sees them.
+                    # sites, forum posts) get their paragraphs, as a reader sees them. So does
+                    # a line set in a style of its own outside any paragraph: an older page's
+                    # headline, byline and dateline, each a <font> or <b> line in one cell.
                     self.flush(ei)
                     continue
                 text.append("\n" if self.pre else " ")
@@ -754,6 +780,10 @@ class _Walker:
 # Below this much visible text, a page that hides elements may be one that scripts reveal
 # after loading (the whole story in a display:none wrapper or a [hidden] section).
 _REVEAL_BELOW = 2000
+# Or when the page's <main> shows less than this and hides elements: menus and footers
+# around it may hold more than _REVEAL_BELOW (a shop's mega-menu), yet the page is hidden.
+_MAIN_EMPTY_BELOW = 200
+_MAIN_SEM = SEM_BIT["main"] | SEM_BIT["role_main"]
 
 
 def segment(root: LexborNode) -> Segmentation:
@@ -762,19 +792,36 @@ def segment(root: LexborNode) -> Segmentation:
     if limit < 5000:
         sys.setrecursionlimit(5000)
     w = _walk(_Walker(), root)
-    if w.hidden_skipped and w.seg.total_chars < _REVEAL_BELOW:
-        # What a reader sees once the page's scripts ran, when one hidden wrapper holds most
-        # of the page: read that wrapper (hidden menus and carousels inside it stay hidden).
-        shown = _walk(_Walker(reveal_all=True), root)
-        elems = shown.seg.elems
-        if shown.revealed:
-            mem, ei = max(shown.revealed, key=lambda r: elems[r[1]].chars)
-            big = elems[ei].chars
-            if big >= 0.5 * shown.seg.total_chars and big > 3 * w.seg.total_chars + 500:
-                w = _walk(_Walker(reveal=frozenset([mem])), root)
+    if w.hidden_skipped:
+        visible = w.seg.total_chars
+        main = _empty_main(w.seg) if w.hidden_in_main and visible >= _REVEAL_BELOW else None
+        if visible < _REVEAL_BELOW or main is not None:
+            # What a reader sees once the page's scripts ran, when one hidden wrapper holds
+            # most of the page (or of its <main>): read that wrapper (hidden menus and
+            # carousels inside it stay hidden).
+            shown = _walk(_Walker(reveal_all=True), root)
+            elems = shown.seg.elems
+            revealed = shown.revealed
+            if main is not None:
+                revealed = [r for r in revealed if elems[r[1]].isem & _MAIN_SEM]
+                visible = main
+            if revealed:
+                mem, ei = max(revealed, key=lambda r: elems[r[1]].chars)
+                big = elems[ei].chars
+                if big >= 0.5 * (shown.seg.total_chars - w.seg.total_chars + visible) and big > 3 * visible + 500:
+                    w = _walk(_Walker(reveal=frozenset([mem])), root)
     seg = w.seg
     _count_repeats(seg)
     return seg
+
+
+def _empty_main(seg: Segmentation) -> int | None:
+    """The visible characters of the page's outermost <main> (or role=main), when it shows
+    almost nothing; else None."""
+    for e in seg.elems:
+        if e.sem & _MAIN_SEM:
+            return e.chars if e.chars < _MAIN_EMPTY_BELOW else None
+    return None
 
 
 def _walk(w: _Walker, root: LexborNode) -> _Walker:
