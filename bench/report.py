@@ -117,6 +117,32 @@ def speed(run: ToolRun, scores: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def speed_by_size(result: dict[str, Any], parts: int = 5) -> list[str]:
+    """CPU ms a page and the ratio to the first tool, pages cut into fifths by HTML size.
+
+    Part of the cost of a page does not grow with it (models, metadata), so the ratio on small
+    pages can differ much from the whole run's."""
+    names = list(result["tools"])
+    pages = result["pages"]
+    ids = [
+        i for i, p in pages.items()
+        if p.get("html_bytes") is not None and all((p.get(n) or {}).get("cpu_seconds") is not None for n in names)
+    ]
+    if len(names) < 2 or len(ids) < parts:
+        return []
+    ids.sort(key=lambda i: pages[i]["html_bytes"])
+    out = [f"CPU ms/page by HTML size (fifths of the pages):{'':<4}" + "".join(f"{n:>13}" for n in names)
+           + "".join(f"  {names[0]}/{n}" for n in names[1:])]
+    for k in range(parts):
+        part = ids[k * len(ids) // parts:(k + 1) * len(ids) // parts]
+        ms = [1000 * sum(pages[i][n]["cpu_seconds"] for i in part) / len(part) for n in names]
+        lo, hi = pages[part[0]]["html_bytes"] // 1000, pages[part[-1]]["html_bytes"] // 1000
+        label = f"  {lo}-{hi} KB ({len(part)} pages)"
+        out.append(f"{label:<50}" + "".join(f"{m:>13.1f}" for m in ms)
+                   + "".join(f"  {_f(m / ms[0] if ms[0] else None, '{:.2f}x'):>{len(names[0]) + len(n) + 1}}" for m, n in zip(ms[1:], names[1:], strict=True)))
+    return out
+
+
 def memory(run: ToolRun) -> dict[str, Any]:
     after = run.rss_after_imports_kb
     peak = run.peak_rss_kb
@@ -254,6 +280,8 @@ def format_table(result: dict[str, Any]) -> str:
             a, b = tools[names[0]]["speed"][key], tools[other]["speed"][key]
             ratios.append(_f(a / b if a and b else None, "{:.2f}"))
         add(f"speed ratio {names[0]}/{other}: {ratios[0]}x (wall clock), {ratios[1]}x (CPU time)")
+    for row in speed_by_size(result):
+        add(row)
     add("")
 
     for name in names:

@@ -24,6 +24,7 @@ from bench.dataset import (
     DataError,
     load_pages,
     read_folds,
+    read_html,
     read_pages_file,
     resolve_data_dir,
     stratified_sample,
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         "tools": {},
         "pages": {i: {"type": pages[i].page_type, "url": pages[i].url} for i in ids},
     }
+    for i in ids:  # for the speed ratio by page size
+        result["pages"][i]["html_bytes"] = len(read_html(data_dir, i))
     print(f"measuring {len(ids)} pages; model: {model}", file=sys.stderr)
     for tool in ["newsmill", *others]:
         try:

@@ -225,3 +225,23 @@ def test_normalize_id() -> None:
     assert normalize_id("7") == "0007"
     assert normalize_id(" 0123.json ") == "0123"
     assert normalize_id("html/0042.html.gz") == "0042"
+
+
+def test_speed_by_size_cuts_pages_into_fifths_and_gives_each_ratio() -> None:
+    from bench.report import speed_by_size
+
+    pages = {}
+    for i in range(10):
+        # Small pages: the first tool takes 2 ms, the peer 4; large ones: 10 against 80.
+        small = i < 4
+        pages[f"{i:04d}"] = {
+            "html_bytes": (i + 1) * 10_000,
+            "newsmill": {"cpu_seconds": 0.002 if small else 0.010},
+            "trafilatura": {"cpu_seconds": 0.004 if small else 0.080},
+        }
+    rows = speed_by_size({"tools": {"newsmill": {}, "trafilatura": {}}, "pages": pages})
+    assert len(rows) == 6
+    assert rows[1].split()[0] == "10-20" and rows[1].rstrip().endswith("2.00x")
+    assert rows[5].split()[0] == "90-100" and rows[5].rstrip().endswith("8.00x")
+    # One tool alone has nothing to compare.
+    assert speed_by_size({"tools": {"newsmill": {}}, "pages": pages}) == []

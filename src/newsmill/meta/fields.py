@@ -14,7 +14,7 @@ from .context import PageContext, clean, story_scope
 from .dates import as_reference
 from .images import absolute, lead_image, story_images
 from .jsonld import ORG_TYPES, agents, norm_page_url, text_of, types_of
-from .language import iso639_1, pick_language
+from .language import SAMPLE_CHARS, iso639_1, pick_language
 from .title import pick_title
 
 _US_DMY_LANGS = ("en-us", "en_us")
@@ -177,7 +177,7 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int]) -> int:
     return kept[0] if kept else 0
 
 
-def _lead_text(seg: Segmentation, kept: list[int], limit: int = 1500) -> str:
+def _lead_text(seg: Segmentation, kept: list[int], limit: int = SAMPLE_CHARS) -> str:
     """The first ``limit`` characters of the first 40 kept blocks, joined by spaces; joins only
     as many blocks as that takes."""
     parts: list[str] = []

@@ -20,6 +20,10 @@ _ISO3 = {
 }
 _OLD = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "nb": "no", "nn": "no"}
 _MIN_TEXT = 200  # shorter text says too little about its language
+# Identification costs in proportion to the text read (0.44 ms for 1,500 characters, 0.19 for
+# 800). On wcxb-dev, 800 characters agree with the page's markup as often as 1,500 do
+# (1,474 and 1,472 of 1,475 pages with enough text).
+SAMPLE_CHARS = 800
 _lock = threading.Lock()
 _identifier: Any = None
 
@@ -58,7 +62,7 @@ def detect(text: str) -> tuple[str, float] | None:
     """(code, probability) for the text, or None when it is too short to tell."""
     if len(text) < _MIN_TEXT:
         return None
-    code, prob = _langid().classify(text[:1500])
+    code, prob = _langid().classify(text[:SAMPLE_CHARS])
     return iso639_1(code) or code, float(prob)
 
 
