@@ -90,6 +90,7 @@ def measure(
     folds: dict[str, str] | None = None,
     cpu: int | None = None,
     warmup: bool = True,
+    oldstyle: bool = False,
 ) -> ToolRun:
     run = ToolRun(tool)
     remaining = list(ids)
@@ -107,6 +108,7 @@ def measure(
                 "folds": folds,
                 "cpu": cpu,
                 "warmup": warmup,
+                "oldstyle": oldstyle,
                 "out": str(out_path),
             }
             spec_path.write_text(json.dumps(spec), encoding="utf-8")

@@ -183,6 +183,8 @@ def format_table(result: dict[str, Any]) -> str:
     if run.get("types"):
         sel += f", types: {','.join(run['types'])}"
     add(f"newsmill bench - WCXB-dev, {sel}")
+    if run.get("oldstyle"):
+        add("OLD-STYLE: every page rewritten as a 2000s site would have served it (bench/oldstyle.py), no URL")
     add(f"data: {run['data_dir']}")
     add(f"NEWSMILL MODEL: {run['model']}")
     for name in names:

@@ -45,6 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--json", type=Path, metavar="OUT", help="write every figure and per-page scores here")
     ap.add_argument("--cpu", type=int, help="CPU to pin each tool's child process to (default: the last one available)")
     ap.add_argument("--no-warmup", action="store_true", help="do not make one untimed call before timing")
+    ap.add_argument("--oldstyle", action="store_true", help="give every tool each page as a 2000s site would have "
+                    "served it (bench/oldstyle.py: no semantic tags, JSON-LD or Open Graph, <br><br> paragraphs) "
+                    "and no URL: robustness to older markup")
     return ap.parse_args(argv)
 
 
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             "cv_dir": str(args.cv_dir.resolve()) if args.cv_dir else None,
             "cpu": cpu,
             "warmup": not args.no_warmup,
+            "oldstyle": args.oldstyle,
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
@@ -127,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             run = measure(
                 tool, pages, ids, data_dir,
                 folds=folds if tool == "newsmill" else None,
-                cpu=cpu, warmup=not args.no_warmup,
+                cpu=cpu, warmup=not args.no_warmup, oldstyle=args.oldstyle,
             )
         except RuntimeError as e:
             print(f"error: {e}", file=sys.stderr)

@@ -47,6 +47,15 @@ def main(spec_path: str) -> int:
     data_dir = Path(spec["data_dir"])
     ids: list[str] = spec["ids"]
     urls: dict[str, str | None] = spec["urls"]
+    read = read_html
+    if spec.get("oldstyle"):
+        # Each page as a site of the 2000s would have served it, without its URL (untimed).
+        from bench.oldstyle import oldstyle_bytes
+
+        def read(data_dir: Path, page_id: str) -> bytes:
+            return oldstyle_bytes(read_html(data_dir, page_id))
+
+        urls = dict.fromkeys(urls)
 
     with open(spec["out"], "a", encoding="utf-8") as out:
 
@@ -75,7 +84,7 @@ def main(spec_path: str) -> int:
             folds = spec.get("folds") or {}
             firsts = {folds.get(i): i for i in reversed(ids)}  # first page of each model
             for wid in sorted(firsts.values()):
-                html = read_html(data_dir, wid)
+                html = read(data_dir, wid)
                 t0 = time.perf_counter()
                 try:
                     adapter.run(html, urls.get(wid), wid)
@@ -86,7 +95,7 @@ def main(spec_path: str) -> int:
 
         peak = _peak_kb()
         for pid in ids:
-            html = read_html(data_dir, pid)
+            html = read(data_dir, pid)
             rec: dict[str, Any] = {"id": pid}
             # Wall-clock and this process's CPU time: on a shared machine the second is the
             # steadier measure of one-core cost, as time spent descheduled does not count.

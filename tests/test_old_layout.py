@@ -121,3 +121,13 @@ def test_old_news_page_drops_crumbs_and_wire_notice_and_finds_its_quotes() -> No
     assert P1 in art.text and P2 in art.text
     # Whatever type the page-type model gives such a page, a news quote is read.
     assert [q.speaker for q in art.quotes] == ["Jane Doe"]
+
+
+def test_headline_in_large_type_is_the_title_when_the_page_has_no_h1() -> None:
+    html = HEADER_CELL.format(P1=P1, P2=P2).replace(
+        "<html><body>", "<html><head><title>Bridge to close six weeks for repairs - The Valley Gazette: "
+        "Local news, sports and weather for the valley</title></head><body>",
+    )
+    art = extract(html)
+    assert art.title == "Bridge to close six weeks for repairs"
+    assert art.sources["title"]["from"] == "dom"

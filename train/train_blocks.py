@@ -43,6 +43,9 @@ from newsmill.features import (  # noqa: E402
 from newsmill.model import MODEL_DIR, forest_from_catboost, make_forest, predict_scored  # noqa: E402
 from newsmill.pipeline import analyse  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from bench.oldstyle import oldstyle  # noqa: E402
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "wcxb-dev"
 PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 
@@ -88,13 +91,15 @@ def label_blocks(block_texts: list[str], gt: str) -> tuple[np.ndarray, list[list
     return labels, toks_all
 
 
-def page_rows(args: tuple[str, Path]) -> dict | None:
-    pid, data = args
+def page_rows(args: tuple[str, Path, bool]) -> dict | None:
+    """A page's block features and labels; with ``old``, those of its old-style rendering
+    (bench/oldstyle.py), read without its URL, as a page of the 2000s often comes."""
+    pid, data, old = args
     gt = json.loads((data / "ground-truth" / f"{pid}.json").read_text())
     raw = gzip.open(data / "html" / f"{pid}.html.gz").read()
     text, _ = decode_html(raw)
     url = gt.get("url")
-    _ctx, seg, X = analyse(text, url)
+    _ctx, seg, X = analyse(oldstyle(text), None) if old else analyse(text, url)
     main = gt["ground_truth"].get("main_content") or ""
     labels, toks = label_blocks([b.text for b in seg.blocks], main)
     return {
@@ -107,6 +112,7 @@ def page_rows(args: tuple[str, Path]) -> dict | None:
         "type": gt["_internal"]["page_type"]["primary"],
         "domain": domain_of(url or pid),
         "struct": structure_arrays(seg),
+        "weight": 1.0,
     }
 
 
@@ -175,7 +181,9 @@ def _fit_one(pages: list[dict], params: dict, key: str) -> dict:
     y = np.concatenate([(p["y"] >= 0.5).astype(np.int32) for p in pages])
     # Each page counts about equally, and within a page a block counts by its words:
     # that is what mean per-page word F1 rewards.
-    w = np.concatenate([(p["ntok"] + 1.0) / (p["ntok"].sum() + len(p["ntok"])) * 100 for p in pages])
+    w = np.concatenate([
+        p.get("weight", 1.0) * (p["ntok"] + 1.0) / (p["ntok"].sum() + len(p["ntok"])) * 100 for p in pages
+    ])
     names = FEATURE_NAMES if key == "X" else FEATURE_NAMES + CONTEXT_NAMES
     model = CatBoostClassifier(**params)
     model.fit(X, y, sample_weight=w)
@@ -196,12 +204,17 @@ def main() -> int:
     ap.add_argument("--depth", type=int, default=6)
     ap.add_argument("--lr", type=float, default=0.15)
     ap.add_argument("--seeds", type=int, default=3, help="models averaged into one forest")
+    ap.add_argument("--seed", type=int, default=7, help="the first model's random seed")
     ap.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cache", help="feature cache")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (quick runs)")
     ap.add_argument("--cv-out", type=Path, help="keep fold models here, with folds.json")
     ap.add_argument("--no-final", action="store_true", help="skip the packaged model")
     ap.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2: also try learned smoothing")
+    ap.add_argument("--old-weight", type=float, default=0.0,
+                    help="also learn from each page's old-style rendering, at this weight (0: not)")
+    ap.add_argument("--old-types", default="", help="learn from old-style renderings of these page types only "
+                    "(comma-separated; default all)")
     args = ap.parse_args()
 
     meta = json.loads((args.data / "metadata.json").read_text())["files"]
@@ -217,14 +230,26 @@ def main() -> int:
     for path in sorted((src / "meta").glob("*.py")):  # the title and articleBody hints
         h.update(path.read_bytes())
     h.update(Path(__file__).read_bytes().split(b"def fit(")[0])
-    cache = args.cache / f"features-{h.hexdigest()[:12]}-{len(ids)}.pkl"
-    if cache.exists():
-        pages = pickle.loads(cache.read_bytes())
-    else:
+    h.update((ROOT / "bench" / "oldstyle.py").read_bytes())
+
+    def load(old: bool) -> list[dict]:
+        cache = args.cache / f"features-{'old-' if old else ''}{h.hexdigest()[:12]}-{len(ids)}.pkl"
+        if cache.exists():
+            return pickle.loads(cache.read_bytes())
         with ProcessPoolExecutor(args.jobs) as ex:
-            pages = [p for p in ex.map(page_rows, [(i, args.data) for i in ids], chunksize=8) if p]
+            rows = [p for p in ex.map(page_rows, [(i, args.data, old) for i in ids], chunksize=8) if p]
         args.cache.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(pickle.dumps(pages, protocol=5))
+        cache.write_bytes(pickle.dumps(rows, protocol=5))
+        return rows
+
+    pages = load(False)
+    # Old-style renderings of the same pages: scored out of fold to measure how the model
+    # holds up on older markup, and learned from when --old-weight > 0.
+    old_pages = load(True)
+    old_types = set(filter(None, args.old_types.split(",")))
+    for p in old_pages:
+        p["weight"] = args.old_weight if not old_types or p["type"] in old_types else 0.0
+    learn_old = args.old_weight > 0
     print(f"features: {len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks, {time.time() - t0:.0f}s")
 
     params = {
@@ -235,7 +260,7 @@ def main() -> int:
         "l2_leaf_reg": 3.0,
         "verbose": 0,
         "thread_count": args.jobs,
-        "random_seed": 7,
+        "random_seed": args.seed,
         "allow_writing_files": False,
     }
     # Folds grouped by domain: no site is both learned from and scored.
@@ -245,16 +270,24 @@ def main() -> int:
     fold_specs: list[dict] = [{} for _ in range(args.folds)]
     folds_map: dict[str, str] = {}
 
+    oof_old: list[np.ndarray] = [np.zeros(0)] * len(old_pages)
+
     def cross_validate(stage: str, key: str) -> list[np.ndarray]:
         oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
         for k in range(args.folds):
             tr = [p for p in pages if fold_of_domain[p["domain"]] != k]
+            if learn_old and key == "X":
+                tr += [p for p in old_pages if fold_of_domain[p["domain"]] != k]
             te = [i for i, p in enumerate(pages) if fold_of_domain[p["domain"]] == k]
             spec = fit(tr, params, key, args.seeds)
             forest = make_forest(spec)
             for i in te:
                 oof[i] = predict_scored(forest, pages[i][key])  # as the Scorer gives them
                 folds_map[pages[i]["id"]] = f"fold{k}.json"
+            if key == "X":
+                for i, p in enumerate(old_pages):
+                    if fold_of_domain[p["domain"]] == k:
+                        oof_old[i] = predict_scored(forest, p["X"])
             fold_specs[k][stage] = spec
             print(f"{stage} fold {k}: trained on {len(tr)} pages, scored {len(te)}", flush=True)
         return oof
@@ -270,6 +303,11 @@ def main() -> int:
 
     oof1 = cross_validate("stage1", "X")
     thr1, f1 = report("stage 1", oof1)
+    f_old, per_old = mean_f1(old_pages, oof_old, thr1)
+    print(f"stage 1 on the same pages rendered old-style, without URL, same threshold: {f_old:.4f}")
+    for t in PAGE_TYPES:
+        if t in per_old:
+            print(f"  {t:14s} {per_old[t]:.4f}")
     # Stage two learns from out-of-fold stage-one scores, as it will see them on new pages.
     oof2 = oof1
     thr, f = thr1, f1
@@ -293,13 +331,14 @@ def main() -> int:
             (args.cv_out / f"fold{k}.json").write_text(json.dumps(spec, separators=(",", ":")))
         (args.cv_out / "folds.json").write_text(json.dumps(folds_map, indent=0, sort_keys=True))
     if not args.no_final:
-        s1 = fit(pages, params, "X", args.seeds)
+        s1 = fit(pages + old_pages if learn_old else pages, params, "X", args.seeds)
         s2 = fit(pages, params, "X2", args.seeds) if use_stage2 else None
         spec = {
             "stage1": s1,
             "stage2": s2,
             "threshold": thr,
-            "extra": {"cv_f1": round(f, 4), "derived_from": "WCXB dev split (CC-BY-4.0)"},
+            "extra": {"cv_f1": round(f, 4), "cv_f1_oldstyle": round(f_old, 4), "old_weight": args.old_weight,
+                      "derived_from": "WCXB dev split (CC-BY-4.0)"},
         }
         MODEL_DIR.mkdir(exist_ok=True)
         (MODEL_DIR / "blocks.json").write_text(json.dumps(spec, separators=(",", ":")))

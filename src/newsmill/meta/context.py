@@ -380,6 +380,8 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
         if key.endswith("ld+json"):  # <meta name="script:ld+json" content="{...}">, Next.js style
             for v in vals[:4]:
                 ctx.graph.add_script(v)
+    if not h1s:
+        h1s = _big_type(tree)
     for h in h1s[:6]:
         t = clean(h.text(deep=True, separator=" "))
         if t:
@@ -419,6 +421,40 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
             ctx.article_body = body
             break
     return ctx
+
+
+# Pages of the 2000s set the headline in large type (<font size=5><b>...</b></font>) rather
+# than an <h1>. With no <h1> at all, the first few such lines stand in for it.
+_BIG_TYPE_SEL = "font[size], big"
+_BIG_TYPE_MAX = 3
+
+
+def _big_type(tree: LexborHTMLParser) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    for node in tree.css(_BIG_TYPE_SEL):
+        if node.tag == "font":
+            size = (node.attributes.get("size") or "").strip()
+            big = size.startswith("+") and size[1:].isdigit() and int(size[1:]) >= 1
+            if not (big or size.isdigit() and int(size) >= 4):
+                continue
+        words = len((node.text(deep=True) or "").split())
+        if not 2 <= words <= 30 or node.css_first("a") is not None or _in_link(node):
+            continue
+        out.append(node)
+        if len(out) == _BIG_TYPE_MAX:
+            break
+    return out
+
+
+def _in_link(node: LexborNode) -> bool:
+    p = node.parent
+    for _ in range(4):
+        if p is None:
+            return False
+        if p.tag == "a":
+            return True
+        p = p.parent
+    return False
 
 
 def _own_article(node: LexborNode, memo: NodeMemo) -> int:
