@@ -3,6 +3,7 @@
 # never saw a page's domain), side by side with trafilatura in the same run, speed, memory.
 #   bash bench/reproduce.sh            # all 1,497 wcxb-dev pages (about 15 minutes)
 #   bash bench/reproduce.sh --sample 200
+#   bash bench/reproduce.sh --oldstyle --json bench/results/cv_oldstyle.json   # older markup
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY="${PYTHON:-.venv/bin/python}"
@@ -13,7 +14,7 @@ PY="${PYTHON:-.venv/bin/python}"
 # (bench/cv ships in the repository; this only runs when it was removed.)
 if [ ! -f bench/cv/pagetype_oof.json ]; then
   "$PY" train/train_blocks.py --cv-out bench/cv --no-final --stages 1
-  "$PY" train/train_pagetype.py --fold-dir bench/cv --no-final
+  "$PY" train/train_pagetype.py --fold-dir bench/cv --no-final --old-weight 0.3
   "$PY" train/train_page_threshold.py --cv-dir bench/cv --no-final
 fi
 # Title chooser folds (its own domain split); the harness then scores titles cross-validated.
