@@ -6,13 +6,13 @@ STORY = " ".join(
     f"Paragraph {i} of the council story tells readers what the members decided about the new bridge budget."
     for i in range(1, 25)
 )
+PARAS = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
 
 
 def _page(wrapper_attr: str, menu: str = "") -> str:
-    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
     return (
         "<html><body><header><a href='/'>Home</a></header>"
-        f"<div {wrapper_attr}><article><h1>Council approves bridge</h1>{menu}{paras}</article></div>"
+        f"<div {wrapper_attr}><article><h1>Council approves bridge</h1>{menu}{PARAS}</article></div>"
         "</body></html>"
     )
 
@@ -36,10 +36,9 @@ def test_hidden_menu_inside_revealed_wrapper_stays_hidden() -> None:
 
 
 def test_small_hidden_popup_on_a_visible_page_stays_hidden() -> None:
-    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
     html = (
         "<html><body><article><h1>Council approves bridge</h1>"
-        f"{paras}</article><div style='display:none'><p>Subscribe to our newsletter popup text that "
+        f"{PARAS}</article><div style='display:none'><p>Subscribe to our newsletter popup text that "
         "nobody sees until they scroll down the page for a while.</p></div></body></html>"
     )
     art = extract(html)
@@ -69,8 +68,7 @@ def test_hidden_wrapper_that_is_all_of_main_is_read_despite_a_big_menu() -> None
 
 
 def test_hidden_wrapper_stays_hidden_when_main_shows_content() -> None:
-    shown = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
-    art = extract(_shop_page(shown))
+    art = extract(_shop_page(PARAS))
     assert "Paragraph 12 of the council story" in art.text
     assert "Roast number 7 whole bean coffee" not in art.text
 
@@ -129,11 +127,10 @@ def test_hidden_tab_panels_are_read_and_other_hidden_elements_are_not() -> None:
 
 
 def test_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
-    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
     html = (
         "<html><body><noscript><iframe src='https://tags.example/ns.html' height='0' width='0' "
         "style='display:none' /></noscript>"
-        f"<article><h1>Council approves bridge</h1>{paras}</article></body></html>"
+        f"<article><h1>Council approves bridge</h1>{PARAS}</article></body></html>"
     )
     text = extract(html).text
     assert "Paragraph 1 of the council story" in text

@@ -316,16 +316,17 @@ _CONSENT_ROOTS = frozenset([
 ])
 
 
+def _skip_blank(node: LexborNode | None, forward: bool) -> LexborNode | None:
+    """``node`` or, past white-space text, its nearest sibling in that direction."""
+    while node is not None and node.tag == "-text" and (node.text_content or "").isspace():
+        node = node.next if forward else node.prev
+    return node
+
+
 def _br_follows(br: LexborNode) -> bool:
     """Another <br> follows, with nothing but white space between."""
-    nxt = br.next
-    while nxt is not None:
-        if nxt.tag == "br":
-            return True
-        if nxt.tag != "-text" or not (nxt.text_content or "").isspace():
-            return False
-        nxt = nxt.next
-    return False
+    nxt = _skip_blank(br.next, True)
+    return nxt is not None and nxt.tag == "br"
 
 
 # Blocks whose lines may be separate units: layout containers, not paragraphs or items.
@@ -336,14 +337,10 @@ _LINE_STYLES = frozenset(["font", "b", "strong", "big", "small", "i", "em", "spa
 
 def _styled_line(br: LexborNode) -> bool:
     """The line this <br> ends is one styled element (``<font size=5><b>Headline</b></font><br>``)."""
-    prev = br.prev
-    while prev is not None and prev.tag == "-text" and (prev.text_content or "").isspace():
-        prev = prev.prev
+    prev = _skip_blank(br.prev, False)
     if prev is None or prev.tag not in _LINE_STYLES:
         return False
-    before = prev.prev
-    while before is not None and before.tag == "-text" and (before.text_content or "").isspace():
-        before = before.prev
+    before = _skip_blank(prev.prev, False)
     return before is None or before.tag == "br" or before.tag in BLOCK_TAGS
 
 

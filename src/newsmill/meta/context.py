@@ -381,7 +381,7 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
             for v in vals[:4]:
                 ctx.graph.add_script(v)
     if not h1s:
-        h1s = _big_type(tree)
+        h1s = _big_type(tree, ctx._memo)
     for h in h1s[:6]:
         t = clean(h.text(deep=True, separator=" "))
         if t:
@@ -429,7 +429,7 @@ _BIG_TYPE_SEL = "font[size], big"
 _BIG_TYPE_MAX = 3
 
 
-def _big_type(tree: LexborHTMLParser) -> list[LexborNode]:
+def _big_type(tree: LexborHTMLParser, memo: NodeMemo) -> list[LexborNode]:
     out: list[LexborNode] = []
     for node in tree.css(_BIG_TYPE_SEL):
         if node.tag == "font":
@@ -438,23 +438,14 @@ def _big_type(tree: LexborHTMLParser) -> list[LexborNode]:
             if not (big or size.isdigit() and int(size) >= 4):
                 continue
         words = len((node.text(deep=True) or "").split())
-        if not 2 <= words <= 30 or node.css_first("a") is not None or _in_link(node):
+        if not 2 <= words <= 30 or node.css_first("a") is not None:
             continue
+        if any(tag == "a" for _n, tag, _s in _ancestors(node, memo, 4)):
+            continue  # a link in large type: navigation
         out.append(node)
         if len(out) == _BIG_TYPE_MAX:
             break
     return out
-
-
-def _in_link(node: LexborNode) -> bool:
-    p = node.parent
-    for _ in range(4):
-        if p is None:
-            return False
-        if p.tag == "a":
-            return True
-        p = p.parent
-    return False
 
 
 def _own_article(node: LexborNode, memo: NodeMemo) -> int:
