@@ -125,6 +125,7 @@ def http_server() -> Iterator[LocalServer]:
             "/cyrillic": Route(200, cyrillic, {"Content-Type": "text/html; charset=windows-1251"}),
             "/gzip": Route(200, gzip.compress(page), {**html, "Content-Encoding": "gzip"}),
             "/image": Route(200, b"\x89PNG\r\n\x1a\n", {"Content-Type": "image/png"}),
+            "/recent": Route(200, page.replace(b"</h1>", b"</h1><p>Posted 2 days ago</p>"), dict(html)),
         }
     )
     srv.thread.start()

@@ -13,7 +13,7 @@ from newsmill.segment import Segmentation, segment
 REF = datetime(2024, 11, 22, 12, 0, tzinfo=UTC)  # "now" for every test page
 
 
-def meta_of(html: str, url: str | None = "https://news.example.com/world/obama-letter", *, ref: datetime = REF,
+def meta_of(html: str, url: str | None = "https://news.example.com/world/obama-letter", *, ref: datetime | None = REF,
             kept: list[int] | None = None) -> dict[str, Any]:
     """Metadata of a page, every block counted as kept unless ``kept`` says otherwise."""
     tree = LexborHTMLParser(html)

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -244,10 +245,10 @@ def test_from_text_without_extract_text_says_so(capsys, monkeypatch):
 
 
 def test_from_text_calls_extract_text(capsys, monkeypatch):
-    calls: list[tuple[str, str | None]] = []
+    calls: list[tuple[str, str | None, object]] = []
 
-    def fake(text: str, url: str | None = None) -> newsmill.Article:
-        calls.append((text, url))
+    def fake(text: str, url: str | None = None, fetched: object = None) -> newsmill.Article:
+        calls.append((text, url, fetched))
         return newsmill.Article(url=url, text="EXTRACTED")
 
     monkeypatch.setattr(newsmill, "extract_text", fake, raising=False)
@@ -256,11 +257,12 @@ def test_from_text_calls_extract_text(capsys, monkeypatch):
     assert status == 0
     assert out == "EXTRACTED\n"
     assert calls and NEWS_FIRST in calls[0][0] and calls[0][1] == "https://x.org/a"
+    assert calls[0][2] is None  # a file: when it was fetched is unknown
 
 
 def test_from_text_reads_txt_files_from_directories(capsys, monkeypatch):
     monkeypatch.setattr(
-        newsmill, "extract_text", lambda text, url=None: newsmill.Article(text=text[:7]),
+        newsmill, "extract_text", lambda text, url=None, fetched=None: newsmill.Article(text=text[:7]),
         raising=False,
     )
     status, out, _ = run_cli(capsys, str(EXAMPLES), "--from", "text", "-f", "jsonl")
@@ -278,6 +280,20 @@ def test_url_200(capsys, http_server: LocalServer):
     assert rec["input"] == http_server.url("/page")
     assert rec["url"] == http_server.url("/page")
     assert STORY[1] in rec["text"]
+
+
+def test_relative_date_of_a_fetched_page_counts_from_the_fetch(capsys, http_server: LocalServer, tmp_path):
+    days = {(datetime.now(UTC) - timedelta(days=2)).date().isoformat()}
+    status, out, err = run_cli(capsys, http_server.url("/recent"), "-f", "jsonl")
+    days.add((datetime.now(UTC) - timedelta(days=2)).date().isoformat())  # midnight may pass
+    assert status == 0, err
+    (rec,) = jsonl(out)
+    assert rec["published"][:10] in days
+    # The same page from a file: when it was fetched is unknown, so "2 days ago" is no date.
+    saved = tmp_path / "recent.html"
+    saved.write_bytes(fetch(http_server.url("/recent")).body)
+    status, out, _ = run_cli(capsys, str(saved), "-f", "jsonl")
+    assert status == 0 and jsonl(out)[0]["published"] is None
 
 
 def test_url_redirect_is_followed(capsys, http_server: LocalServer):

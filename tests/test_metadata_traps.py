@@ -71,6 +71,16 @@ def test_modified_meta_is_never_published() -> None:
     assert m["modified"] == "2014-11-25T10:00:00Z"
 
 
+def test_shown_update_date_stands_in_even_when_a_meta_tag_gives_the_same_moment() -> None:
+    # The meta tag, more precise, is the modified date; that the page shows the same day is
+    # what lets it stand in for the missing published date.
+    head = HEAD + '<meta property="article:modified_time" content="2014-11-25T10:00:00Z">'
+    m = meta_of(page(head, f"<article>{H1}<p>Updated Nov. 25, 2014</p>{STORY}</article>"))
+    assert m["modified"] == "2014-11-25T10:00:00Z"
+    assert m["published"][:10] == "2014-11-25"
+    assert m["sources"]["published"]["from"] == "modified"
+
+
 def test_future_date_is_refused() -> None:
     head = HEAD + '<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
     assert meta_of(page(head, STORY)).get("published") is None
@@ -92,6 +102,9 @@ def test_url_segments_that_only_look_like_dates() -> None:
 def test_relative_dates_use_the_reference_time() -> None:
     m = meta_of(page(HEAD, f"<article>{H1}<p>Posted 3 hours ago</p>{STORY}</article>"))
     assert m["published"] == "2024-11-22T09:00:00Z"  # REF is 2024-11-22 12:00 UTC
+    # Not knowing when the page was fetched, "3 hours ago" names no day.
+    html = page(HEAD, f"<article>{H1}<p>Posted 3 hours ago</p>{STORY}</article>")
+    assert meta_of(html, ref=None).get("published") is None
 
 
 def test_junk_bylines_are_cleaned() -> None:

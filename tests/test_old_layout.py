@@ -131,3 +131,23 @@ def test_headline_in_large_type_is_the_title_when_the_page_has_no_h1() -> None:
     art = extract(html)
     assert art.title == "Bridge to close six weeks for repairs"
     assert art.sources["title"]["from"] == "dom"
+
+
+# A story cell of the 2000s: headline and dateline in styled lines, then tools and a photo
+# credit before the story (and no address that would give the date).
+DATELINE_PAGE = """<html><head><title>Bridge to close six weeks for repairs - The Valley Gazette</title></head>
+<body><table><tr><td valign="top">
+<font size="5"><b>Bridge to close six weeks for repairs</b></font><br>
+<font size="2">March 11, 2008</font><br><br>
+<div><a href="/email">Email this story</a></div><div><a href="/print">Print this story</a></div>
+<div>Photo: Valley Gazette staff</div><div>Font size: <a href="#">A</a> <a href="#">A</a></div>
+<div>Reader comments: 3</div><div>Most read stories in Local this week</div>
+<font size="2">{P1}<br><br>{P2}<br><br>{P3}</font>
+</td></tr></table></body></html>"""
+
+
+def test_dateline_under_a_styled_headline_is_found_past_the_story_tools() -> None:
+    art = extract(DATELINE_PAGE.format(P1=P1, P2=P2, P3=P3))
+    assert P1 in art.text
+    assert art.published == "2008-03-11"
+    assert art.sources["published"]["from"] == "text"

@@ -59,3 +59,18 @@ def test_extraction_failure_is_an_error_row_not_an_exception() -> None:
     assert row["status"] == "error"
     row = process_record(Record(id="p", source="p", status="skipped", reason="not-html: image/png"))
     assert row["status"] == "skipped" and row["text"] == "" and row["authors"] == []
+
+
+RELATIVE = (
+    b"<html><body><article><h1>Harbour seals return to the estuary</h1><p>Posted 3 days ago</p>"
+    + b"<p>Seals have been seen in the estuary for the first time since the 1970s, volunteers said.</p>" * 4
+    + b"</article></body></html>"
+)
+
+
+def test_relative_dates_count_back_from_the_records_fetch_time() -> None:
+    row = process_record(Record(id="p", source="p", fetched="2019-05-01T10:00:00Z", body=RELATIVE))
+    assert row["status"] == "ok" and row["published"] == "2019-04-28"
+    # Without a fetch time "3 days ago" names no day: no date rather than one counted from today.
+    assert process_record(Record(id="p", source="p", body=RELATIVE))["published"] is None
+    assert process_record(Record(id="p", source="p", fetched="not a date", body=RELATIVE))["published"] is None

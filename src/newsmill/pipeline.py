@@ -47,7 +47,8 @@ def extract(
     value) or text. Empty or undecodable input gives an empty Article; a value that is not
     bytes or str raises :class:`newsmill.errors.InputError`. ``reference_time`` is when the
     page was fetched (a WARC date, say): relative dates ("3 hours ago") count back from it and
-    no date after it is believed. It defaults to now. ``max_bytes`` and ``timeout`` (seconds)
+    no date after it is believed. Without it, no date after now is believed and relative dates
+    are not read: the page may have been saved long ago. ``max_bytes`` and ``timeout`` (seconds)
     limit one page: over either, :class:`newsmill.errors.LimitExceeded` is raised.
     """
     if not isinstance(html, (bytes, bytearray, memoryview, str)):

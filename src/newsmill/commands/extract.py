@@ -15,6 +15,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 import orjson
@@ -186,9 +187,11 @@ def _sources(inputs: list[str], source: str) -> Iterator[Source]:
 def _process(src: Source, args: argparse.Namespace) -> newsmill.Article:
     url: str | None = args.url
     charset: str | None = args.charset
+    fetched: datetime | None = None  # when the page was fetched, if we know it
     if src.kind == "error":
         raise InputError(src.error or "unreadable")
     if src.kind == "url":
+        fetched = datetime.now(UTC)
         page = fetch(src.label, timeout=args.timeout, max_bytes=args.max_bytes)
         data = page.body
         url = url or page.final_url
@@ -199,13 +202,14 @@ def _process(src: Source, args: argparse.Namespace) -> newsmill.Article:
         data = _read_file(src.label, args.max_bytes)
     if args.source == "text":
         text, _ = decode_html(data, charset)
-        return newsmill.extract_text(text, url=url)  # type: ignore[attr-defined]
+        return newsmill.extract_text(text, url=url, fetched=fetched)  # type: ignore[attr-defined]
     return newsmill.extract(
         data,
         url=url,
         charset=charset,
         favor_precision=args.favor_precision,
         favor_recall=args.favor_recall,
+        reference_time=fetched,
     )
 
 

@@ -8,6 +8,7 @@ in the local engine's worker processes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import LimitExceeded
@@ -64,6 +65,18 @@ def _row(rec: Record, status: str, reason: str | None) -> dict[str, Any]:
     return row
 
 
+def fetch_time(value: str | None) -> datetime | None:
+    """A record's fetch time (WARC-Date, ``2024-03-01T12:34:56Z``) as an aware datetime; None
+    when it is missing or unreadable."""
+    if not value:
+        return None
+    try:
+        t = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
 def process_record(
     rec: Record,
     *,
@@ -80,6 +93,9 @@ def process_record(
         return _row(rec, rec.status or "error", rec.reason)
     if rec.body is None:
         return _row(rec, "error", "no-body: nothing to extract")
+    if "reference_time" not in extract_kwargs:
+        # The capture's date: "3 hours ago" on a page crawled years ago counts back from it.
+        extract_kwargs["reference_time"] = fetch_time(rec.fetched)
     try:
         art = extract_guarded(
             rec.body,

@@ -152,9 +152,10 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
     return None
 
 
-def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int]) -> int:
+def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int], n_title: int = 0) -> tuple[int, bool]:
     """The block holding the headline (the chosen title, else a visible h1), else the first
-    kept block."""
+    kept block; and whether the headline was found. The first ``n_title`` of ``titles`` are
+    the chosen title's forms."""
     keys = [k for k in (norm_key(t) for t in titles) if k]
     if keys:
         limit = min(len(seg.blocks), max(kept[0] + 60 if kept else 0, 400))
@@ -164,7 +165,7 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int]) -> int:
         for key in keys:
             for i, k in heads:
                 if k == key:
-                    return i
+                    return i, True
             while scanned < limit:
                 i = scanned
                 scanned += 1
@@ -173,8 +174,28 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int]) -> int:
                     k = norm_key(b.text)
                     heads.append((i, k))
                     if k == key:
-                        return i
-    return kept[0] if kept else 0
+                        return i, True
+        # No heading holds it: an older page sets its headline as a styled line (<font><b>),
+        # a text block of its own. Its dateline is read around it, not around the first
+        # paragraph, which may sit below captions and share links. Only the chosen title
+        # counts here, and only a line just before the story: a sticky bar or a list of
+        # related stories repeats the headline elsewhere.
+        first = kept[0] if kept else 0
+        wanted = set(keys[:n_title])
+        for i in range(min(first + 1, limit, len(blocks)) - 1, max(-1, first - 60), -1):
+            b = blocks[i]
+            if b.chars < 400 and b.link_chars * 2 < b.chars and norm_key(b.text) in wanted:
+                return i, True
+    return (kept[0] if kept else 0), False
+
+
+_ABOVE_STORY = 8
+
+
+def _dated(cands: list[pubdate.DateCand]) -> list[pubdate.DateCand]:
+    """Without the time the page was fetched, relative dates are dropped: "3 hours ago" names a
+    day only from that moment, and a page saved long ago would get today's date."""
+    return [c for c in cands if not c.value.relative]
 
 
 def _lead_text(seg: Segmentation, kept: list[int], limit: int = SAMPLE_CHARS) -> str:
@@ -211,9 +232,11 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     orgs = {norm_key(n[0]) for n in site_names}
     orgs.discard("")
     heads = ([title.value, title.raw] if title else []) + [t for t, zone in ctx.h1 if zone >= 0][:2]
-    anchor = _title_anchor(seg, heads, kept)
+    anchor, found = _title_anchor(seg, heads, kept, 2 if title else 0)
     n_blocks = len(seg.blocks)
-    window = range(max(0, anchor - 4), min(n_blocks, anchor + 12))
+    # Without a headline to stand by, the story's first block is the anchor, and its byline and
+    # dateline may lie further up, above a lead image, its caption and share links.
+    window = range(max(0, anchor - (4 if found else _ABOVE_STORY)), min(n_blocks, anchor + 12))
     kept_set = set(kept)
     name_cands, org_authors = byline.gather_structured(ctx, main, main_kind, orgs)
     if not byline.settled(name_cands):
@@ -230,7 +253,9 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
     date_cands = pubdate.gather_structured(ctx, main, main_kind, ref)
     if not pubdate.settled(date_cands):
         date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
-        date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref, anchor=anchor)
+        date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref, anchor=anchor, headline=found)
+        if ctx.reference_time is None:
+            date_cands = _dated(date_cands)
         forum = pubdate.is_forum_thread(ctx)
         # A thread's posts, when the page says it is one, or shows them and had no date so far
         # (a page whose JSON-LD calls it an article is not a thread: no need to look).
@@ -245,6 +270,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
             for c in pubdate.gather_dom(ctx, dmy_first, ref, whole_page=True):
                 c.weight -= 0.1
                 date_cands.append(c)
+            if ctx.reference_time is None:
+                date_cands = _dated(date_cands)
     published, modified = pubdate.pick_dates(date_cands)
     if published:
         published.record(out, "published")

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 
 from ..segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
@@ -338,6 +340,7 @@ def gather_forum(ctx: PageContext, dmy_first: bool, ref: datetime, *, known: boo
 
 
 _BYLINE_BLOCK = re.compile(r"^\s*(?:(?:written|posted|published)\s+)?(?:by|par|von|por)\b", re.IGNORECASE)
+_KICKER_CHARS = 40  # a dateline set above the headline is the date and a word or two
 TAIL_BLOCKS = 8  # how far past the story's last block a closing "Written by ... / date" is looked for
 
 
@@ -357,28 +360,35 @@ def _text_dates(
 
 
 def gather_text(
-    seg: Segmentation, window: range, kept: set[int], dmy_first: bool, ref: datetime, *, anchor: int | None = None
+    seg: Segmentation, window: range, kept: set[int], dmy_first: bool, ref: datetime, *,
+    anchor: int | None = None, headline: bool = True,
 ) -> list[DateCand]:
     """Dates written near the headline: "Published on Nov. 24, 2014 by ...", and failing that
     a closing byline with its date just after the story ("Written by Jane Doe" / "April 8, 2024").
 
-    ``anchor`` is the headline's block. Flags the headline's own block carries (an ancestor's
+    ``anchor`` is the headline's block (``headline``), or else the story's first. Flags the headline's own block carries (an ancestor's
     class: a post "card", a "newsletter" layout) are the story's container, not furniture, so
-    they do not disqualify the dateline just under it.
+    they do not disqualify the dateline just under it, or a short one just above it ("Editorial
+    November 22, 2018"; a longer line there is more often a ticker of other stories).
     """
     cands: list[DateCand] = []
     blocks = seg.blocks
     elems = seg.elems
     head_bad = elems[blocks[anchor].elem].iflags & _BAD_FLAGS if anchor is not None and anchor < len(blocks) else 0
     n_txt = 0
-    for bi in window:
+    order: Iterable[int] = window
+    if headline and anchor is not None and window.start < anchor < window.stop:
+        # Under the headline first, then up from it: what stands above it is more often a
+        # ticker or a list of other stories than a dateline.
+        order = chain(range(anchor, window.stop), range(anchor - 1, window.start - 1, -1))
+    for bi in order:
         b = blocks[bi]
         if b.chars > 250 or n_txt >= 3:
             continue
         e = elems[b.elem]
         if bi not in kept:
             bad = e.iflags & _BAD_FLAGS
-            if anchor is not None and anchor < bi <= anchor + 10:
+            if anchor is not None and (anchor < bi <= anchor + 10 or anchor - 4 <= bi < anchor and b.chars <= _KICKER_CHARS):
                 bad &= ~head_bad
             if bad or e.isem & _BAD_SEM:
                 continue
@@ -544,10 +554,13 @@ def pick_dates(cands: list[DateCand]) -> tuple[Pick | None, Pick | None]:
     if mod:
         c, conf = mod
         m_pick = Pick(c.value.iso(), c.source, c.raw, min(conf, 0.99))
-    if pub is None and mod is not None and mod[0].source in _SHOWN_UPDATE_SOURCES:
+    if pub is None and mod is not None and any(
+        c.modified and c.source in _SHOWN_UPDATE_SOURCES and c.value.day == mod[0].value.day for c in cands
+    ):
         # The page states no published date anywhere, only an update: the date it shows (or
         # declares for the article itself) is the best answer to "when is this from", though
-        # not proof of first publication, so it comes with a low confidence.
+        # not proof of first publication, so it comes with a low confidence. A meta tag that
+        # agrees with the shown date (the top candidate, being more precise) counts as shown.
         # ``from`` says so ("modified"), which also gives it its own calibration cell.
         c, conf = mod
         p_pick = Pick(c.value.iso(), "modified", c.raw, min(conf, ONLY_UPDATE_CAP))
