@@ -81,6 +81,15 @@ def test_shown_update_date_stands_in_even_when_a_meta_tag_gives_the_same_moment(
     assert m["sources"]["published"]["from"] == "modified"
 
 
+def test_ambiguous_numeric_date_follows_the_order_the_page_writes_dates_in() -> None:
+    # lang="en" reads 03/10/2023 as March 10; the page's other dates are written day first.
+    others = '<div class="updates"><span class="date">16 February 2024</span></div>'
+    body = f'<article>{H1}<div class="post-date">03/10/2023</div>{STORY}</article>{others}'
+    assert meta_of(page(HEAD, body))["published"] == "2023-10-03"
+    us = others.replace("16 February 2024", "February 16, 2024")
+    assert meta_of(page(HEAD, body.replace(others, us)))["published"] == "2023-03-10"
+
+
 def test_future_date_is_refused() -> None:
     head = HEAD + '<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
     assert meta_of(page(head, STORY)).get("published") is None

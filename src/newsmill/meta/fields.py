@@ -272,7 +272,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
                 date_cands.append(c)
             if ctx.reference_time is None:
                 date_cands = _dated(date_cands)
-    published, modified = pubdate.pick_dates(date_cands)
+    published, modified = pubdate.pick_dates(date_cands, dmy_first)
     if published:
         published.record(out, "published")
     if modified:

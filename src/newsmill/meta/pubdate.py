@@ -531,18 +531,36 @@ def _choose(cands: list[DateCand]) -> tuple[DateCand, float] | None:
     return top, conf
 
 
-def _settle_order(cands: list[DateCand]) -> None:
+_EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_FIRST = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _EN_MONTH + r",?\s+\d{4}\b", re.IGNORECASE)
+_MONTH_FIRST = re.compile(r"\b" + _EN_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", re.IGNORECASE)
+
+
+def _settle_order(cands: list[DateCand], dmy_first: bool | None = None) -> None:
     """An ambiguous "03/10/2023" takes the reading another date on the page (the URL's, a
-    structured one) confirms, or the one that is not in the future of the others."""
+    structured one) confirms; failing that, the order the page writes its other dates in
+    ("16 February 2026" is day first: a British page, whatever its lang="en" says).
+    ``dmy_first`` is the order the ambiguous dates were read in."""
     days = {c.value.day for c in cands if c.value.alt is None}
+    open_: list[DateCand] = []
     for c in cands:
         alt = c.value.alt
         if alt is not None and alt in days and c.value.day not in days:
             c.value = c.value.swapped()
+        elif alt is not None and c.value.day not in days:
+            open_.append(c)
+    if not open_ or dmy_first is None:
+        return
+    raws = {c.raw for c in cands if c.value.alt is None and c.source in _SHOWN}
+    day_first = sum(len(_DAY_FIRST.findall(r)) for r in raws)
+    month_first = sum(len(_MONTH_FIRST.findall(r)) for r in raws)
+    if (day_first > month_first) != dmy_first and day_first != month_first:
+        for c in open_:
+            c.value = c.value.swapped()
 
 
-def pick_dates(cands: list[DateCand]) -> tuple[Pick | None, Pick | None]:
-    _settle_order(cands)
+def pick_dates(cands: list[DateCand], dmy_first: bool | None = None) -> tuple[Pick | None, Pick | None]:
+    _settle_order(cands, dmy_first)
     pub = _choose([c for c in cands if not c.modified])
     if pub is not None:
         pub = _reconcile(pub[0], pub[1], cands)
