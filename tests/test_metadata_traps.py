@@ -90,6 +90,16 @@ def test_ambiguous_numeric_date_follows_the_order_the_page_writes_dates_in() -> 
     assert meta_of(page(HEAD, body.replace(others, us)))["published"] == "2023-03-10"
 
 
+def test_a_last_updated_line_after_the_story_dates_a_page_with_nothing_near_its_headline() -> None:
+    body = f"<article>{H1}{STORY * 7}<p>Last updated: November 13, 2013</p></article>"  # far below
+    m = meta_of(page(HEAD, body))
+    assert m["modified"] == "2013-11-13"
+    assert m["published"] == "2013-11-13" and m["sources"]["published"]["from"] == "modified"
+    # A reader's comment saying when it was posted does not date the story.
+    comment = '<div class="comments"><div class="comment"><p>Posted on March 2, 2024</p><p>Nice.</p></div></div>'
+    assert meta_of(page(HEAD, f"<article>{H1}{STORY}</article>{comment}")).get("published") is None
+
+
 def test_future_date_is_refused() -> None:
     head = HEAD + '<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
     assert meta_of(page(head, STORY)).get("published") is None

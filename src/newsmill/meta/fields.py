@@ -272,6 +272,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
                 date_cands.append(c)
             if ctx.reference_time is None:
                 date_cands = _dated(date_cands)
+        if not date_cands:
+            date_cands = pubdate.gather_labelled(seg, kept_set, dmy_first, ref)
     published, modified = pubdate.pick_dates(date_cands, dmy_first)
     if published:
         published.record(out, "published")

@@ -431,6 +431,38 @@ def _tail_dates(seg: Segmentation, last: int, dmy_first: bool, ref: datetime) ->
     return out
 
 
+# A line that starts with a date's label: "Last updated: November 13, 2025". Not "Reviewed":
+# shoppers' reviews and medical reviewers carry their own dates.
+_LABELLED_LINE = re.compile(
+    r"^\s*(?:(?:originally\s+)?(?:published|posted)|(?:last\s+)?(?:updated|modified))(?:\s+on)?\s*:?\s*\S",
+    re.IGNORECASE,
+)
+LABELLED_CHARS = 80
+
+
+def gather_labelled(seg: Segmentation, kept: set[int], dmy_first: bool, ref: datetime) -> list[DateCand]:
+    """A labelled date line anywhere in the story or around it, for a page with no date near
+    its headline: some pages say "Last updated: ..." only at the end of the story or in its
+    closing box. Not in comments, related stories or the page's menus and footer."""
+    blocks, elems = seg.blocks, seg.elems
+    for bi, b in enumerate(blocks):
+        if b.chars > LABELLED_CHARS or not _LABELLED_LINE.match(b.text):
+            continue
+        e = elems[b.elem]
+        if bi not in kept and (e.iflags & _BAD_FLAGS or e.isem & _BAD_SEM):
+            continue
+        if e.iflags & _OTHERS_FLAGS:
+            continue
+        out = [
+            DateCand(dv, "text", b.text, 0.45 + bonus, is_mod, bonus > 0)
+            for dv, is_mod, bonus in _hinted_text_dates(b.text, "", dmy_first, ref)
+            if not dv.relative and not is_future(dv, ref)
+        ]
+        if out:
+            return out[:1]
+    return []
+
+
 _STRUCTURED = frozenset(["json-ld", "meta", "microdata"])
 _SHOWN = frozenset(["dom", "text"])
 # A published stamp this close to the last modification may be the CMS's save time, not the day
