@@ -418,6 +418,9 @@ class _Walker:
         self.seg = Segmentation()
         self.text: list[str] = []
         self.md: list[str] = []
+        # Markdown-only pieces (link brackets, code ticks) are in ``md`` since the last
+        # flush: without them it is the text itself, and need not be normalised again.
+        self.md_extra = False
         self.link_chars = 0
         self.list_depth = 0
         self.ordered: list[bool] = []
@@ -462,6 +465,7 @@ class _Walker:
         md = "".join(self.md)
         self.text.clear()
         self.md.clear()
+        extra, self.md_extra = self.md_extra, False
         links = self.link_chars
         self.link_chars = 0
         if self.pre:
@@ -472,7 +476,7 @@ class _Walker:
             text = " ".join(raw.split())
             if not text or len(text) < 8 and not text.strip(_INVISIBLE):
                 return
-            md = " ".join(md.split())
+            md = " ".join(md.split()) if extra else text
         if self.drop_cap is not None:
             cap, self.drop_cap = self.drop_cap, None
             if text[0].islower() and self._near(cap[2], ei):  # a first letter set apart
@@ -513,17 +517,20 @@ class _Walker:
         if kind == "li":
             level = self.list_depth
         n = len(text)
+        ordered, term = self.ordered, self.term
+        # Positional: this runs for every block, and keyword calls cost twice as much.
         blk = Block(
-            kind, text, md, ei, tag, level, n, min(links, n),
-            ordered=bool(self.ordered and self.ordered[-1]),
-            in_quote=bool(self.quote), in_pre=bool(self.pre),
-            in_list_term=self.term[-1] if self.term else "",
+            kind, text, md, ei, tag, level, n, links if links < n else n,
+            bool(ordered and ordered[-1]), None, False, bool(self.quote), bool(self.pre),
+            term[-1] if term else "",
         )
-        self.seg.blocks.append(blk)
-        self._count(ei, blk, len(self.seg.blocks) - 1)
+        blocks = self.seg.blocks
+        blocks.append(blk)
+        self._count(ei, blk, len(blocks) - 1, e)
 
-    def _count(self, ei: int, b: Block, bi: int) -> None:
-        e = self.seg.elems[ei]
+    def _count(self, ei: int, b: Block, bi: int, e: Elem | None = None) -> None:
+        if e is None:
+            e = self.seg.elems[ei]
         e.nblocks += 1
         if e.first_block < 0:
             e.first_block = bi
@@ -536,7 +543,10 @@ class _Walker:
     def new_elem(self, tag: str, parent: int, depth: int, attrs: dict) -> int:
         cls = attrs.get("class")
         ident = attrs.get("id")
-        flags = _flags_of(cls, ident)
+        # _flags_of, with its caches read here first: this runs for every block element.
+        flags = (_CLASS_BITS.get(cls) if cls in _CLASS_BITS else _class_bits(cls)) if cls else 0
+        if ident:
+            flags |= _TOKEN_BITS[ident] if ident in _TOKEN_BITS else _token_bits(ident)
         sem = _SEM_OF_TAG.get(tag, 0)
         role = attrs.get("role")
         if role:
@@ -658,41 +668,21 @@ class _Walker:
                 if text:
                     self.flush(ei)
                 ci = self.new_elem(tag, ei, depth + 1, attrs)
-                saved_fig = self.figure
-                if tag == "figure":
-                    self.figure = ci
-                elif tag in ("ul", "ol", "menu", "dir"):
-                    self.list_depth += 1
-                    self.ordered.append(tag == "ol")
-                elif tag == "blockquote":
-                    self.quote += 1
-                elif tag == "pre":
-                    self.pre += 1
-                    self.md.append("")
-                elif tag in ("dt", "dd"):
-                    self.term.append(tag)
-                if tag == "table" and self.table_rows(child, ci):
+                if tag in _SCOPED:
+                    self.walk_scoped(child, tag, ci, depth + 1, in_link)
+                elif tag == "table" and self.table_rows(child, ci):
                     pass
                 else:
                     self.walk(child, ci, depth + 1, in_link)
                     if text:
                         self.flush(ci)
-                if tag in ("ul", "ol", "menu", "dir"):
-                    self.list_depth -= 1
-                    self.ordered.pop()
-                elif tag == "blockquote":
-                    self.quote -= 1
-                elif tag == "pre":
-                    self.pre -= 1
-                elif tag in ("dt", "dd"):
-                    self.term.pop()
-                self.figure = saved_fig
                 self.close_elem(ci)
             elif tag == "a":
                 href = attrs.get("href") or ""
                 linked = href and not href.startswith(("javascript:", "#")) and not in_link
                 if linked:
                     add_md("[")
+                    self.md_extra = True
                 if first is not None and first.next is None and first.tag == "-text":
                     # <a>text</a>, the common case: no recursion.
                     t = first.text_content
@@ -711,6 +701,7 @@ class _Walker:
                     self.glue = False
                 if linked:
                     md.append(f"]({href})")
+                    self.md_extra = True
             elif tag == "br":
                 if text and not (self.pre or self.code or in_link) and (
                     _br_follows(child) or self.seg.elems[ei].tag in _LINE_CONTAINERS and _styled_line(child)
@@ -734,10 +725,12 @@ class _Walker:
                     )
             elif tag == "code" and not self.pre:
                 md.append("`")
+                self.md_extra = True
                 self.code += 1
                 self.walk(child, ei, depth, in_link)
                 self.code -= 1
                 md.append("`")
+                self.md_extra = True
             else:
                 if tag == "sup" and _is_citation_mark(child):
                     continue  # "[1]" linking to the page's references: a reader skips it
@@ -759,6 +752,36 @@ class _Walker:
                     self.walk(child, ei, depth, in_link)
                     self.glue = False
 
+    def walk_scoped(self, node: LexborNode, tag: str, ci: int, depth: int, in_link: bool) -> None:
+        """Walk an element that sets a context for the blocks inside it: a figure (their
+        images' caption), a list (items' depth and numbering), a quote, a listing, a term."""
+        saved_fig = self.figure
+        if tag == "figure":
+            self.figure = ci
+        elif tag in ("ul", "ol", "menu", "dir"):
+            self.list_depth += 1
+            self.ordered.append(tag == "ol")
+        elif tag == "blockquote":
+            self.quote += 1
+        elif tag == "pre":
+            self.pre += 1
+            self.md.append("")
+        elif tag in ("dt", "dd"):
+            self.term.append(tag)
+        self.walk(node, ci, depth, in_link)
+        if self.text:
+            self.flush(ci)
+        if tag in ("ul", "ol", "menu", "dir"):
+            self.list_depth -= 1
+            self.ordered.pop()
+        elif tag == "blockquote":
+            self.quote -= 1
+        elif tag == "pre":
+            self.pre -= 1
+        elif tag in ("dt", "dd"):
+            self.term.pop()
+        self.figure = saved_fig
+
     def close_elem(self, ci: int) -> None:
         elems = self.seg.elems
         e = elems[ci]
@@ -777,6 +800,8 @@ class _Walker:
 # Below this much visible text, a page that hides elements may be one that scripts reveal
 # after loading (the whole story in a display:none wrapper or a [hidden] section).
 _REVEAL_BELOW = 2000
+# Block elements that set a context for what is inside them (see ``walk_scoped``).
+_SCOPED = frozenset(["figure", "ul", "ol", "menu", "dir", "blockquote", "pre", "dt", "dd"])
 # Or when the page's <main> shows less than this and hides elements: menus and footers
 # around it may hold more than _REVEAL_BELOW (a shop's mega-menu), yet the page is hidden.
 _MAIN_EMPTY_BELOW = 200
