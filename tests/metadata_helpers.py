@@ -14,12 +14,12 @@ REF = datetime(2024, 11, 22, 12, 0, tzinfo=UTC)  # "now" for every test page
 
 
 def meta_of(html: str, url: str | None = "https://news.example.com/world/obama-letter", *, ref: datetime | None = REF,
-            kept: list[int] | None = None) -> dict[str, Any]:
+            kept: list[int] | None = None, page_type: str | None = None) -> dict[str, Any]:
     """Metadata of a page, every block counted as kept unless ``kept`` says otherwise."""
     tree = LexborHTMLParser(html)
     ctx = collect(tree, url, reference_time=ref)
     seg = segment(tree.body) if tree.body is not None else Segmentation()
-    return describe(ctx, seg, list(range(len(seg.blocks))) if kept is None else kept)
+    return describe(ctx, seg, list(range(len(seg.blocks))) if kept is None else kept, page_type)
 
 
 def page(head: str = "", body: str = "", lang: str = "en") -> str:

@@ -100,6 +100,25 @@ def test_a_last_updated_line_after_the_story_dates_a_page_with_nothing_near_its_
     assert meta_of(page(HEAD, f"<article>{H1}{STORY}</article>{comment}")).get("published") is None
 
 
+def test_a_threads_first_post_stamp_dates_a_page_typed_as_a_thread() -> None:
+    # An older forum: no classes, no structured data, a stamp over each post.
+    post = "<div><div><b>{who}</b><br>Joined: Mar 2005</div><div>{when}</div><div>{text}</div></div>"
+    body = "".join(
+        post.format(who=w, when=d, text=t) for w, d, t in (
+            ("harbourfan", "01-12-2009, 11:40 AM", "Has anyone seen the seals back on the sandbanks this winter?"),
+            ("ferryman", "01-14-2009, 08:05 PM", "Eleven of them last Sunday, near the old ferry pier."),
+        )
+    )
+    # Far below the thread's title: the forum's tools and rules stand between.
+    tools = "".join(f"<div>{t}</div>" for t in ("Forum rules", "New topic", "Search this topic") * 5)
+    html = page("<title>Seals back in the estuary? - Eastport Forums</title>",
+                f"<h1>Seals back in the estuary?</h1>{tools}{body}")
+    posts = list(range(16, 24))  # the blocks the scorer keeps: the posts
+    assert meta_of(html, None, kept=posts, page_type="forum")["published"][:10] == "2009-01-12"
+    # The same stamps on a page not typed as a thread date nothing: they may be anything.
+    assert meta_of(html, None, kept=posts).get("published") is None
+
+
 def test_future_date_is_refused() -> None:
     head = HEAD + '<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
     assert meta_of(page(head, STORY)).get("published") is None

@@ -73,7 +73,7 @@ def extract(
     elif favor_recall and not favor_precision:
         threshold = min(threshold, page_threshold(probs, X, threshold, model, _LEAN))
     kept = assemble.select(seg, probs, threshold, page_type)  # assemble
-    meta = describe.describe(ctx, seg, kept)  # describe
+    meta = describe.describe(ctx, seg, kept, page_type)  # describe
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
     if page_type == "product":  # a description kept in a tab or a script: from JSON-LD

@@ -212,8 +212,9 @@ def _lead_text(seg: Segmentation, kept: list[int], limit: int = SAMPLE_CHARS) ->
     return " ".join(parts)[:limit]
 
 
-def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, Any]:
-    """Article keyword fields (without text) with ``sources`` and ``confidence``."""
+def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: str | None = None) -> dict[str, Any]:
+    """Article keyword fields (without text) with ``sources`` and ``confidence``. ``page_type``
+    is what the page-type model says the page is, when known."""
     out: dict[str, Any] = {"sources": {}, "confidence": {}}
     ref = as_reference(ctx.reference_time)
     page_urls = {norm_page_url(ctx.url)} | {norm_page_url(h) for h in ctx.links.get("canonical", [])[:1]}
@@ -274,6 +275,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int]) -> dict[str, 
                 date_cands = _dated(date_cands)
         if not date_cands:
             date_cands = pubdate.gather_labelled(seg, kept_set, dmy_first, ref)
+        if not date_cands and page_type == "forum":
+            date_cands = pubdate.gather_thread_start(seg, kept, dmy_first, ref)
     published, modified = pubdate.pick_dates(date_cands, dmy_first)
     if published:
         published.record(out, "published")

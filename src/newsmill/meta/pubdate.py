@@ -463,6 +463,24 @@ def gather_labelled(seg: Segmentation, kept: set[int], dmy_first: bool, ref: dat
     return []
 
 
+THREAD_HEAD_BLOCKS = 12  # kept blocks read for the opening post's date
+
+
+def gather_thread_start(seg: Segmentation, kept: list[int], dmy_first: bool, ref: datetime) -> list[DateCand]:
+    """On a page typed as a thread with no date found otherwise, the first date written in its
+    opening blocks: the first post's stamp ("On 6/14/2024 at 9:12 AM, JGD said:"), the thread's
+    publication date. Not a member's "Joined" date, an edit stamp or a relative time."""
+    blocks = seg.blocks
+    for bi in kept[:THREAD_HEAD_BLOCKS]:
+        b = blocks[bi]
+        if b.chars > 160:
+            continue
+        for dv, is_mod, _bonus in _hinted_text_dates(b.text, "", dmy_first, ref):
+            if not is_mod and not dv.relative and not is_future(dv, ref):
+                return [DateCand(dv, "text", b.text, 0.45, False)]
+    return []
+
+
 _STRUCTURED = frozenset(["json-ld", "meta", "microdata"])
 _SHOWN = frozenset(["dom", "text"])
 # A published stamp this close to the last modification may be the CMS's save time, not the day
