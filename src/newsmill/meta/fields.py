@@ -181,7 +181,7 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int], n_title
         # counts here, and only a line just before the story: a sticky bar or a list of
         # related stories repeats the headline elsewhere.
         first = kept[0] if kept else 0
-        wanted = set(keys[:n_title])
+        wanted = {k for k in map(norm_key, titles[:n_title]) if k}
         for i in range(min(first + 1, limit, len(blocks)) - 1, max(-1, first - 60), -1):
             b = blocks[i]
             if b.chars < 400 and b.link_chars * 2 < b.chars and norm_key(b.text) in wanted:
@@ -189,7 +189,7 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int], n_title
     return (kept[0] if kept else 0), False
 
 
-_ABOVE_STORY = 8
+_ABOVE_STORY = 8  # blocks read above the story's first when no headline was found
 
 
 def _dated(cands: list[pubdate.DateCand]) -> list[pubdate.DateCand]:

@@ -366,10 +366,11 @@ def gather_text(
     """Dates written near the headline: "Published on Nov. 24, 2014 by ...", and failing that
     a closing byline with its date just after the story ("Written by Jane Doe" / "April 8, 2024").
 
-    ``anchor`` is the headline's block (``headline``), or else the story's first. Flags the headline's own block carries (an ancestor's
-    class: a post "card", a "newsletter" layout) are the story's container, not furniture, so
-    they do not disqualify the dateline just under it, or a short one just above it ("Editorial
-    November 22, 2018"; a longer line there is more often a ticker of other stories).
+    ``anchor`` is the headline's block (``headline``), or else the story's first. Flags the
+    headline's own block carries (an ancestor's class: a post "card", a "newsletter" layout)
+    are the story's container, not furniture, so they do not disqualify the dateline just under
+    it, or a short one just above it ("Editorial November 22, 2018"; a longer line there is more
+    often a ticker of other stories).
     """
     cands: list[DateCand] = []
     blocks = seg.blocks
