@@ -114,7 +114,9 @@ def test_a_threads_first_post_stamp_dates_a_page_typed_as_a_thread() -> None:
     html = page("<title>Seals back in the estuary? - Eastport Forums</title>",
                 f"<h1>Seals back in the estuary?</h1>{tools}{body}")
     posts = list(range(16, 24))  # the blocks the scorer keeps: the posts
-    assert meta_of(html, None, kept=posts, page_type="forum")["published"][:10] == "2009-01-12"
+    m = meta_of(html, None, kept=posts, page_type="forum")
+    assert m["published"][:10] == "2009-01-12"
+    assert m["confidence"]["published"] <= 0.6  # found far from the title: a last resort
     # The same stamps on a page not typed as a thread date nothing: they may be anything.
     assert meta_of(html, None, kept=posts).get("published") is None
 

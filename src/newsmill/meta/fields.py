@@ -190,6 +190,7 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int], n_title
 
 
 _ABOVE_STORY = 8  # blocks read above the story's first when no headline was found
+FAR_DATE_CAP = 0.6  # confidence of a date found only far from the headline
 
 
 def _dated(cands: list[pubdate.DateCand]) -> list[pubdate.DateCand]:
@@ -252,6 +253,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     lang_markup = (ctx.html_lang or ctx.first("og:locale") or "").lower()
     dmy_first = not (lang_markup.startswith(_US_DMY_LANGS) or lang_markup in ("en", ""))
     date_cands = pubdate.gather_structured(ctx, main, main_kind, ref)
+    far = False  # the date comes from far from the headline: a last resort
     if not pubdate.settled(date_cands):
         date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
         date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref, anchor=anchor, headline=found)
@@ -275,8 +277,10 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
                 date_cands = _dated(date_cands)
         if not date_cands:
             date_cands = pubdate.gather_labelled(seg, kept_set, dmy_first, ref)
+            far = bool(date_cands)
         if not date_cands and page_type == "forum":
             date_cands = pubdate.gather_thread_start(seg, kept, dmy_first, ref)
+            far = bool(date_cands)
     published, modified = pubdate.pick_dates(date_cands, dmy_first)
     if published:
         published.record(out, "published")
@@ -316,6 +320,9 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
             cell = f'{out["sources"][name]["from"]}/{main_kind or "none"}'
             raw_conf[name] = (cell, out["confidence"][name])
             out["confidence"][name] = calibrate(name, cell, out["confidence"][name])
+    if far and "published" in out["confidence"]:
+        # The calibration cells were measured on datelines near headlines, not on these.
+        out["confidence"]["published"] = min(out["confidence"]["published"], FAR_DATE_CAP)
     out["_raw_confidence"] = raw_conf
     return out
 
