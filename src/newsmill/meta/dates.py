@@ -372,8 +372,11 @@ def _relative(m: re.Match[str], ref: datetime) -> DateValue | None:
     return DateValue(moment.date(), relative=True)
 
 
-def is_future(dv: DateValue, ref: datetime) -> bool:
-    """Later than the reference moment (a day's slack for pages whose zone we do not know)."""
+def is_future(dv: DateValue, ref: datetime | None) -> bool:
+    """Later than the reference moment, now without one (a day's slack for pages whose zone
+    we do not know)."""
+    if ref is None:
+        ref = now_utc()
     if dv.has_time and dv.offset is not None:
         return dv.utc() > ref.astimezone(UTC) + timedelta(minutes=5)
     return dv.day > (ref.astimezone(UTC) + timedelta(hours=14)).date()

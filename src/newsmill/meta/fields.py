@@ -193,12 +193,6 @@ _ABOVE_STORY = 8  # blocks read above the story's first when no headline was fou
 FAR_DATE_CAP = 0.6  # confidence of a date found only far from the headline
 
 
-def _dated(cands: list[pubdate.DateCand]) -> list[pubdate.DateCand]:
-    """Without the time the page was fetched, relative dates are dropped: "3 hours ago" names a
-    day only from that moment, and a page saved long ago would get today's date."""
-    return [c for c in cands if not c.value.relative]
-
-
 def _lead_text(seg: Segmentation, kept: list[int], limit: int = SAMPLE_CHARS) -> str:
     """The first ``limit`` characters of the first 40 kept blocks, joined by spaces; joins only
     as many blocks as that takes."""
@@ -217,7 +211,9 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     """Article keyword fields (without text) with ``sources`` and ``confidence``. ``page_type``
     is what the page-type model says the page is, when known."""
     out: dict[str, Any] = {"sources": {}, "confidence": {}}
-    ref = as_reference(ctx.reference_time)
+    # Without the time the page was fetched, no relative date is read ("3 hours ago" names a
+    # day only from that moment) and "the future" is after now.
+    ref = as_reference(ctx.reference_time) if ctx.reference_time is not None else None
     page_urls = {norm_page_url(ctx.url)} | {norm_page_url(h) for h in ctx.links.get("canonical", [])[:1]}
     page_urls.discard("")
     main, main_kind = ctx.graph.main_entity(page_urls)
@@ -257,8 +253,6 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     if not pubdate.settled(date_cands):
         date_cands += pubdate.gather_dom(ctx, dmy_first, ref)
         date_cands += pubdate.gather_text(seg, window, kept_set, dmy_first, ref, anchor=anchor, headline=found)
-        if ctx.reference_time is None:
-            date_cands = _dated(date_cands)
         forum = pubdate.is_forum_thread(ctx)
         # A thread's posts, when the page says it is one, or shows them and had no date so far
         # (a page whose JSON-LD calls it an article is not a thread: no need to look).
@@ -273,8 +267,6 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
             for c in pubdate.gather_dom(ctx, dmy_first, ref, whole_page=True):
                 c.weight -= 0.1
                 date_cands.append(c)
-            if ctx.reference_time is None:
-                date_cands = _dated(date_cands)
         if not date_cands:
             date_cands = pubdate.gather_labelled(seg, kept_set, dmy_first, ref)
             far = bool(date_cands)

@@ -137,7 +137,7 @@ def url_date(url: str | None) -> DateValue | None:
 
 
 def _hinted_text_dates(
-    text: str, hint: str, dmy_first: bool, ref: datetime
+    text: str, hint: str, dmy_first: bool, ref: datetime | None
 ) -> list[tuple[DateValue, bool, float]]:
     """(date, is_modified, published-label bonus) for each date written in ``text``; the words
     just before a date, or the element's class, say which kind it is. Dates a member's profile
@@ -192,7 +192,7 @@ def _meta_key_kind(key: str) -> int:
     return _OTHER_KEY
 
 
-def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: datetime) -> list[DateCand]:
+def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: datetime | None) -> list[DateCand]:
     """Dates from JSON-LD, meta tags and microdata."""
     cands: list[DateCand] = []
 
@@ -248,7 +248,7 @@ def gather_structured(ctx: PageContext, main: dict | None, main_kind: str, ref: 
     return cands
 
 
-def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime, *, whole_page: bool = False) -> list[DateCand]:
+def gather_dom(ctx: PageContext, dmy_first: bool, ref: datetime | None, *, whole_page: bool = False) -> list[DateCand]:
     """<time> and date-classed elements, first ones in the story's zone first."""
     cands: list[DateCand] = []
     n_dom = 0
@@ -319,7 +319,7 @@ def _post_sig(sig: str) -> bool:
     return is_post_class(tag, cls, strict=True)
 
 
-def gather_forum(ctx: PageContext, dmy_first: bool, ref: datetime, *, known: bool) -> list[DateCand]:
+def gather_forum(ctx: PageContext, dmy_first: bool, ref: datetime | None, *, known: bool) -> list[DateCand]:
     """The date of a thread's first post, the thread starter's: the thread's publication date.
     Posts are marked up as replies or messages, so the story-zone rules refuse their dates;
     only the first post is read here, never the replies after it."""
@@ -345,7 +345,7 @@ TAIL_BLOCKS = 8  # how far past the story's last block a closing "Written by ...
 
 
 def _text_dates(
-    blocks: list[Block], bi: int, dmy_first: bool, ref: datetime
+    blocks: list[Block], bi: int, dmy_first: bool, ref: datetime | None
 ) -> tuple[str, list[tuple[DateValue, bool, float]]]:
     b = blocks[bi]
     text = b.text
@@ -360,7 +360,7 @@ def _text_dates(
 
 
 def gather_text(
-    seg: Segmentation, window: range, kept: set[int], dmy_first: bool, ref: datetime, *,
+    seg: Segmentation, window: range, kept: set[int], dmy_first: bool, ref: datetime | None, *,
     anchor: int | None = None, headline: bool = True,
 ) -> list[DateCand]:
     """Dates written near the headline: "Published on Nov. 24, 2014 by ...", and failing that
@@ -411,7 +411,7 @@ def gather_text(
     return cands
 
 
-def _tail_dates(seg: Segmentation, last: int, dmy_first: bool, ref: datetime) -> list[DateCand]:
+def _tail_dates(seg: Segmentation, last: int, dmy_first: bool, ref: datetime | None) -> list[DateCand]:
     """A dateline closing the story: labelled ("Posted on ..."), in a byline ("by X · date"), or
     on the line after a byline. Anything else after the story is a comment or a related item."""
     blocks = seg.blocks
@@ -441,7 +441,7 @@ _LABELLED_LINE = re.compile(
 LABELLED_CHARS = 80
 
 
-def gather_labelled(seg: Segmentation, kept: set[int], dmy_first: bool, ref: datetime) -> list[DateCand]:
+def gather_labelled(seg: Segmentation, kept: set[int], dmy_first: bool, ref: datetime | None) -> list[DateCand]:
     """A labelled date line anywhere in the story or around it, for a page with no date near
     its headline: some pages say "Last updated: ..." only at the end of the story or in its
     closing box. Not in comments, related stories or the page's menus and footer."""
@@ -467,7 +467,7 @@ def gather_labelled(seg: Segmentation, kept: set[int], dmy_first: bool, ref: dat
 THREAD_HEAD_BLOCKS = 12  # kept blocks read for the opening post's date
 
 
-def gather_thread_start(seg: Segmentation, kept: list[int], dmy_first: bool, ref: datetime) -> list[DateCand]:
+def gather_thread_start(seg: Segmentation, kept: list[int], dmy_first: bool, ref: datetime | None) -> list[DateCand]:
     """On a page typed as a thread with no date found otherwise, the first date written in its
     opening blocks: the first post's stamp ("On 6/14/2024 at 9:12 AM, JGD said:"), the thread's
     publication date. Not a member's "Joined" date, an edit stamp or a relative time."""
