@@ -6,7 +6,14 @@ STORY = " ".join(
     f"Paragraph {i} of the council story tells readers what the members decided about the new bridge budget."
     for i in range(1, 25)
 )
-PARAS = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".") if s.strip())
+SENTENCES = [s.strip() for s in STORY.split(".") if s.strip()]
+
+
+def _paras(sentences: list[str]) -> str:
+    return "".join(f"<p>{s}.</p>" for s in sentences)
+
+
+PARAS = _paras(SENTENCES)
 
 
 def _page(wrapper_attr: str, menu: str = "") -> str:
@@ -76,8 +83,7 @@ def test_hidden_wrapper_stays_hidden_when_main_shows_content() -> None:
 def _streamed_page(markers: bool) -> str:
     # React server streaming: placeholders with fallbacks in place, the content at the end.
     open_m, close_m = ("<!--$?-->", "<!--/$-->") if markers else ("", "")
-    first = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".")[:12] if s.strip())
-    second = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".")[12:] if s.strip())
+    first, second = _paras(SENTENCES[:12]), _paras(SENTENCES[12:])
     return (
         "<html><body><header><a href='/'>Home</a></header><main><article>"
         "<h1>Council approves bridge</h1>"
@@ -107,7 +113,7 @@ def test_streamed_segments_without_comment_markers_still_read_once() -> None:
 
 
 def _tabbed_docs(panel_attrs: str) -> str:
-    paras = "".join(f"<p>{s.strip()}.</p>" for s in STORY.split(".")[:10] if s.strip())
+    paras = _paras(SENTENCES[:10])
     return (
         "<html><body><nav><a href='/'>Docs home</a></nav><main><article><h1>Send a message</h1>"
         f"{paras}<div role='tablist'><button>Python</button><button>Node.js</button></div>"

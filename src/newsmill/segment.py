@@ -265,9 +265,11 @@ def _class_bits(cls: str) -> int:
 
 
 def _flags_of(cls: str | None, ident: str | None) -> int:
-    bits = _class_bits(cls) if cls else 0
+    # The caches are read here first: this runs for every block element, and most class
+    # strings and ids were seen before.
+    bits = (_CLASS_BITS[cls] if cls in _CLASS_BITS else _class_bits(cls)) if cls else 0
     if ident:
-        bits |= _token_bits(ident)
+        bits |= _TOKEN_BITS[ident] if ident in _TOKEN_BITS else _token_bits(ident)
     return bits
 
 
@@ -405,6 +407,10 @@ def image_source(attrs: dict[str, str | None]) -> str:
     return ""
 
 
+# Block elements that set a context for what is inside them (see ``_Walker.walk_scoped``).
+_SCOPED = frozenset(["figure", "ul", "ol", "menu", "dir", "blockquote", "pre", "dt", "dd"])
+
+
 class _Walker:
     def __init__(self, reveal_all: bool = False, reveal: frozenset[int] = frozenset()) -> None:
         # Elements hidden by style or the hidden attribute are skipped, except all of them
@@ -526,11 +532,9 @@ class _Walker:
         )
         blocks = self.seg.blocks
         blocks.append(blk)
-        self._count(ei, blk, len(blocks) - 1, e)
+        self._count(e, blk, len(blocks) - 1)
 
-    def _count(self, ei: int, b: Block, bi: int, e: Elem | None = None) -> None:
-        if e is None:
-            e = self.seg.elems[ei]
+    def _count(self, e: Elem, b: Block, bi: int) -> None:
         e.nblocks += 1
         if e.first_block < 0:
             e.first_block = bi
@@ -543,10 +547,7 @@ class _Walker:
     def new_elem(self, tag: str, parent: int, depth: int, attrs: dict) -> int:
         cls = attrs.get("class")
         ident = attrs.get("id")
-        # _flags_of, with its caches read here first: this runs for every block element.
-        flags = (_CLASS_BITS.get(cls) if cls in _CLASS_BITS else _class_bits(cls)) if cls else 0
-        if ident:
-            flags |= _TOKEN_BITS[ident] if ident in _TOKEN_BITS else _token_bits(ident)
+        flags = _flags_of(cls, ident)
         sem = _SEM_OF_TAG.get(tag, 0)
         role = attrs.get("role")
         if role:
@@ -597,7 +598,7 @@ class _Walker:
             n = len(text)
             blk = Block("row", text, text, ei, "tr", 0, n, min(links, n), cells=cells, header_row=is_head)
             self.seg.blocks.append(blk)
-            self._count(ei, blk, len(self.seg.blocks) - 1)
+            self._count(self.seg.elems[ei], blk, len(self.seg.blocks) - 1)
         return True
 
     def walk(self, node: LexborNode, ei: int, depth: int, in_link: bool) -> None:
@@ -800,8 +801,6 @@ class _Walker:
 # Below this much visible text, a page that hides elements may be one that scripts reveal
 # after loading (the whole story in a display:none wrapper or a [hidden] section).
 _REVEAL_BELOW = 2000
-# Block elements that set a context for what is inside them (see ``walk_scoped``).
-_SCOPED = frozenset(["figure", "ul", "ol", "menu", "dir", "blockquote", "pre", "dt", "dd"])
 # Or when the page's <main> shows less than this and hides elements: menus and footers
 # around it may hold more than _REVEAL_BELOW (a shop's mega-menu), yet the page is hidden.
 _MAIN_EMPTY_BELOW = 200

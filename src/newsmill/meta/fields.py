@@ -182,7 +182,7 @@ def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int], n_title
         # related stories repeats the headline elsewhere.
         first = kept[0] if kept else 0
         wanted = {k for k in map(norm_key, titles[:n_title]) if k}
-        for i in range(min(first + 1, limit, len(blocks)) - 1, max(-1, first - 60), -1):
+        for i in range(min(first, limit - 1), max(-1, first - 60), -1):
             b = blocks[i]
             if b.chars < 400 and b.link_chars * 2 < b.chars and norm_key(b.text) in wanted:
                 return i, True
@@ -268,10 +268,11 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
                 c.weight -= 0.1
                 date_cands.append(c)
         if not date_cands:
-            date_cands = pubdate.gather_labelled(seg, kept_set, dmy_first, ref)
-            far = bool(date_cands)
-        if not date_cands and page_type == "forum":
-            date_cands = pubdate.gather_thread_start(seg, kept, dmy_first, ref)
+            # Last resorts, far from the headline: a labelled line anywhere in the story, or
+            # on a thread its first post's stamp.
+            date_cands = pubdate.gather_labelled(seg, kept_set, dmy_first, ref) or (
+                pubdate.gather_thread_start(seg, kept, dmy_first, ref) if page_type == "forum" else []
+            )
             far = bool(date_cands)
     published, modified = pubdate.pick_dates(date_cands, dmy_first)
     if published:
