@@ -98,6 +98,12 @@ CASES = [
         gone=("READ MORE", "Town pool to close two weeks early"),
     ),
     Case(
+        "arrow_set_promo_lines_between_paragraphs",
+        between="""<p>&gt;&gt; Learn More: <a href="/guides/vpn">The best VPNs for travellers</a></p>
+        <p>» Useful Resource: <a href="/guides/insurance">A guide to insurance for seniors</a></p>""",
+        gone=("Learn More", "best VPNs for travellers", "Useful Resource", "insurance for seniors"),
+    ),
+    Case(
         "related_list",
         after="""<section class="related"><h2>More from Community</h2><ul>
         <li><a href="/a">Farmers market adds a Thursday evening session</a></li>
@@ -250,13 +256,14 @@ def test_forum_wiki_and_shop_furniture_lines_are_dropped_and_prose_is_kept() -> 
                       "Type to search products", "Jump to navigation Jump to search",
                       "From Wikipedia, the free encyclopedia", "1.0.0 (const: 1.48.0) · Source",
                       "See details", "Choose options", "Copy", "Copied!",
-                      "Be the first to review this product"):
+                      "Be the first to review this product", "(Visited 1,902 times, 364 visits today)"):
         assert is_widget_line(furniture), furniture
     for prose in ("Click to expand the menu, then choose Settings.",
                   "The contents of the box were clear to the inspectors.",
                   "The topic was closed after the vote, and the thread moved on.",
                   "Free shipping over the holidays cost the retailer millions.",
-                  "Source: Reuters", "Open source", "Copy the file to the server first."):
+                  "Source: Reuters", "Open source", "Copy the file to the server first.",
+                  "Visited 12 times before the move, the house still felt new."):
         assert not is_widget_line(prose), prose
 
 

@@ -28,6 +28,8 @@ _WIDGET = re.compile(
     r"related(?: articles| stories| posts)?|recommended(?: for you| stories| articles| posts| reading)?|"
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
     r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
+    # A blog's page-view counter ("(Visited 1,902 times, 364 visits today)").
+    r"visited (?:\d+ )+times?(?: (?:\d+ )+visits? today)?|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
     # Story tools of older news pages, alone or in a row ("Email this story | Printer-friendly version").
     rf"{_TOOL}(?: {_TOOL}){{0,3}}|"
@@ -91,9 +93,11 @@ _POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
 # Cross-validated on wcxb-dev: +0.0001 overall, 7 pages better, 1 worse (whose reference keeps
 # them; about 40% of such lines are in the references), one `without` leak fewer. "See also:"
 # and "Watch:" lines are left alone: documentation's see-also sections and news video captions.
+# Set off by arrows, any short label makes one: ">> Learn More: ...", "» Useful Resource: ...".
 _PROMO = re.compile(
-    r"(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|must read|more on this|"
-    r"recommended(?: reading)?|don[’']t miss|further reading|more|see more)\s*[:|]\s*\S",
+    r"(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
+    r"recommended(?: reading)?|don[’']t miss|further reading|more|see more)\s*[:|]\s*\S|"
+    r"[>»→▶►▸]+\s*(?:[^\W\d_][\w’']*\s+){0,3}[^\W\d_][\w’']*\s*:\s*\S",
     re.I,
 )
 
