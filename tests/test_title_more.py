@@ -87,3 +87,25 @@ def test_chinese_title_separators_split_off_the_site_name() -> None:
     # An underscore between Latin words is not a separator.
     html = page("<title>snake_case_names explained</title>", f"<h1>snake_case_names explained</h1>{STORY}")
     assert meta_of(html)["title"] == "snake_case_names explained"
+
+
+def test_story_h1_beats_a_short_title_that_only_labels_the_section() -> None:
+    # Older and smaller sites give every page the same <title>: "News", the section, the site
+    # less its section. The story's h1 says what the page is; the confidence stays middling.
+    story = f"<div class='menu'><a href='/'>Home</a> <a href='/news'>News</a></div><article><h1>Council approves new park</h1>{STORY}</article>"
+    for title, url in (("News", None), ("Local News", DEEP_URL), ("Town Crier :: News", DEEP_URL)):
+        m = meta_of(page(f"<title>{title}</title>", story), url)
+        assert m["title"] == "Council approves new park", title
+        assert m["confidence"]["title"] < 0.9, title
+    zh_story = "<p>春田市议会周二晚以五比二的投票结果通过了下一财年的预算，结束了数周以来关于削减图书馆经费的争论。</p>" * 3
+    m = meta_of(page("<title>新闻</title>", f"<article><h1>城市议会通过新预算</h1>{zh_story}</article>", lang="zh-CN"))
+    assert m["title"] == "城市议会通过新预算"
+
+
+def test_a_short_title_that_shares_words_with_the_h1_is_not_overruled() -> None:
+    # "Parks" names the h1's subject, and a two-word h1 is no headline to prefer: both stay
+    # with the learned chooser, which takes the <title> on such pages.
+    for title, h1 in (("Parks", "Council approves new parks budget"), ("Town Crier", "Our parks")):
+        body = f"<article><h1>{h1}</h1>{STORY}</article>"
+        picked = meta_of(page(f"<title>{title}</title>", body))["title"]
+        assert picked == title, (title, picked)

@@ -33,8 +33,8 @@ _META_OTHER = ("dc.title", "parsely-title", "sailthru.title")
 # Title parts: " | ", " - ", " – ", " — ", " :: ", " · ", " » ", "Title: subtitle".
 # Chinese and Japanese titles join their parts without spaces: "标题_新闻中心_站名",
 # "标题--人民网", "标题｜站名", "标题 - 站名" is covered above.
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-CJK_SEP = rf"(?<=[{_CJK}])\s*(?:_+|-{{2,}}|－+|—+)\s*(?=[{_CJK}])|\s*｜\s*"
+CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+CJK_SEP = rf"(?<=[{CJK}])\s*(?:_+|-{{2,}}|－+|—+)\s*(?=[{CJK}])|\s*｜\s*"
 _PART_SEP = re.compile(
     r"\s+(?:\||-|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+|" + CJK_SEP
 )
