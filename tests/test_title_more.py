@@ -109,3 +109,32 @@ def test_a_short_title_that_shares_words_with_the_h1_is_not_overruled() -> None:
         body = f"<article><h1>{h1}</h1>{STORY}</article>"
         picked = meta_of(page(f"<title>{title}</title>", body))["title"]
         assert picked == title, (title, picked)
+
+
+OLD_PAGE = """<table><tr><td class=nav><a href=/>Home</a> | <a href=/local>Local</a> | <a href=/sports>Sports</a></td></tr>
+<tr><td><h2 class=headline>Council votes to close Main Street pool for repairs</h2>
+<div class=byline>By Jane Smith, Staff Writer</div>{story}</td></tr>
+<tr><td>Copyright 2010 Springfield Gazette. All rights reserved.</td></tr></table>"""
+
+
+def test_an_older_pages_h2_headline_beats_a_title_that_names_the_site_or_section() -> None:
+    # No h1: the <title> "Site - Section" was all the chooser saw. Its pick names the site
+    # (in the copyright line) or the section (a menu link); the story's heading is the title.
+    html = page("<title>Springfield Gazette - Local</title>", OLD_PAGE.format(story=STORY))
+    kept = list(range(1, 5))  # the heading, byline and story; not the menu or the notice
+    for url in (None, "http://www.springfieldgazette.com/news/local/article_4f2a.html",
+                "http://www.sj-gazette.com/news/local/article_4f2a.html"):
+        m = meta_of(html, url, kept=kept, page_type="article")
+        assert m["title"] == "Council votes to close Main Street pool for repairs", url
+        assert m["confidence"]["title"] <= 0.6
+
+
+def test_a_short_title_that_is_no_label_beats_a_heading_in_the_post() -> None:
+    # A thread titled "Plugin Recommendations?" whose post opens with a heading of its own.
+    html = page(
+        "<title>Plugin Recommendations? - Help - Obsidian Forum</title>",
+        "<div><a href='/c/help'>Help</a></div><div class=post><h3>What I am trying to do here</h3>"
+        f"{STORY}</div>",
+    )
+    m = meta_of(html, "https://forum.obsidian.md/t/plugin-recommendations/123", kept=[1, 2, 3], page_type="forum")
+    assert m["title"] == "Plugin Recommendations?"

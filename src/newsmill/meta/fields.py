@@ -15,7 +15,7 @@ from .dates import as_reference
 from .images import absolute, lead_image, story_images
 from .jsonld import ORG_TYPES, agents, norm_page_url, text_of, types_of
 from .language import SAMPLE_CHARS, iso639_1, pick_language
-from .title import pick_title
+from .title import is_site_label, pick_title, site_labels, title_words
 
 _US_DMY_LANGS = ("en-us", "en_us")
 _KEY_VALUE = re.compile(r"^[\w-]+:\s")
@@ -152,6 +152,59 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
     return None
 
 
+# Shops, services, listings and manuals are titled by a short label of their own ("Sleeping
+# Bags", "Quickstart") over headings that say more; stories and threads by their headline.
+_LABELLED_TYPES = frozenset(["product", "collection", "listing", "service", "documentation"])
+# A story's own heading, read as its headline: this many words at least, and at most.
+_HEADLINE_WORDS = (4, 30)
+
+
+def _story_heading_over_label(title: Pick | None, seg: Segmentation, kept: list[int], labels: set[str]) -> Pick | None:
+    """The heading that opens a story's kept text instead of a <title> that only names the
+    site or a section ("Springfield Gazette - Local", "News"), when the heading shares none of
+    its words.
+
+    Pages without an h1 (older sites set headlines in h2 or h3) give the title chooser only
+    their <title>, which on such sites labels the site or section, not the story. A label is
+    the site's name, a generic section word, a menu item, or the name in the copyright line;
+    a short <title> that is none of these stays ("Plugin Recommendations? - Help - Forum").
+    """
+    if title is None or title.source != "title":
+        return title
+    n, words = title_words(title.value)
+    if n > 3:
+        return title
+    for i in kept[:3]:
+        b = seg.blocks[i]
+        if b.kind != "heading":
+            continue
+        h_n, h_words = title_words(b.text)
+        lo, hi = _HEADLINE_WORDS
+        if lo <= h_n <= hi and not words & h_words and (
+            is_site_label(title.value, labels) or _page_label(seg, norm_key(title.value))
+        ):
+            # Never measured on wcxb-dev (its stories have an h1): a middling confidence.
+            return Pick(b.text.strip(), "dom", b.text, min(title.confidence, 0.6))
+        break
+    return title
+
+
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.I)
+_MD_LINK_TEXT = re.compile(r"\[([^\[\]]{1,60})\]\(")
+
+
+def _page_label(seg: Segmentation, key: str) -> bool:
+    """``key`` is a menu item of the page (a link in a block of links) or in its copyright line."""
+    for b in seg.blocks:
+        if b.chars > 300:
+            continue
+        if b.link_chars >= 0.5 * b.chars and any(norm_key(t) == key for t in _MD_LINK_TEXT.findall(b.md)):
+            return True
+        if b.chars <= 160 and _COPYRIGHT_MARK.search(b.text) and key in norm_key(b.text):
+            return True
+    return False
+
+
 def _title_anchor(seg: Segmentation, titles: list[str], kept: list[int], n_title: int = 0) -> tuple[int, bool]:
     """The block holding the headline (the chosen title, else a visible h1), else the first
     kept block; and whether the headline was found. The first ``n_title`` of ``titles`` are
@@ -223,6 +276,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     if site:
         site.record(out, "site_name")
     title = pick_title(ctx, main, [n[0] for n in site_names])
+    if page_type not in _LABELLED_TYPES:
+        title = _story_heading_over_label(title, seg, kept, site_labels(ctx, [n[0] for n in site_names]))
     if title:
         title.record(out, "title")
 

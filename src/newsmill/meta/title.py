@@ -29,6 +29,11 @@ def _compact(s: str) -> str:
     return _NON_ALNUM.sub("", s.lower())
 
 
+def is_site_label(text: str, labels: set[str]) -> bool:
+    """``text`` names the site (one of ``site_labels``) or a section of any site ("News")."""
+    return _compact(text) in labels or _GENERIC_H1.match(text) is not None
+
+
 def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
     """Compact forms of the site's names and of the URL's registered domain label."""
     out = {_compact(s) for s in site_names if s}
@@ -194,8 +199,8 @@ def _headline_over_label(cand: titlemodel.Cand, cands: list[titlemodel.Cand]) ->
     h1 = next((c for c in cands if "h1first" in c.raw_of), None)
     if h1 is None:
         return cand
-    n, words = _title_words(cand.text)
-    h1_n, h1_words = _title_words(h1.text)
+    n, words = title_words(cand.text)
+    h1_n, h1_words = title_words(h1.text)
     if n <= 3 and h1_n >= 4 and not words & h1_words:
         return h1
     return cand
@@ -204,7 +209,7 @@ def _headline_over_label(cand: titlemodel.Cand, cands: list[titlemodel.Cand]) ->
 _CJK_CHAR = re.compile(f"[{titlemodel.CJK}]")
 
 
-def _title_words(text: str) -> tuple[int, set[str]]:
+def title_words(text: str) -> tuple[int, set[str]]:
     """How many words a title has, and which. Chinese and Japanese are written without
     spaces: there, about two words per three characters, and character pairs stand for words
     (one character shared says little: 新 "new" is in 新闻 "news" and in many a headline)."""
