@@ -118,6 +118,40 @@ def test_other_languages_marks_detected_without_speaker():
     assert [q.text for q in de] == ["Wir werden die Schulen offen halten."]
 
 
+def test_a_speaker_no_rule_reads_is_not_guessed_from_the_paragraph_before():
+    # The sentence goes on after the quote and names its speaker in words the English rules do
+    # not read: the council named just before did not say it, so no speaker beats a wrong one.
+    text = (
+        "Der Stadtrat hat am Montagabend beschlossen, das Freibad zu schließen.\n\n"
+        "„Wir haben uns diese Entscheidung nicht leicht gemacht“, sagte Bürgermeister Thomas Reed.\n\n"
+        "Councilwoman Ann Lee voted against the plan.\n\n"
+        '"We did not make this decision lightly," the mayor grumbled after the vote.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [None, None]
+    # A quote that stands as its own sentence still takes the person just named.
+    q = find_quotes("Councilwoman Ann Lee voted against the plan.\n\n\"This pool is the heart of our town.\"")
+    assert [x.speaker for x in q] == ["Ann Lee"]
+
+
+def test_feature_writing_speech_tags_after_the_quote():
+    text = (
+        "Designer Mindy Weiss plans about forty weddings a year. Her partner Cameron Forbes does the flowers.\n\n"
+        '"Guests want to move around and talk," Weiss shares. "Nobody wants a four-hour dinner."\n\n'
+        '"Start with a textile you love," Weiss has said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Mindy Weiss", "Mindy Weiss", "Mindy Weiss"]
+
+
+def test_verbs_that_take_objects_do_not_make_quotes_before_them():
+    # Before a quote, "recommends" and "shares" take an object: a product, a phrase.
+    text = (
+        'Audio engineer Kevin Cureghian recommends "the Sony MDR7506" for beginners. '
+        'Fedora shares strategy updates and "weird research university" plans. '
+        'In this layout, each column is given "two hundred pixels of the available space" and the rest is shared.'
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == []
+
+
 def test_empty_and_markless_text():
     assert find_quotes("") == []
     assert find_quotes("No quotes in this sentence at all.") == []
