@@ -142,6 +142,17 @@ def test_feature_writing_speech_tags_after_the_quote():
     assert [q.speaker for q in find_quotes(text)] == ["Mindy Weiss", "Mindy Weiss", "Mindy Weiss"]
 
 
+def test_roles_before_a_name_are_not_the_name():
+    text = (
+        '"Hosts are weaving in personal narratives," says Estera Events Co-Owner and Lead Planner Erica Vanco.\n\n'
+        "Photographer Candida Höfer studies public interiors. "
+        '"It became apparent to me that people shape rooms," she said.\n\n'
+        "Yeun Joon Kim of Cambridge Judge Business School led the study.\n\n"
+        '"Creativity did not increase over time," Kim said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Erica Vanco", "Candida Höfer", "Yeun Joon Kim"]
+
+
 def test_verbs_that_take_objects_do_not_make_quotes_before_them():
     # Before a quote, "recommends" and "shares" take an object: a product, a phrase.
     text = (

@@ -102,7 +102,9 @@ ROLE_NOUNS = frozenset(
     "farmer nurse student worker employee spokesmen designer specialist editor writer reporter "
     "producer consultant developer coordinator founder co-founder cofounder partner "
     "correspondent columnist historian psychologist therapist physician surgeon pastor "
-    "instructor trainer chef artist architect curator".split()
+    "instructor trainer chef artist architect curator photographer filmmaker novelist poet musician "
+    "singer actor actress planner stylist co-owner entrepreneur investor dietitian nutritionist "
+    "dentist veterinarian pharmacist lecturer".split()
 )
 ORG_WORDS = frozenset(
     "house ministry department university college company corp corporation inc ltd llc group "
@@ -526,10 +528,15 @@ def _judge_person(run: _Run) -> str | None:
     if run.next_word in ROLE_NOUNS:
         return None  # "White House spokesman ...": a modifier, not the person
     toks = _drop_function_words(run.tokens)
-    if "of" in toks or "for" in toks or "and" in toks:
-        cut = min(toks.index(w) for w in ("of", "for", "and") if w in toks)
-        toks = toks[:cut]
-    # "Visual Designer Megan Lynch": the name is what follows the last role word.
+    if "of" in toks or "for" in toks:  # "Yeun Joon Kim of Cambridge Judge Business School"
+        toks = toks[: min(toks.index(w) for w in ("of", "for") if w in toks)]
+    # "Visual Designer Megan Lynch", "Co-Owner and Lead Planner Erica Vanco": the name is what
+    # follows the last role word.
+    roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
+    if roles and roles[-1] + 1 < len(toks):
+        toks = toks[roles[-1] + 1 :]
+    if "and" in toks:
+        toks = toks[: toks.index("and")]
     roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
     if roles:
         toks = toks[roles[-1] + 1 :]
