@@ -267,6 +267,20 @@ def test_forum_wiki_and_shop_furniture_lines_are_dropped_and_prose_is_kept() -> 
         assert not is_widget_line(prose), prose
 
 
+def test_news_interstitials_are_dropped_and_section_headings_and_prose_are_kept() -> None:
+    from newsmill.assemble import is_widget_line
+
+    for line in ("Story continues below advertisement", "ADVERTISEMENT - CONTINUE READING BELOW",
+                 "Advertisement · Scroll to continue", "Listen to this article · 5 min", "toggle caption",
+                 "Enlarge this image", "Show comments", "Continued on page 2",
+                 "Get the latest news delivered to your inbox."):
+        assert is_widget_line(line), line
+    # "Most read" heads a section page's list; the references keep it there.
+    for kept in ("Most read", "Trending now", "The story continues below the bridge.",
+                 "Listen to this article before you vote."):
+        assert not is_widget_line(kept), kept
+
+
 def test_story_tools_of_older_news_pages_are_dropped_and_prose_is_kept() -> None:
     from newsmill.assemble import is_widget_line
 

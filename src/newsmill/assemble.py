@@ -28,6 +28,14 @@ _WIDGET = re.compile(
     r"related(?: articles| stories| posts)?|recommended(?: for you| stories| articles| posts| reading)?|"
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
     r"skip to (?:main )?content|back to top|leave a (?:comment|reply)|make \w+ your homepage|"
+    # Interstitials of news pages: "Story continues below advertisement", "ADVERTISEMENT -
+    # CONTINUE READING BELOW", an audio player's "Listen to this article", a photo's "toggle
+    # caption". (Not "Most read" or "Trending now": on a section page they head its lists.)
+    r"(?:story|article) continues below(?: (?:this )?(?:ad|advertisement))?|"
+    r"(?:advertisement )?(?:continue reading below|scroll to continue(?: with content)?)|"
+    r"listen to this (?:article|story)(?: \d+ min(?:ute)?s?)?|toggle caption|hide caption|enlarge this image|"
+    r"skip ad|(?:show|view|hide) comments|click here to read more|continued on page \d+|"
+    r"get the latest news delivered to your inbox|"
     # A blog's page-view counter ("(Visited 1,902 times, 364 visits today)").
     r"visited (?:\d+ )+times?(?: (?:\d+ )+visits? today)?|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
