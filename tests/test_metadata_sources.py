@@ -185,3 +185,20 @@ def test_empty_page_gives_no_metadata() -> None:
 def test_base_href_resolves_relative_links() -> None:
     m = meta_of(page('<base href="https://cdn.example.org/site/"><meta property="og:image" content="img/a.jpg">', STORY))
     assert m["image"] == "https://cdn.example.org/site/img/a.jpg"
+
+
+def test_site_name_from_the_title_when_the_address_or_copyright_line_confirms_it() -> None:
+    # No og:site_name or JSON-LD: the <title> beside the headline names the site. It is taken
+    # only when the page's address or its copyright line names the site too.
+    body = f"<article><h1>How to grow tomatoes in a small garden</h1>{STORY}</article>"
+    title = "<title>How to grow tomatoes in a small garden – Green Thumb Blog</title>"
+    m = meta_of(page(title, body), "https://www.greenthumb.com/2023/04/02/grow-tomatoes/")
+    assert m["site_name"] == "Green Thumb Blog"
+    assert m["sources"]["site_name"]["from"] == "title"
+    footer = "<footer><p>© 2023 Green Thumb Blog. All rights reserved.</p></footer>"
+    assert meta_of(page(title, body + footer), None)["site_name"] == "Green Thumb Blog"
+    # Unconfirmed, the <title>'s other part is often a tagline or a place: no site name.
+    m = meta_of(page("<title>Award-Winning Electricians in San Jose, CA - Updated 2025</title>",
+                     f"<h1>Award-Winning Electricians in San Jose, CA</h1>{STORY}"),
+                "https://www.woodingelectric.com/electricians-san-jose/")
+    assert "site_name" not in m

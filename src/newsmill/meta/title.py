@@ -25,18 +25,19 @@ _UNMEASURED_CAP = 0.6
 _GENERIC_TLD_LABELS = frozenset(["www", "m", "en", "blog", "news", "com", "org", "net", "co", "amp"])
 
 
-def _compact(s: str) -> str:
+def compact(s: str) -> str:
+    """Lower-cased letters and digits only: "Green Thumb Blog" -> "greenthumbblog"."""
     return _NON_ALNUM.sub("", s.lower())
 
 
 def is_site_label(text: str, labels: set[str]) -> bool:
     """``text`` names the site (one of ``site_labels``) or a section of any site ("News")."""
-    return _compact(text) in labels or _GENERIC_H1.match(text) is not None
+    return compact(text) in labels or _GENERIC_H1.match(text) is not None
 
 
 def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
     """Compact forms of the site's names and of the URL's registered domain label."""
-    out = {_compact(s) for s in site_names if s}
+    out = {compact(s) for s in site_names if s}
     url = ctx.url or ""
     if url:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
@@ -46,13 +47,13 @@ def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
             label = parts[-2] if len(parts) >= 2 and len(parts[-1]) <= 3 else parts[-1]
             if len(parts) >= 3 and len(parts[-1]) == 2 and len(parts[-2]) <= 3:
                 label = parts[-3]
-            out.add(_compact(label))
-            out.add(_compact(host.removeprefix("www.")))
+            out.add(compact(label))
+            out.add(compact(host.removeprefix("www.")))
     return {s for s in out if len(s) >= 3}
 
 
 def _is_site(segment: str, labels: set[str]) -> bool:
-    c = _compact(segment)
+    c = compact(segment)
     if not c:
         return True
     for lab in labels:
@@ -87,6 +88,29 @@ def strip_site(title: str, labels: set[str]) -> tuple[str, bool]:
     for s, p in zip(seps, parts[1:], strict=False):
         out += s + p
     return out.strip(), stripped
+
+
+def site_from_title(head_title: str | None, title: str | None) -> str | None:
+    """The site's name as the <title> gives it beside the story's title: "How to grow
+    tomatoes – Green Thumb Blog" -> "Green Thumb Blog" (the last segment after the title, or
+    the first before it). None when the <title> is not the title plus such a segment."""
+    if not head_title or not title:
+        return None
+    parts = [p.strip() for p in _SEP.split(head_title)]
+    key = compact(title)
+    if len(parts) < 2 or not key:
+        return None
+    at = next((i for i, p in enumerate(parts) if compact(p) == key), None)
+    if at is None:
+        return None
+    if at < len(parts) - 1:
+        name = parts[-1]
+    elif at > 0:
+        name = parts[0]
+    else:
+        return None
+    n = len(_WORDS.findall(name))
+    return name if 1 <= n <= 6 and compact(name) != key and not _GENERIC_H1.match(name) else None
 
 
 def main_part(title: str, min_words: int) -> str:
@@ -146,9 +170,9 @@ _REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("h1aux", "dom"), ("ldheadl
 
 def _names_site_exactly(text: str, less_site: str, labels: set[str]) -> bool:
     """The segments ``strip_site`` removed are the site's name itself, not a longer phrase."""
-    rest = _compact(less_site)
+    rest = compact(less_site)
     parts = _SEP.split(text) if _SEP.search(text) else text.split(": ", 1)
-    gone = [_compact(p) for p in parts if _compact(p) and _compact(p) not in rest]
+    gone = [compact(p) for p in parts if compact(p) and compact(p) not in rest]
     return bool(gone) and all(g in labels for g in gone)
 
 
