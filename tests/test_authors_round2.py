@@ -94,3 +94,14 @@ def test_a_team_page_with_several_bios_names_nobody() -> None:
         "<h3>Mark Ellis</h3><p>Mark Ellis is a director who leads our audit practice.</p>"
     )
     assert not authors_of(body)
+
+
+def test_staff_and_wire_reports_name_no_author() -> None:
+    for byline in ("From staff reports", "From wire reports", "Staff and wire reports"):
+        assert not authors_of(f"{H1}<p class='byline'>{byline}</p>{STORY}"), byline
+
+
+def test_an_email_address_after_the_byline_leaves_the_name() -> None:
+    # Older pages set the writer's address under the name, in the same line box.
+    body = f"{H1}<p class='byline'>By Jane Smith<br>jsmith@courier.com</p>{STORY}"
+    assert authors_of(body) == ["Jane Smith"]

@@ -41,6 +41,7 @@ _BY_INSIDE = re.compile(
     r"(?:^|[\s,;|·•'])(?:(?:by|par|von|por)\s*:?\s+|" + CJK_AUTHOR_LABEL + r"\s*[:：]\s*)(?=\S)",
     re.IGNORECASE,
 )
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
 _MULTI = re.compile(r",|\band\b|&|;")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
@@ -57,7 +58,7 @@ _UI = frozenset(
     "contributing freelance special intern analyst founder ceo cto president director manager "
     "head lead expert specialist reviewer reviewed fact checked checker medically updated posted "
     "published by unknown anonymous n/a na none null undefined user member moderator mod "
-    "verified official support customer service".split()
+    "verified official support customer service report reports wire wires agencies newsroom".split()
 )
 _DEGREES = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|R\.?N\.?|Jr\.?|Sr\.?|"
@@ -179,9 +180,12 @@ def split_byline(
     s = _WS.sub(" ", html.unescape(raw) if "&" in raw else raw).strip()
     if not s or len(s) > 300:
         return []
-    # Dates end or start bylines ("Dec. 19, 2025 · Jane Doe"): cut them out first.
+    # Dates end or start bylines ("Dec. 19, 2025 · Jane Doe"): cut them out first; so are
+    # e-mail addresses ("By Jane Smith<br>jsmith@courier.com").
     for _dv, a, b in reversed(find_dates(s, limit=4)):
         s = s[:a] + " | " + s[b:]
+    if "@" in s:
+        s = _EMAIL.sub(" | ", s)
     explicit = bool(_PREFIX.match(s))
     for piece in _PIECES.split(s):
         piece = piece.strip()
