@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from metadata_helpers import STORY, meta_of, page
 
@@ -302,3 +303,17 @@ def test_an_update_credited_to_someone_is_still_an_update() -> None:
     m = meta_of(page(HEAD, body))
     assert m["modified"] == "2014-11-25"
     assert m["sources"]["published"]["from"] == "modified"  # a stand-in, never read as published
+
+
+def test_a_mastheads_clock_is_not_the_story_date() -> None:
+    # "Tuesday, November 30, 2026 | Weather: 45°F" over the headline is the page's clock; with
+    # no dateline elsewhere the story is left undated rather than dated the day it was fetched.
+    fetched = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+    for top in ("Tuesday, November 30, 2026 | Weather: 45°F", "Tuesday, November 30, 2026"):
+        html = page("<title>Council approves budget</title>",
+                    f"<div class='top'>{top}</div><div class='story'><h1>Council approves budget</h1>{STORY}</div>")
+        assert "published" not in meta_of(html, ref=fetched, kept=[1, 2, 3]), top
+    # A date over the headline that is not the fetch day is still read.
+    html = page("<title>Council approves budget</title>",
+                f"<div class='top'>Tuesday, June 8, 2010</div><div class='story'><h1>Council approves budget</h1>{STORY}</div>")
+    assert meta_of(html, ref=fetched, kept=[1, 2, 3])["published"].startswith("2010-06-08")

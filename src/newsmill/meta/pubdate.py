@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import chain
 from urllib.parse import urlsplit
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from ..segment import FLAG_NAMES, SEM_BIT, Block, Segmentation
 from .candidates import Pick
 from .context import PageContext, headline_in_post, is_post_class, query_dates, query_first_post
-from .dates import MONTHS, DateValue, find_dates, is_future, make_date, parse_structured
+from .dates import MONTHS, DateValue, find_dates, is_future, make_date, now_utc, parse_structured
 from .jsonld import PAGE_TYPES, types_of
 
 PUBLISHED_META = {
@@ -165,6 +165,16 @@ def _hinted_text_dates(
             bonus = 0.06
         out.append((dv, is_mod, bonus))
     return out
+
+
+# A masthead's furniture beside its clock: the weather, the print edition, "Today is".
+_MASTHEAD = re.compile(r"weather|°\s?[fc]\b|\btoday is\b|e-?edition|today's paper|todays paper", re.IGNORECASE)
+
+
+def _is_fetch_day(dv: DateValue, ref: datetime | None) -> bool:
+    """The day the page was fetched (today, without a fetch time), a day either side for zones."""
+    when = (ref or now_utc()).astimezone(UTC).date()
+    return abs((dv.day - when).days) <= 1
 
 
 def _is_clock(text: str, dv: DateValue) -> bool:
@@ -398,8 +408,13 @@ def gather_text(
         low = b.text.lower()
         if "©" in b.text or "copyright" in low or "all rights reserved" in low:
             continue
+        above = anchor is not None and bi < anchor and bi not in kept
+        if above and _MASTHEAD.search(low):
+            continue  # "Tuesday, November 30, 2026 | Weather: 45°F": the page's clock
         text, found = _text_dates(blocks, bi, dmy_first, ref)
         for dv, is_mod, bonus in found:
+            if above and not bonus and _is_fetch_day(dv, ref):
+                continue  # today's date over the headline, unlabelled: the masthead's clock
             w = 0.55 + (bonus * 1.25) + (0.05 if e.iflags & _META_FLAG else 0.0)
             # The first dateline under the headline is the story's; later ones are often an
             # embedded book, event or product's date.
