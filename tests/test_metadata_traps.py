@@ -252,6 +252,29 @@ def test_photo_credit_parsing() -> None:
     assert split_credit("Crowds gather in the square. Jane Roe/AFP") == (
         "Crowds gather in the square.", "Jane Roe/AFP")
     assert split_credit("A quiet street at dawn.") == ("A quiet street at dawn.", None)
+    assert split_credit("The pool will close for repairs. (Jane Roe / Daily Courier)") == (
+        "The pool will close for repairs.", "Jane Roe / Daily Courier")
+    assert split_credit("Mayor Tom Reed (left) and Ann Lee (right) at the vote.") == (
+        "Mayor Tom Reed (left) and Ann Lee (right) at the vote.", None)
+
+
+def test_captions_outside_figure_elements_belong_to_their_image() -> None:
+    # WordPress's classic caption box and an older page's photo box: no <figure>, a classed line.
+    boxes = (
+        '<div class="wp-caption aligncenter"><img src="/img/pool.jpg" width="600" height="400">'
+        '<p class="wp-caption-text">The Main Street pool will close for repairs.</p></div>',
+        '<div class="photo"><img src="/img/pool.jpg" width="600" height="400">'
+        '<p class="cutline">The Main Street pool will close for repairs. (Jane Roe / Daily Courier)</p></div>',
+    )
+    for box in boxes:
+        m = meta_of(page(HEAD, f"<article>{H1}{STORY}{box}{STORY}</article>"))
+        assert m["images"][0]["caption"] == "The Main Street pool will close for repairs.", box
+    assert m["images"][0]["credit"] == "Jane Roe / Daily Courier"
+    # A shop card's button box is no caption.
+    card = ('<div class="card-figcaption--action-buttons"><img src="/img/mug.jpg" width="300" height="300">'
+            '<div class="card-figcaption--action-buttons">Add to Cart</div></div>')
+    m = meta_of(page(HEAD, f"<article>{H1}{STORY}{card}{STORY}</article>"))
+    assert m["images"][0]["caption"] is None
 
 
 def test_figcaption_with_nested_credit_span() -> None:

@@ -34,6 +34,10 @@ _SLASH_CREDIT = re.compile(
     r"Shutterstock|EPA|Bloomberg|iStock(?:photo)?|Alamy|Zuma|NurPhoto|SOPA Images|Sipa|"
     r"The [A-Z][\w ]+|[A-Z][\w]+ (?:Images|Photos?|Pictures))[\w ./-]{0,40})\s*\.?$",
 )
+# A newspaper's credit after the caption's sentence: "... for repairs. (Jane Roe / Daily Courier)".
+_PAREN_SLASH_CREDIT = re.compile(
+    r"^(?P<rest>.*?[.!?])\s*[(\[](?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&'’ -]{1,60})[)\]]\s*\.?$",
+)
 _JUNK_WORDS = (
     "logo", "icon", "avatar", "sprite", "pixel", "spacer", "blank.gif", "placeholder", "badge",
     "emoji", "gravatar", "loader", "loading", "1x1", "transparent", "tracking", "doubleclick",
@@ -66,7 +70,7 @@ def split_credit(caption: str, known: list[str] | None = None) -> tuple[str, str
     m = _LEAD_CREDIT.match(cap)
     if m:
         return m["rest"].strip(), m["credit"].strip()
-    for rx in (_AGENCY_PAREN, _TAIL_CREDIT, _SLASH_CREDIT):
+    for rx in (_AGENCY_PAREN, _TAIL_CREDIT, _SLASH_CREDIT, _PAREN_SLASH_CREDIT):
         m = rx.match(cap)
         if m and m["credit"].strip():
             return (m["rest"] or "").strip(" ,;|–—-"), m["credit"].strip(" .")
@@ -140,6 +144,24 @@ def lead_image(ctx: PageContext, main: dict | None, base: str | None) -> Pick | 
     return Pick(url, src, raw, min(0.97, w + 0.06 * agree))
 
 
+# Captions outside <figure>: WordPress's "wp-caption-text", "<div class=photo><img><p
+# class=caption>", a newspaper's "cutline". Not a shop card's buttons ("card-figcaption--
+# action-buttons": "Add to Cart").
+_CAPTION_CLASS = re.compile(r"caption|cutline|credit", re.IGNORECASE)
+_BUTTON_CLASS = re.compile(r"button|btn|action", re.IGNORECASE)
+
+
+def _caption_beside(seg: Segmentation, bi: int, img_elem: int) -> bool:
+    """Block ``bi``, just after an image, is its caption: short, classed as one, and in the
+    image's own box."""
+    b = seg.blocks[bi]
+    e = seg.elems[b.elem]
+    return (
+        b.chars <= 300 and b.kind != "control" and (b.elem == img_elem or e.parent == img_elem)
+        and bool(_CAPTION_CLASS.search(e.sig)) and not _BUTTON_CLASS.search(e.sig)
+    )
+
+
 def story_images(
     ctx: PageContext, seg: Segmentation, kept: list[int], base: str | None
 ) -> tuple[list[dict[str, Any]], list[tuple[int, str, str, str]]]:
@@ -185,7 +207,9 @@ def story_images(
                 cap_blocks = [i for i in rng if blocks[i].kind == "caption"] or [
                     i for i in rng if blocks[i].chars < 400
                 ][:2]
-        elif im.block_index < len(blocks) and blocks[im.block_index].kind == "caption":
+        elif im.block_index < len(blocks) and (
+            blocks[im.block_index].kind == "caption" or _caption_beside(seg, im.block_index, im.elem)
+        ):
             cap_blocks = [im.block_index]
         cap_blocks = [i for i in cap_blocks if i not in used_caption_blocks]
         used_caption_blocks.update(cap_blocks)
