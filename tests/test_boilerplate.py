@@ -297,8 +297,10 @@ def test_furniture_lines_in_other_languages_are_dropped_and_prose_is_kept() -> N
 
     for furniture in ("Anzeige", "Lesen Sie auch", "Partager cet article", "À lire aussi", "Leer más",
                       "Leggi anche", "Leia também", "Читайте также", "Поделиться", "Czytaj także",
-                      "相关阅读", "分享到：", "関連記事"):
+                      "相关阅读", "分享到：", "関連記事", "Te puede interesar", "Weiterlesen", "Lire la suite",
+                      "Leggi di più", "Veja também", "Lees meer", "Подписывайтесь", "阅读全文", "続きを読む"):
         assert is_widget_line(furniture), furniture
     for prose in ("Lesen Sie auch, was der Rat beschlossen hat.", "La Stampa", "Leer más libros es bueno.",
-                  "Читайте также наши правила публикации комментариев."):
+                  "Читайте также наши правила публикации комментариев.",
+                  "Weiterlesen konnte er nicht, das Licht war aus.", "Ver más tarde llegó la lluvia."):
         assert not is_widget_line(prose), prose

@@ -74,6 +74,14 @@ _WIDGET = re.compile(
     r"delen|lees ook|"
     r"поделиться|читайте также|читать далее|похожие статьи|"
     r"udostępnij|czytaj także|czytaj też|zobacz też|"
+    # Read on, see also, you may like, subscribe, in Spanish, German, French, Italian,
+    # Portuguese, Dutch, Russian, Chinese and Japanese.
+    r"(?:tambi[ée]n )?te puede interesar|seguir leyendo|ver m[áa]s|suscr[íi]bete|"
+    r"lesen sie mehr|weiterlesen|mehr lesen|zum thema|das k[öo]nnte sie auch interessieren|newsletter abonnieren|"
+    r"lire la suite|[àa] voir aussi|vous aimerez aussi|abonnez vous|"
+    r"continua a leggere|leggi di pi[ùu]|potrebbe interessarti|"
+    r"veja tamb[ée]m|saiba mais|inscreva se|lees meer|bekijk ook|подписывайтесь|"
+    r"阅读全文|更多精彩|点击查看|相关推荐|関連ニュース|続きを読む|あわせて読みたい|"
     r"分享到|相关阅读|相关新闻|责任编辑|返回顶部|関連記事|シェア)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
