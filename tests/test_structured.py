@@ -53,3 +53,30 @@ def test_character_references_in_a_plain_description_are_decoded() -> None:
     assert added == 1
     assert "cocoa & black cherry" in out[1].text and "Subscribe & save." in out[1].text
     assert "&amp;" not in out[1].text
+
+
+BODY = ("The regional transit authority said on Monday that it would restore weekend service on "
+        "three bus lines that were cut during the pandemic, after ridership recovered. ") * 5
+
+
+def _shell(root: str, body: str = BODY) -> str:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle",
+          "headline": "Transit authority restores weekend bus service", "articleBody": body.strip()}
+    return (f"<html><head><title>Transit authority restores weekend bus service</title>"
+            f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+            f'<body><div id="root">{root}</div><script src="/app.js"></script></body></html>')
+
+
+def test_a_script_rendered_shell_gives_its_json_ld_article_body() -> None:
+    import newsmill
+
+    for root in ("", '<nav><a href="/">Home</a></nav><h1>Transit authority restores weekend bus service</h1><p>Loading...</p>'):
+        art = newsmill.extract(_shell(root), url="https://metro.example/news/bus")
+        assert art.text.startswith("The regional transit authority said on Monday"), root
+        assert art.page_type == "article"
+    # A page that shows its story keeps what it shows; a short articleBody is a summary.
+    shown = "".join(f"<p>{s.strip()}.</p>" for s in BODY.split(".")[:6] if s.strip())
+    art = newsmill.extract(_shell(f"<article><h1>Transit</h1>{shown}</article>", "A short summary of the story."),
+                           url="https://metro.example/news/bus")
+    assert "A short summary" not in art.text and "ridership recovered" in art.text
+    assert newsmill.extract(_shell("", "Weekend buses are back on three lines."), url="https://metro.example/news/bus").text == ""

@@ -21,7 +21,7 @@ from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import page_threshold, pagetype_model, score_blocks
 from .segment import Segmentation, segment
-from .structured import add_product_description
+from .structured import add_article_body, add_product_description
 
 # Precision/recall switches shift the (flattened) block scores by one logit before the
 # page's expected-F1 threshold is chosen.
@@ -80,6 +80,12 @@ def extract(
         blocks, at, added = add_product_description(ctx.graph, blocks)
         if added:
             images = [(p + added if p >= at else p, *rest) for p, *rest in images]
+    # A story that scripts render shows a shell: its JSON-LD articleBody is the text. (An
+    # empty shell's page type is a guess, so this does not depend on it.)
+    blocks, at, added = add_article_body(ctx.article_body, blocks)
+    if added:
+        images = [(p + added if p >= at else p, *rest) for p, *rest in images]
+        page_type, page_conf = "article", 0.5  # a shell's type was read from almost nothing
     art = Article(url=url, **_meta_fields(meta))
     art.page_type, art.page_type_confidence = page_type, page_conf
     art.text = render_text(blocks)  # write

@@ -3,7 +3,8 @@
 Shops often keep a product's description in a tab or a script-rendered panel; the page's
 JSON-LD ``Product`` still carries it. When the extracted text lacks most of it, the
 description is added after the page's first heading (and the product's name when nothing
-was extracted at all).
+was extracted at all). A story rendered by scripts in the browser may show nothing but a
+shell; its JSON-LD ``articleBody`` is then the text.
 """
 
 from __future__ import annotations
@@ -54,5 +55,29 @@ def add_product_description(graph: Graph, blocks: list[Block]) -> tuple[list[Blo
     new = [Block("p", p, p, blocks[0].elem if blocks else 0, "p", chars=len(p)) for p in paras]
     if not blocks and name:
         new.insert(0, Block("heading", name, name, 0, "h1", level=1, chars=len(name)))
+    at = next((i + 1 for i, b in enumerate(blocks[:5]) if b.kind == "heading"), 0)
+    return blocks[:at] + new + blocks[at:], at, len(new)
+
+
+# A page whose extracted text is under _SHELL_WORDS words is a shell when its articleBody has
+# at least _BODY_WORDS and the text holds under half of them.
+_SHELL_WORDS = 50
+_BODY_WORDS = 80
+
+
+def add_article_body(article_body: str | None, blocks: list[Block]) -> tuple[list[Block], int, int]:
+    """``blocks`` with the JSON-LD articleBody's paragraphs added when the page showed next to
+    nothing of it (a script-rendered shell), and where (index, count) they were inserted."""
+    if not article_body:
+        return blocks, 0, 0
+    have = [w for b in blocks for w in _WORD.findall(b.text.lower())]
+    if len(have) >= _SHELL_WORDS:
+        return blocks, 0, 0
+    paras = _plain(article_body)
+    words = [w for p in paras for w in _WORD.findall(p.lower())]
+    seen = set(have)
+    if len(words) < _BODY_WORDS or sum(w in seen for w in words) >= _MISSING * len(words):
+        return blocks, 0, 0
+    new = [Block("p", p, p, blocks[0].elem if blocks else 0, "p", chars=len(p)) for p in paras]
     at = next((i + 1 for i, b in enumerate(blocks[:5]) if b.kind == "heading"), 0)
     return blocks[:at] + new + blocks[at:], at, len(new)
