@@ -138,3 +138,14 @@ def test_a_short_title_that_is_no_label_beats_a_heading_in_the_post() -> None:
     )
     m = meta_of(html, "https://forum.obsidian.md/t/plugin-recommendations/123", kept=[1, 2, 3], page_type="forum")
     assert m["title"] == "Plugin Recommendations?"
+
+
+def test_a_hosted_blogs_name_is_its_subdomain() -> None:
+    # On blogspot.com, wordpress.com, substack.com... the site is the subdomain: the blog's name
+    # in the header h1 and in "Garden Notes: Planting day" is the site, the post's h3 the title.
+    body = ("<div class='header'><h1><a href='/'>Garden Notes</a></h1></div><div class='post'>"
+            f"<h3 class='post-title'><a href='/2010/05/planting-day.html'>Planting day</a></h3>{STORY}</div>")
+    for url in ("http://gardennotes.blogspot.com/2010/05/planting-day.html",
+                "https://gardennotes.wordpress.com/2010/05/15/planting-day/"):
+        m = meta_of(page("<title>Garden Notes: Planting day</title>", body), url)
+        assert (m["title"], m["site_name"]) == ("Planting day", "Garden Notes"), url

@@ -23,6 +23,11 @@ _GENERIC_H1 = titlemodel.generic_heading()
 HEURISTIC_CAP = 0.8
 _UNMEASURED_CAP = 0.6
 _GENERIC_TLD_LABELS = frozenset(["www", "m", "en", "blog", "news", "com", "org", "net", "co", "amp"])
+# Blog and site hosts whose sites are subdomains: the subdomain names the site.
+_HOSTS = frozenset([
+    "blogspot", "wordpress", "tumblr", "substack", "medium", "github", "gitlab", "wixsite", "weebly",
+    "livejournal", "typepad", "ghost", "hashnode", "netlify", "vercel", "squarespace", "jimdo", "over-blog",
+])
 
 
 def compact(s: str) -> str:
@@ -47,6 +52,10 @@ def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
             label = parts[-2] if len(parts) >= 2 and len(parts[-1]) <= 3 else parts[-1]
             if len(parts) >= 3 and len(parts[-1]) == 2 and len(parts[-2]) <= 3:
                 label = parts[-3]
+            for k in range(len(parts) - 1, 0, -1):
+                if parts[k] in _HOSTS:  # gardennotes.blogspot.com: the blog, not its host
+                    label = parts[k - 1]
+                    break
             out.add(compact(label))
             out.add(compact(host.removeprefix("www.")))
     return {s for s in out if len(s) >= 3}
@@ -97,6 +106,8 @@ def site_from_title(head_title: str | None, title: str | None) -> str | None:
     if not head_title or not title:
         return None
     parts = [p.strip() for p in _SEP.split(head_title)]
+    if len(parts) < 2:
+        parts = [p.strip() for p in head_title.split(": ", 1)]  # "Garden Notes: Planting day"
     key = compact(title)
     if len(parts) < 2 or not key:
         return None
