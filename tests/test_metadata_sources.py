@@ -202,3 +202,19 @@ def test_site_name_from_the_title_when_the_address_or_copyright_line_confirms_it
                      f"<h1>Award-Winning Electricians in San Jose, CA</h1>{STORY}"),
                 "https://www.woodingelectric.com/electricians-san-jose/")
     assert "site_name" not in m
+
+
+def test_an_older_blogs_post_footer_gives_author_and_date() -> None:
+    # Blogger's classic template: hAtom's <abbr class="published" title=...> in the post's own
+    # footer ("post-footer" is the post's, not the page's), the blog's name before the title.
+    body = (
+        "<div class='post hentry'><h3 class='post-title entry-title'>Planting day</h3>"
+        f"<div class='post-body entry-content'>{STORY}</div><div class='post-footer'>"
+        "<div class='post-footer-line post-footer-line-1'><span class='post-author vcard'>Posted by "
+        "<span class='fn'>Margaret Smith</span></span> <span class='post-timestamp'>at <a href='/p.html'>"
+        "<abbr class='published' title='2010-05-15T18:12:00-07:00'>6:12 PM</abbr></a></span></div></div></div>"
+    )
+    m = meta_of(page("<title>Garden Notes: Planting day</title>", body),
+                "http://gardennotes.blogspot.com/2010/05/planting-day.html")
+    assert (m["title"], m["authors"], m["published"]) == ("Planting day", ["Margaret Smith"], "2010-05-15T18:12:00-07:00")
+    assert m["site_name"] == "Garden Notes"

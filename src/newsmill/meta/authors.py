@@ -31,7 +31,7 @@ _TAIL = re.compile(
     r"\s*(?:\(|\[|\bon\s+(?:behalf\b|\w+day\b|\d)|\bupdated\b|\bpublished\b|\bposted\b|"
     r"\blast (?:updated|modified)\b|\bmis à jour\b|\bpublié\b|\baktualisiert\b|\bactualizado\b|"
     r"\b\d{1,2}[:/.]\d{1,2}\b|\b(?:19|20)\d\d\b|\bmin(?:ute)?s? read\b|\bread(?:ing)? time\b|"
-    r"\b\d+\s+(?:min|hour|day|week|month|year)s?\b|\s+in\s+(?-i:[A-Z])|\s+for\s+(?-i:[A-Z]))",
+    r"\b\d+\s+(?:min|hour|day|week|month|year)s?\b|\s+in\s+(?-i:[A-Z])|\s+for\s+(?-i:[A-Z])|\s+at\s+\d)",
     re.IGNORECASE,
 )
 # Pieces of a byline line: "Dec. 19, 2025 · Jane Doe | Reuters".

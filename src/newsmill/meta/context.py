@@ -183,10 +183,14 @@ def _short_clean(raw: str, limit: int) -> str | None:
     return t if len(t) < limit else None
 
 
+# A story's own footer ("post-footer", "entry-footer"): its byline and date, not the page's.
+_STORY_FOOTER = re.compile(r"^(?:post|entry|article|story)[-_]footer(?:[-_]line(?:[-_]\d+)?)?$")
+
+
 def _bad_token(tok: str) -> bool:
     # A BEM modifier ("article--right-rail", "node--promoted") describes layout, not a zone.
     base = tok.split("--", 1)[0]
-    return bool(_BAD_ZONE.search(base)) and not _LAYOUT_FLAG.search(base)
+    return bool(_BAD_ZONE.search(base)) and not _LAYOUT_FLAG.search(base) and not _STORY_FOOTER.match(base)
 
 
 @lru_cache(maxsize=16384)
@@ -552,7 +556,8 @@ def query_dates(ctx: PageContext, *, whole_page: bool = False) -> list[DomHit]:
             else:
                 got = None
                 a = node.attributes
-                attr = a.get("datetime") or a.get("content") or ""
+                # hAtom (older blogs): <abbr class="published" title="2010-05-15T18:12:00-07:00">.
+                attr = a.get("datetime") or a.get("content") or (a.get("title") if node.tag == "abbr" else "") or ""
                 text = _short_clean(node.text(deep=True, separator=" "), 200)
                 if text is not None and (attr or text):
                     z = _zone(ctx, node, header=True, story=True)

@@ -80,7 +80,7 @@ def strip_site(title: str, labels: set[str]) -> tuple[str, bool]:
     if len(parts) < 2:
         # "Site: Title"
         head, sep, rest = title.partition(": ")
-        if sep and rest and _is_site(head, labels) and len(rest) > len(head):
+        if sep and rest and _is_site(head, labels) and (len(rest) > len(head) or len(rest.split()) >= 2):
             return rest.strip(), True
         return title, False
     seps = _SEP.findall(title)
