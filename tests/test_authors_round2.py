@@ -105,3 +105,12 @@ def test_an_email_address_after_the_byline_leaves_the_name() -> None:
     # Older pages set the writer's address under the name, in the same line box.
     body = f"{H1}<p class='byline'>By Jane Smith<br>jsmith@courier.com</p>{STORY}"
     assert authors_of(body) == ["Jane Smith"]
+
+
+def test_names_in_scripts_without_capitals() -> None:
+    from newsmill.meta.authors import split_byline
+
+    assert split_byline("بقلم أحمد علي") == ["أحمد علي"]
+    assert split_byline("By אבי כהן") == ["אבי כהן"]
+    # Chinese has its own path: a run of characters after "By" is as often a phrase.
+    assert split_byline("By 城市日报 记者") == []

@@ -155,3 +155,11 @@ def test_a_russian_dateline_gives_the_published_date() -> None:
                 f'<article><h1>Совет утвердил бюджет</h1><div class="date">12 марта 2024</div>{STORY}</article>',
                 lang="ru")
     assert meta_of(html, "https://news.example.ru/news/budget")["published"].startswith("2024-03-12")
+
+
+def test_arabic_month_names_and_digits() -> None:
+    from newsmill.meta.dates import find_dates
+
+    for text in ("8 يونيو 2010", "٨ يونيو ٢٠١٠", "الثلاثاء 8 حزيران 2010"):
+        found = find_dates(text)
+        assert [str(dv.day) for dv, _a, _b in found] == ["2010-06-08"], text

@@ -18,7 +18,7 @@ _PREFIX = re.compile(
     r"^(?:(?:written|posted|reviewed|edited|reported|story|words|text|photos?|compiled|"
     r"published|article|interview|authored|started|created|asked|submitted|"
     r"rédigé|écrit|publié|geschrieben|verfasst|escrito|publicado|scritto|geschreven)\s+)?"
-    r"(?:by|par|von|por|di|door|av|af|from)\b\s*:?\s*|"
+    r"(?:by|par|von|por|di|door|av|af|from|بقلم)\b\s*:?\s*|"
     r"^(?:authors?|autor(?:in|en|es)?|auteure?s?|autore|writer|byline|posted by|written by|"
     r"escrito por|contributors?|thread starter|topic starter|original poster|автор(?:ы)?|текст)"
     r"\s*[:：]?\s+|"
@@ -41,6 +41,7 @@ _BY_INSIDE = re.compile(
     r"(?:^|[\s,;|·•'])(?:(?:by|par|von|por)\s*:?\s+|" + CJK_AUTHOR_LABEL + r"\s*[:：]\s*)(?=\S)",
     re.IGNORECASE,
 )
+_RTL_LETTER = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
 _MULTI = re.compile(r",|\band\b|&|;")
@@ -164,7 +165,9 @@ def clean_name(raw: str, *, strict: bool, orgs: set[str], allow_handle: bool = F
         for w in words:
             if w.lower() in _PARTICLES:
                 continue
-            if not _NAME_WORD.match(w) or not (w[0].isupper() or w.isupper()):
+            # Arabic and Hebrew have no capitals to show a name by. (Chinese and Japanese names
+            # have their own path: a run of their characters is as often a phrase.)
+            if not _NAME_WORD.match(w) or not (w[0].isupper() or w.isupper() or _RTL_LETTER.match(w)):
                 return None
         if sum(1 for w in lw if w in _UI) >= 1:
             return None

@@ -52,6 +52,11 @@ _add_months(
     "ноября ноябрь листопада листопад listopada listopad listopadu kasım;"
     "декабря декабрь грудня грудень grudnia grudzień prosince prosinec desember aralık"
 )
+# Arabic: the Egyptian and Gulf names, and the Levantine ones written as one word.
+_add_months(
+    "يناير;فبراير شباط;مارس آذار اذار;أبريل ابريل إبريل نيسان;مايو أيار ايار;يونيو يونيه حزيران;"
+    "يوليو يوليه تموز;أغسطس اغسطس آب;سبتمبر أيلول ايلول;أكتوبر اكتوبر;نوفمبر;ديسمبر"
+)
 MONTHS = _MONTHS  # lower-cased month name or abbreviation -> number
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 
