@@ -157,9 +157,10 @@ def test_a_russian_dateline_gives_the_published_date() -> None:
     assert meta_of(html, "https://news.example.ru/news/budget")["published"].startswith("2024-03-12")
 
 
-def test_arabic_month_names_and_digits() -> None:
+def test_arabic_greek_finnish_and_romanian_month_names() -> None:
     from newsmill.meta.dates import find_dates
 
-    for text in ("8 يونيو 2010", "٨ يونيو ٢٠١٠", "الثلاثاء 8 حزيران 2010"):
+    for text in ("8 يونيو 2010", "٨ يونيو ٢٠١٠", "الثلاثاء 8 حزيران 2010", "8 Ιουνίου 2010", "8. kesäkuuta 2010",
+                 "8 iunie 2010"):
         found = find_dates(text)
         assert [str(dv.day) for dv, _a, _b in found] == ["2010-06-08"], text

@@ -57,6 +57,14 @@ _add_months(
     "يناير;فبراير شباط;مارس آذار اذار;أبريل ابريل إبريل نيسان;مايو أيار ايار;يونيو يونيه حزيران;"
     "يوليو يوليه تموز;أغسطس اغسطس آب;سبتمبر أيلول ايلول;أكتوبر اكتوبر;نوفمبر;ديسمبر"
 )
+# Greek (genitive), Finnish (partitive, as "8. kesäkuuta 2010" writes it), Romanian.
+_add_months(
+    "ιανουαρίου ιανουαριου tammikuuta ianuarie;φεβρουαρίου φεβρουαριου helmikuuta februarie;"
+    "μαρτίου μαρτιου maaliskuuta martie;απριλίου απριλιου huhtikuuta aprilie;μαΐου μαιου toukokuuta;"
+    "ιουνίου ιουνιου kesäkuuta iunie;ιουλίου ιουλιου heinäkuuta iulie;αυγούστου αυγουστου elokuuta;"
+    "σεπτεμβρίου σεπτεμβριου syyskuuta septembrie;οκτωβρίου οκτωβριου lokakuuta octombrie;"
+    "νοεμβρίου νοεμβριου marraskuuta noiembrie;δεκεμβρίου δεκεμβριου joulukuuta decembrie"
+)
 MONTHS = _MONTHS  # lower-cased month name or abbreviation -> number
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 
