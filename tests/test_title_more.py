@@ -93,7 +93,7 @@ def test_story_h1_beats_a_short_title_that_only_labels_the_section() -> None:
     # Older and smaller sites give every page the same <title>: "News", the section, the site
     # less its section. The story's h1 says what the page is; the confidence stays middling.
     story = f"<div class='menu'><a href='/'>Home</a> <a href='/news'>News</a></div><article><h1>Council approves new park</h1>{STORY}</article>"
-    for title, url in (("News", None), ("Local News", DEEP_URL), ("Town Crier :: News", DEEP_URL)):
+    for title, url in (("News", None), ("Local News", DEEP_URL), ("Town Crier :: News", "https://www.towncrier.com/2024/park")):
         m = meta_of(page(f"<title>{title}</title>", story), url)
         assert m["title"] == "Council approves new park", title
         assert m["confidence"]["title"] < 0.9, title

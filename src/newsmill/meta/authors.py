@@ -59,7 +59,7 @@ _UI = frozenset(
     "contributing freelance special intern analyst founder ceo cto president director manager "
     "head lead expert specialist reviewer reviewed fact checked checker medically updated posted "
     "published by unknown anonymous n/a na none null undefined user member moderator mod "
-    "verified official support customer service report reports wire wires agencies newsroom".split()
+    "verified official support customer service report reports wire wires agencies".split()
 )
 _DEGREES = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|R\.?N\.?|Jr\.?|Sr\.?|"

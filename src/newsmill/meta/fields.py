@@ -162,7 +162,7 @@ def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str) -> Pick 
     key = compact(name)
     # The address's domain label and host: "greenthumb" in "greenthumbblog", "fda" in "fdagov".
     by_host = len(key) >= 3 and any(lab in key or key in lab for lab in site_labels(ctx, []))
-    if by_host or _page_label(seg, norm_key(name), copyright_only=True):
+    if by_host or _in_copyright(seg, norm_key(name)):
         return Pick(name, "title", ctx.head_title or name, 0.8)
     return None
 
@@ -181,8 +181,10 @@ def _story_heading_over_label(title: Pick | None, seg: Segmentation, kept: list[
 
     Pages without an h1 (older sites set headlines in h2 or h3) give the title chooser only
     their <title>, which on such sites labels the site or section, not the story. A label is
-    the site's name, a generic section word, a menu item, or the name in the copyright line;
-    a short <title> that is none of these stays ("Plugin Recommendations? - Help - Forum").
+    the site's name (its address, its names in the head, its copyright line) or a generic
+    section word; a short <title> that is none of these stays ("Plugin Recommendations? -
+    Help - Forum"). A menu link is no proof: documentation and blogs link the page's own title
+    in their side menus (a first version lost 11 titles on wcxb-dev's old-style renderings).
     """
     if title is None or title.source != "title":
         return title
@@ -196,7 +198,7 @@ def _story_heading_over_label(title: Pick | None, seg: Segmentation, kept: list[
         h_n, h_words = title_words(b.text)
         lo, hi = _HEADLINE_WORDS
         if lo <= h_n <= hi and not words & h_words and (
-            is_site_label(title.value, labels) or _page_label(seg, norm_key(title.value))
+            is_site_label(title.value, labels) or _in_copyright(seg, norm_key(title.value))
         ):
             # Never measured on wcxb-dev (its stories have an h1): a middling confidence.
             return Pick(b.text.strip(), "dom", b.text, min(title.confidence, 0.6))
@@ -205,19 +207,11 @@ def _story_heading_over_label(title: Pick | None, seg: Segmentation, kept: list[
 
 
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.I)
-_MD_LINK_TEXT = re.compile(r"\[([^\[\]]{1,60})\]\(")
 
 
-def _page_label(seg: Segmentation, key: str, copyright_only: bool = False) -> bool:
-    """``key`` is a menu item of the page (a link in a block of links) or in its copyright line."""
+def _in_copyright(seg: Segmentation, key: str) -> bool:
+    """``key`` (a norm_key) is in the page's copyright line: the name the site goes by."""
     for b in seg.blocks:
-        if b.chars > 300:
-            continue
-        if (
-            not copyright_only and b.link_chars >= 0.5 * b.chars
-            and any(norm_key(t) == key for t in _MD_LINK_TEXT.findall(b.md))
-        ):
-            return True
         if b.chars <= 160 and _COPYRIGHT_MARK.search(b.text) and key in norm_key(b.text):
             return True
     return False
@@ -293,7 +287,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     site = _pick_site(site_names)
     if site:
         site.record(out, "site_name")
-    title = pick_title(ctx, main, [n[0] for n in site_names])
+    title = pick_title(ctx, main, [n[0] for n in site_names], story=page_type not in _LABELLED_TYPES)
     if page_type not in _LABELLED_TYPES:
         title = _story_heading_over_label(title, seg, kept, site_labels(ctx, [n[0] for n in site_names]))
     if title:

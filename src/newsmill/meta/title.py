@@ -18,6 +18,13 @@ _SEP = re.compile(r"\s+(?:\||-|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|
 _NON_ALNUM = re.compile(r"[\W_]+")
 _WORDS = re.compile(r"\w+")
 _GENERIC_H1 = titlemodel.generic_heading()
+# A section's label as a <title> gives it: "News", "Local News", "The Latest Stories", "Sports".
+_SECTION_LABEL = re.compile(
+    rf"^(?:the |our |latest |recent |local |world |national |breaking |top )?(?:{titlemodel.GENERIC_HEADINGS}|"
+    r"local|sports?|business|politics|opinion|world|entertainment|lifestyle|obituaries|community|metro|nation|"
+    r"nachrichten|noticias|actualit[ée]s|notizie|not[íi]cias|nieuws|новости|新闻|新闻中心|首页|ニュース|뉴스)\W*$",
+    re.IGNORECASE,
+)
 # Without the learned chooser (model file missing) titles are right about 77% of the time on
 # wcxb-dev, so the fallback's scores are capped well below the 0.9 users act on.
 HEURISTIC_CAP = 0.8
@@ -37,7 +44,7 @@ def compact(s: str) -> str:
 
 def is_site_label(text: str, labels: set[str]) -> bool:
     """``text`` names the site (one of ``site_labels``) or a section of any site ("News")."""
-    return compact(text) in labels or _GENERIC_H1.match(text) is not None
+    return compact(text) in labels or _SECTION_LABEL.match(text) is not None
 
 
 def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
@@ -191,7 +198,7 @@ def _below_home(url: str | None) -> bool:
     return bool(url) and urlsplit(url if "//" in (url or "") else "//" + (url or "")).path.strip("/") != ""
 
 
-def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pick | None:
+def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str], story: bool = True) -> Pick | None:
     """The candidate the learned chooser scores best; None without a model or candidates."""
     if titlemodel.load_model() is None:
         return None
@@ -210,7 +217,7 @@ def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str]) ->
         # with the brand are left alone: there the name is part of the title.
         key = norm_key(less_site)
         cand = next((c for c in cands if c.key == key), cand)
-    headline = _headline_over_label(cand, cands)
+    headline = _headline_over_label(cand, cands, labels) if story else cand
     if headline is not cand:
         # No page of wcxb-dev is titled so (the rule never fires there): no measured accuracy
         # to report, so a middling confidence, below the 0.9 that users act on.
@@ -221,15 +228,19 @@ def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str]) ->
     return Pick(cand.text, "title", cand.text, prob)
 
 
-def _headline_over_label(cand: titlemodel.Cand, cands: list[titlemodel.Cand]) -> titlemodel.Cand:
-    """The page's first h1 instead of a short <title> that shares none of its words.
+def _headline_over_label(cand: titlemodel.Cand, cands: list[titlemodel.Cand], labels: set[str]) -> titlemodel.Cand:
+    """A story's first h1 instead of a short <title> that only names the site or a section and
+    shares none of its words.
 
-    A <title> of one to three words that says nothing of the h1 ("News", "Local News", a
-    site's name less its section) labels the site or section, while an h1 of four words or
-    more is the story's headline. Older and smaller sites title every page so; wcxb-dev's
-    pages rarely do (their <title> carries the headline), so the chooser did not learn it.
+    A <title> of one to three words that names the site ("Town Crier") or a section ("News",
+    "Local News") labels the page, while an h1 of four words or more is the story's headline.
+    Older and smaller sites title every page so; wcxb-dev's pages rarely do (their <title>
+    carries the headline), so the chooser did not learn it. Any short <title> would not do:
+    "Auth", "PostHog", "Redis data types" title manuals and services whose first heading is a
+    slogan (a first version lost 7 titles on wcxb-dev's old-style renderings); those page
+    types do not come here (``story``).
     """
-    if set(cand.raw_of) != {"head"}:
+    if set(cand.raw_of) != {"head"} or not is_site_label(cand.text, labels):
         return cand
     h1 = next((c for c in cands if "h1first" in c.raw_of), None)
     if h1 is None:
@@ -255,10 +266,12 @@ def title_words(text: str) -> tuple[int, set[str]]:
     return len(words), set(words)
 
 
-def pick_title(ctx: PageContext, main: dict | None, site_names: list[str]) -> Pick | None:
+def pick_title(ctx: PageContext, main: dict | None, site_names: list[str], story: bool = True) -> Pick | None:
     """The visible headline (first good h1), else the structured or head title; each less its
-    site name and anything after its first separator. Confidence grows with agreement."""
-    learned = _pick_learned(ctx, main, site_names)
+    site name and anything after its first separator. Confidence grows with agreement.
+    ``story``: the page may be a story or thread (not a shop's, service's, listing's or
+    manual's page, which a short label of their own titles)."""
+    learned = _pick_learned(ctx, main, site_names, story)
     if learned is not None:
         return learned
     labels = site_labels(ctx, site_names)
