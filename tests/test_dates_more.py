@@ -164,3 +164,16 @@ def test_arabic_greek_finnish_and_romanian_month_names() -> None:
                  "8 iunie 2010"):
         found = find_dates(text)
         assert [str(dv.day) for dv, _a, _b in found] == ["2010-06-08"], text
+
+
+def test_dates_in_the_address_in_more_forms() -> None:
+    from newsmill.meta.pubdate import url_date
+
+    for url in ("https://example.com/news/2010/06/08/council-budget", "https://example.com/news/20100608/council-budget",
+                "https://example.com/2010/0608/123.html", "https://example.com/news/council-budget-2010-06-08"):
+        dv = url_date(url)
+        assert dv is not None and str(dv.day) == "2010-06-08", url
+    # Ids and part-dates are not dates.
+    for url in ("https://example.com/item/20101399/x", "https://example.com/p/123456789/",
+                "https://example.com/2010/06/council.html", "https://example.com/product/sku-2010-13-08"):
+        assert url_date(url) is None, url

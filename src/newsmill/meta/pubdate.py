@@ -97,8 +97,10 @@ _META_SKIP_KEY = re.compile(
 _SHOWN_UPDATE_SOURCES = frozenset(["dom", "text", "json-ld"])
 ONLY_UPDATE_CAP = 0.5
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"[/_-]((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
+# "/20100608/", "/2010/0608/": the date as one run of digits, a whole path segment.
+_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/|$)")
 # "/2023/october/03/": the month spelled out.
 _URL_DATE_NAMED = re.compile(r"/((?:19|20)\d\d)/([a-zé]{3,9})/(0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE)
 
@@ -122,11 +124,12 @@ class DateCand:
 
 
 def url_date(url: str | None) -> DateValue | None:
-    """/2014/11/24/ or /2014-11-24- in the path; ids that only look like dates do not match."""
+    """/2014/11/24/, /2014-11-24-, a slug's -2014-11-24, /20141124/ or /2014/1124/ in the path;
+    ids that only look like dates do not match."""
     if not url:
         return None
     path = urlsplit(url).path
-    m = _URL_DATE.search(path)
+    m = _URL_DATE.search(path) or _URL_DATE_COMPACT.search(path)
     if m:
         return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _URL_DATE_NAMED.search(path)
