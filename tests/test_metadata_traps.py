@@ -340,3 +340,12 @@ def test_a_mastheads_clock_is_not_the_story_date() -> None:
     html = page("<title>Council approves budget</title>",
                 f"<div class='top'>Tuesday, June 8, 2010</div><div class='story'><h1>Council approves budget</h1>{STORY}</div>")
     assert meta_of(html, ref=fetched, kept=[1, 2, 3])["published"].startswith("2010-06-08")
+
+
+def test_amp_pictures_are_images() -> None:
+    # AMP pages set their pictures in <amp-img>, often with no <img> fallback at all.
+    body = (f"<article>{H1}<figure><amp-img src='/img/bus.jpg' width='800' height='450' alt='A bus'></amp-img>"
+            f"<figcaption>A bus on Main Street. Photo: Jane Roe</figcaption></figure>{STORY}</article>")
+    imgs = meta_of(page(HEAD, body))["images"]
+    assert [(i["url"], i["caption"], i["credit"]) for i in imgs] == [
+        ("https://news.example.com/img/bus.jpg", "A bus on Main Street", "Jane Roe")]

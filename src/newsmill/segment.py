@@ -31,7 +31,7 @@ SKIP_TAGS = frozenset(
     "embed map audio video math link meta title base frame frameset".split()
 )
 # Elements that mean something without children.
-_LEAF_TAGS = frozenset(["img", "br", "hr"])
+_LEAF_TAGS = frozenset(["img", "amp-img", "br", "hr"])
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # Block kinds, by the nearest block-level tag.
@@ -715,7 +715,7 @@ class _Walker:
                     continue
                 text.append("\n" if self.pre else " ")
                 md.append("\n" if self.pre else " ")
-            elif tag == "img":
+            elif tag == "img" or tag == "amp-img":  # AMP pages set their pictures in <amp-img>
                 src = image_source(attrs)
                 if src:
                     self.seg.images.append(
