@@ -153,3 +153,19 @@ def measure(
             run.peak_page = "imports/warm-up"
         _progress(tool, len(run.records), len(ids), final=True)
     return run
+
+
+def merge(runs: list[ToolRun]) -> ToolRun:
+    """One tool's runs over disjoint chunks of pages, as one run: records and crashes joined,
+    the highest peak RSS (and its page), the first run's version, call, CPU and start-up figures."""
+    first = runs[0]
+    out = ToolRun(first.tool, first.version, first.call, first.cpu)
+    out.rss_after_imports_kb, out.warmup_seconds, out.metadata = (
+        first.rss_after_imports_kb, first.warmup_seconds, first.metadata)
+    for r in runs:
+        out.records.update(r.records)
+        out.crashed.update(r.crashed)
+        out.children += r.children
+        if r.peak_rss_kb is not None and (out.peak_rss_kb is None or r.peak_rss_kb > out.peak_rss_kb):
+            out.peak_rss_kb, out.peak_page = r.peak_rss_kb, r.peak_page
+    return out

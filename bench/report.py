@@ -258,7 +258,9 @@ def format_table(result: dict[str, Any]) -> str:
 
     sp0 = tools[names[0]]["speed"]
     cpu = ",".join(map(str, sp0.get("cpu") or [])) or "unpinned"
-    add(f"Speed and memory (one child process per tool, pinned to CPU {cpu}; extraction call only)")
+    rounds = result["run"].get("rounds", 1)
+    turns = f"tools taking turns over {rounds} chunks of the pages" if rounds > 1 else "one pass per tool"
+    add(f"Speed and memory (child processes pinned to CPU {cpu}, {turns}; extraction call only)")
     add(f"{'':<26}" + "".join(f"{name:>{w}}" for name in names))
     rows = [
         ("pages/s (wall clock)", "speed", "pages_per_second", "{:.1f}"),

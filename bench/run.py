@@ -29,7 +29,7 @@ from bench.dataset import (
     resolve_data_dir,
     stratified_sample,
 )
-from bench.measure import default_cpu, measure
+from bench.measure import default_cpu, measure, merge
 from bench.peers import ADAPTERS
 
 
@@ -45,6 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--json", type=Path, metavar="OUT", help="write every figure and per-page scores here")
     ap.add_argument("--cpu", type=int, help="CPU to pin each tool's child process to (default: the last one available)")
     ap.add_argument("--no-warmup", action="store_true", help="do not make one untimed call before timing")
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="the tools take turns over this many interleaved chunks of the pages, so that a slow "
+                    "spell of the machine slows every tool alike (default 5; 1: each tool over all pages in one go)")
     ap.add_argument("--oldstyle", action="store_true", help="give every tool each page as a 2000s site would have "
                     "served it (bench/oldstyle.py: no semantic tags, JSON-LD or Open Graph, <br><br> paragraphs) "
                     "and no URL: robustness to older markup")
@@ -126,16 +129,27 @@ def main(argv: list[str] | None = None) -> int:
     for i in ids:  # for the speed ratio by page size
         result["pages"][i]["html_bytes"] = len(read_html(data_dir, i))
     print(f"measuring {len(ids)} pages; model: {model}", file=sys.stderr)
-    for tool in ["newsmill", *others]:
-        try:
-            run = measure(
-                tool, pages, ids, data_dir,
-                folds=folds if tool == "newsmill" else None,
-                cpu=cpu, warmup=not args.no_warmup, oldstyle=args.oldstyle,
-            )
-        except RuntimeError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 1
+    tools = ["newsmill", *others]
+    # Tools take turns chunk by chunk (every n-th page in a chunk, so each holds the same mix):
+    # the machine's speed drifts over minutes, and one tool's whole pass in a slow spell once
+    # read 4.76x where the runs before it read 5.4x to 6.3x.
+    n_rounds = max(1, min(args.rounds, len(ids)))
+    chunks = [ids[r::n_rounds] for r in range(n_rounds)]
+    runs: dict[str, list] = {t: [] for t in tools}
+    for chunk in chunks:
+        for tool in tools:
+            try:
+                runs[tool].append(measure(
+                    tool, pages, chunk, data_dir,
+                    folds=folds if tool == "newsmill" else None,
+                    cpu=cpu, warmup=not args.no_warmup, oldstyle=args.oldstyle,
+                ))
+            except RuntimeError as e:
+                print(f"error: {e}", file=sys.stderr)
+                return 1
+    result["run"]["rounds"] = n_rounds
+    for tool in tools:
+        run = merge(runs[tool])
         scores = report.score_run(pages, ids, run)
         result["tools"][tool] = {
             "version": run.version,
