@@ -133,24 +133,29 @@ def test_a_speaker_no_rule_reads_is_not_guessed_from_the_paragraph_before():
     assert [x.speaker for x in q] == ["Ann Lee"]
 
 
-def test_feature_writing_speech_tags_after_the_quote():
-    text = (
-        "Designer Mindy Weiss plans about forty weddings a year. Her partner Cameron Forbes does the flowers.\n\n"
-        '"Guests want to move around and talk," Weiss shares. "Nobody wants a four-hour dinner."\n\n'
-        '"Start with a textile you love," Weiss has said.'
-    )
-    assert [q.speaker for q in find_quotes(text)] == ["Mindy Weiss", "Mindy Weiss", "Mindy Weiss"]
-
-
-def test_roles_before_a_name_are_not_the_name():
-    text = (
-        '"Hosts are weaving in personal narratives," says Estera Events Co-Owner and Lead Planner Erica Vanco.\n\n'
-        "Photographer Candida Höfer studies public interiors. "
-        '"It became apparent to me that people shape rooms," she said.\n\n'
-        "Yeun Joon Kim of Cambridge Judge Business School led the study.\n\n"
-        '"Creativity did not increase over time," Kim said.'
-    )
-    assert [q.speaker for q in find_quotes(text)] == ["Erica Vanco", "Candida Höfer", "Yeun Joon Kim"]
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "Designer Mindy Weiss plans about forty weddings a year. Her partner Cameron Forbes does the flowers.\n\n"
+            '"Guests want to move around and talk," Weiss shares. "Nobody wants a four-hour dinner."\n\n'
+            '"Start with a textile you love," Weiss has said.',
+            ["Mindy Weiss", "Mindy Weiss", "Mindy Weiss"],
+            id="feature_writing_speech_tags_after_the_quote",
+        ),
+        pytest.param(
+            '"Hosts are weaving in personal narratives," says Estera Events Co-Owner and Lead Planner Erica Vanco.\n\n'
+            "Photographer Candida Höfer studies public interiors. "
+            '"It became apparent to me that people shape rooms," she said.\n\n'
+            "Yeun Joon Kim of Cambridge Judge Business School led the study.\n\n"
+            '"Creativity did not increase over time," Kim said.',
+            ["Erica Vanco", "Candida Höfer", "Yeun Joon Kim"],
+            id="roles_before_a_name_are_not_the_name",
+        ),
+    ],
+)
+def test_speakers_of_feature_writing(text, speakers):
+    assert [q.speaker for q in find_quotes(text)] == speakers
 
 
 def test_verbs_that_take_objects_do_not_make_quotes_before_them():

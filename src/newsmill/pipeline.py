@@ -78,13 +78,12 @@ def extract(
     images = meta.pop("_image_positions", [])
     if page_type == "product":  # a description kept in a tab or a script: from JSON-LD
         blocks, at, added = add_product_description(ctx.graph, blocks)
-        if added:
-            images = [(p + added if p >= at else p, *rest) for p, *rest in images]
+        images = _shift_images(images, at, added)
     # A story that scripts render shows a shell: its JSON-LD articleBody is the text. (An
     # empty shell's page type is a guess, so this does not depend on it.)
     blocks, at, added = add_article_body(ctx.article_body, blocks)
     if added:
-        images = [(p + added if p >= at else p, *rest) for p, *rest in images]
+        images = _shift_images(images, at, added)
         page_type, page_conf = "article", 0.5  # a shell's type was read from almost nothing
     art = Article(url=url, **_meta_fields(meta))
     art.page_type, art.page_type_confidence = page_type, page_conf
@@ -96,6 +95,11 @@ def extract(
     if page_type not in _NO_SPEECH_TYPES:
         art.quotes = find_quotes(art.text)
     return art
+
+
+def _shift_images(images: list, at: int, added: int) -> list:
+    """Image positions (in blocks) after ``added`` blocks were inserted at ``at``."""
+    return [(p + added if p >= at else p, *rest) for p, *rest in images] if added else images
 
 
 def preload(model: str = "blocks") -> None:

@@ -50,15 +50,14 @@ SPEECH_VERBS = (
     "emphasized emphasised cautioned urged suggested suggests agreed concluded confirmed "
     "confirms commented comments tweeted posted shouted yelled whispered joked quipped complained "
     "lamented predicted promised vowed pledged boasted mused recounted countered testified "
-    "quotes quoted cited cites called calling described describing dismissed branded "
-    "continues reveals revealed shares shared advises advised cautions recommends recommended "
-    "agrees instructs"
+    "quotes quoted cited cites called calling described describing dismissed branded"
 ).split()
 # Speech tags after a quote ('...," she shares.'), but before one they take an object
 # ('Kevin recommends "the Sony MDR7506"', 'Fedora shares strategy updates and "..."').
 _TAIL_ONLY_VERBS = frozenset(
     "continues reveals revealed shares shared advises advised cautions recommends recommended agrees instructs".split()
 )
+SPEECH_VERBS += sorted(_TAIL_ONLY_VERBS)
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
 _MULTI_VERBS = re.compile(r"\b(?:shot back|went on|goes on|pointed out|points out|put it|fired back|chimed in)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
@@ -524,6 +523,12 @@ def _person_name(run: _Run) -> str | None:
     return _memo(_NAME_CACHE, (*run.tokens, "|", run.next_word), _judge_person, run)
 
 
+def _after_roles(toks: list[str]) -> list[str]:
+    """The tokens after the last role word, all of them when there is none."""
+    roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
+    return toks[roles[-1] + 1 :] if roles else toks
+
+
 def _judge_person(run: _Run) -> str | None:
     if run.next_word in ROLE_NOUNS:
         return None  # "White House spokesman ...": a modifier, not the person
@@ -531,15 +536,12 @@ def _judge_person(run: _Run) -> str | None:
     if "of" in toks or "for" in toks:  # "Yeun Joon Kim of Cambridge Judge Business School"
         toks = toks[: min(toks.index(w) for w in ("of", "for") if w in toks)]
     # "Visual Designer Megan Lynch", "Co-Owner and Lead Planner Erica Vanco": the name is what
-    # follows the last role word.
-    roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
-    if roles and roles[-1] + 1 < len(toks):
-        toks = toks[roles[-1] + 1 :]
+    # follows the last role word (a role last, as in "Jane Doe and Designer", is read after
+    # the cut at "and").
+    toks = _after_roles(toks) or toks
     if "and" in toks:
         toks = toks[: toks.index("and")]
-    roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
-    if roles:
-        toks = toks[roles[-1] + 1 :]
+    toks = _after_roles(toks)
     toks = _strip_titles(toks)
     if not toks or any(t.endswith(("'s", "’s")) for t in toks):
         return None  # "Institute's", "Smith's lawyer": a possessive, not the speaker

@@ -52,9 +52,17 @@ def add_product_description(graph: Graph, blocks: list[Block]) -> tuple[list[Blo
     words = [w for p in paras for w in _WORD.findall(p.lower())]
     if sum(w in have for w in words) >= _MISSING * len(words):
         return blocks, 0, 0
+    return _insert_after_heading(blocks, paras, name if not blocks else None)
+
+
+def _insert_after_heading(
+    blocks: list[Block], paras: list[str], heading: str | None = None
+) -> tuple[list[Block], int, int]:
+    """``blocks`` with ``paras`` (after ``heading``, if given) inserted after the first heading
+    of the first five blocks, else first; and where (index, count)."""
     new = [Block("p", p, p, blocks[0].elem if blocks else 0, "p", chars=len(p)) for p in paras]
-    if not blocks and name:
-        new.insert(0, Block("heading", name, name, 0, "h1", level=1, chars=len(name)))
+    if heading:
+        new.insert(0, Block("heading", heading, heading, 0, "h1", level=1, chars=len(heading)))
     at = next((i + 1 for i, b in enumerate(blocks[:5]) if b.kind == "heading"), 0)
     return blocks[:at] + new + blocks[at:], at, len(new)
 
@@ -70,14 +78,14 @@ def add_article_body(article_body: str | None, blocks: list[Block]) -> tuple[lis
     nothing of it (a script-rendered shell), and where (index, count) they were inserted."""
     if not article_body:
         return blocks, 0, 0
-    have = [w for b in blocks for w in _WORD.findall(b.text.lower())]
-    if len(have) >= _SHELL_WORDS:
-        return blocks, 0, 0
+    have: list[str] = []
+    for b in blocks:  # most pages with an articleBody show it: stop counting at the bar
+        have += _WORD.findall(b.text.lower())
+        if len(have) >= _SHELL_WORDS:
+            return blocks, 0, 0
     paras = _plain(article_body)
     words = [w for p in paras for w in _WORD.findall(p.lower())]
     seen = set(have)
     if len(words) < _BODY_WORDS or sum(w in seen for w in words) >= _MISSING * len(words):
         return blocks, 0, 0
-    new = [Block("p", p, p, blocks[0].elem if blocks else 0, "p", chars=len(p)) for p in paras]
-    at = next((i + 1 for i, b in enumerate(blocks[:5]) if b.kind == "heading"), 0)
-    return blocks[:at] + new + blocks[at:], at, len(new)
+    return _insert_after_heading(blocks, paras)

@@ -15,7 +15,7 @@ from .dates import as_reference
 from .images import absolute, lead_image, story_images
 from .jsonld import ORG_TYPES, agents, norm_page_url, text_of, types_of
 from .language import SAMPLE_CHARS, iso639_1, pick_language
-from .title import compact, is_site_label, pick_title, site_from_title, site_labels, title_words
+from .title import is_site_label, pick_title, site_from_title, site_labels, title_words
 
 _US_DMY_LANGS = ("en-us", "en_us")
 _KEY_VALUE = re.compile(r"^[\w-]+:\s")
@@ -152,17 +152,18 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
     return None
 
 
-def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str) -> Pick | None:
+def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str, labels: set[str]) -> Pick | None:
     """The site's name from the <title> ("Story – Green Thumb Blog"), when the page's address
-    or its copyright line names it too. On wcxb-dev pages that have og:site_name, this agrees
-    with it (or is a form of it: "FDA", "GitHub") on 434 of 434; without such a check, on 62%."""
+    (``labels``: its domain label and host) or its copyright line names it too. On wcxb-dev
+    pages that have og:site_name, this agrees with it (or is a form of it: "FDA", "GitHub") on
+    434 of 434; without such a check, on 62%."""
     name = site_from_title(ctx.head_title, title)
     if not name:
         return None
-    key = compact(name)
-    # The address's domain label and host: "greenthumb" in "greenthumbblog", "fda" in "fdagov".
-    by_host = len(key) >= 3 and any(lab in key or key in lab for lab in site_labels(ctx, []))
-    if by_host or _in_copyright(seg, norm_key(name)):
+    key = norm_key(name)
+    # "greenthumb" in "greenthumbblog", "fda" in "fdagov".
+    by_host = len(key) >= 3 and any(lab in key or key in lab for lab in labels)
+    if by_host or _in_copyright(seg, key):
         return Pick(name, "title", ctx.head_title or name, 0.8)
     return None
 
@@ -191,12 +192,12 @@ def _story_heading_over_label(title: Pick | None, seg: Segmentation, kept: list[
     n, words = title_words(title.value)
     if n > 3:
         return title
+    lo, hi = _HEADLINE_WORDS
     for i in kept[:3]:
         b = seg.blocks[i]
         if b.kind != "heading":
             continue
         h_n, h_words = title_words(b.text)
-        lo, hi = _HEADLINE_WORDS
         if lo <= h_n <= hi and not words & h_words and (
             is_site_label(title.value, labels) or _in_copyright(seg, norm_key(title.value))
         ):
@@ -287,13 +288,16 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     site = _pick_site(site_names)
     if site:
         site.record(out, "site_name")
-    title = pick_title(ctx, main, [n[0] for n in site_names], story=page_type not in _LABELLED_TYPES)
-    if page_type not in _LABELLED_TYPES:
-        title = _story_heading_over_label(title, seg, kept, site_labels(ctx, [n[0] for n in site_names]))
+    names = [n[0] for n in site_names]
+    story = page_type not in _LABELLED_TYPES
+    title = pick_title(ctx, main, names, story=story)
+    labels = site_labels(ctx, names)
+    if story:
+        title = _story_heading_over_label(title, seg, kept, labels)
     if title:
         title.record(out, "title")
-    if not site and title:
-        site = _site_beside_title(ctx, seg, title.value)
+    if not site and title:  # no site name anywhere: ``labels`` are the address's alone
+        site = _site_beside_title(ctx, seg, title.value, labels)
         if site:
             site.record(out, "site_name")
 

@@ -15,7 +15,6 @@ from .jsonld import ARTICLE_TYPES, ITEM_TYPES, PAGE_TYPES, text_of, types_of
 # " | Site", " - Site", " — Site", " :: Site", " » Site", "Site: Title".
 # Chinese and Japanese sites write "标题_新闻中心_站名", "标题--人民网", "标题｜站名" (CJK_SEP).
 _SEP = re.compile(r"\s+(?:\||-|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|" + titlemodel.CJK_SEP)
-_NON_ALNUM = re.compile(r"[\W_]+")
 _WORDS = re.compile(r"\w+")
 _GENERIC_H1 = titlemodel.generic_heading()
 # A section's label as a <title> gives it: "News", "Local News", "The Latest Stories", "Sports".
@@ -37,19 +36,14 @@ _HOSTS = frozenset([
 ])
 
 
-def compact(s: str) -> str:
-    """Lower-cased letters and digits only: "Green Thumb Blog" -> "greenthumbblog"."""
-    return _NON_ALNUM.sub("", s.lower())
-
-
 def is_site_label(text: str, labels: set[str]) -> bool:
     """``text`` names the site (one of ``site_labels``) or a section of any site ("News")."""
-    return compact(text) in labels or _SECTION_LABEL.match(text) is not None
+    return norm_key(text) in labels or _SECTION_LABEL.match(text) is not None
 
 
 def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
     """Compact forms of the site's names and of the URL's registered domain label."""
-    out = {compact(s) for s in site_names if s}
+    out = {norm_key(s) for s in site_names if s}
     url = ctx.url or ""
     if url:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
@@ -63,13 +57,13 @@ def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
                 if parts[k] in _HOSTS:  # gardennotes.blogspot.com: the blog, not its host
                     label = parts[k - 1]
                     break
-            out.add(compact(label))
-            out.add(compact(host.removeprefix("www.")))
+            out.add(norm_key(label))
+            out.add(norm_key(host.removeprefix("www.")))
     return {s for s in out if len(s) >= 3}
 
 
 def _is_site(segment: str, labels: set[str]) -> bool:
-    c = compact(segment)
+    c = norm_key(segment)
     if not c:
         return True
     for lab in labels:
@@ -106,19 +100,22 @@ def strip_site(title: str, labels: set[str]) -> tuple[str, bool]:
     return out.strip(), stripped
 
 
+def _title_parts(text: str) -> list[str]:
+    """A <title>'s parts: split at its separators, else at "Site: Title"'s colon."""
+    return _SEP.split(text) if _SEP.search(text) else text.split(": ", 1)
+
+
 def site_from_title(head_title: str | None, title: str | None) -> str | None:
     """The site's name as the <title> gives it beside the story's title: "How to grow
     tomatoes – Green Thumb Blog" -> "Green Thumb Blog" (the last segment after the title, or
     the first before it). None when the <title> is not the title plus such a segment."""
     if not head_title or not title:
         return None
-    parts = [p.strip() for p in _SEP.split(head_title)]
-    if len(parts) < 2:
-        parts = [p.strip() for p in head_title.split(": ", 1)]  # "Garden Notes: Planting day"
-    key = compact(title)
+    parts = [p.strip() for p in _title_parts(head_title)]
+    key = norm_key(title)
     if len(parts) < 2 or not key:
         return None
-    at = next((i for i, p in enumerate(parts) if compact(p) == key), None)
+    at = next((i for i, p in enumerate(parts) if norm_key(p) == key), None)
     if at is None:
         return None
     if at < len(parts) - 1:
@@ -128,7 +125,7 @@ def site_from_title(head_title: str | None, title: str | None) -> str | None:
     else:
         return None
     n = len(_WORDS.findall(name))
-    return name if 1 <= n <= 6 and compact(name) != key and not _GENERIC_H1.match(name) else None
+    return name if 1 <= n <= 6 and norm_key(name) != key and not _GENERIC_H1.match(name) else None
 
 
 def main_part(title: str, min_words: int) -> str:
@@ -188,9 +185,9 @@ _REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("h1aux", "dom"), ("ldheadl
 
 def _names_site_exactly(text: str, less_site: str, labels: set[str]) -> bool:
     """The segments ``strip_site`` removed are the site's name itself, not a longer phrase."""
-    rest = compact(less_site)
-    parts = _SEP.split(text) if _SEP.search(text) else text.split(": ", 1)
-    gone = [compact(p) for p in parts if compact(p) and compact(p) not in rest]
+    rest = norm_key(less_site)
+    parts = _title_parts(text)
+    gone = [norm_key(p) for p in parts if norm_key(p) and norm_key(p) not in rest]
     return bool(gone) and all(g in labels for g in gone)
 
 
