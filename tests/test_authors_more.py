@@ -244,3 +244,16 @@ def test_a_chinese_dateline_gives_the_author() -> None:
     story = "<p>春田市议会周二晚以五比二的投票结果通过了下一财年的预算，结束了数周以来关于削减图书馆经费的争论。</p>" * 3
     body = f"<h1>城市议会通过新预算</h1><div class='info'>2024年03月12日 08:30 来源：春田日报 作者：张伟</div>{story}"
     assert meta_of(page("<title>城市议会通过新预算</title>", body, lang="zh-CN"))["authors"] == ["张伟"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Texto: María López", ["María López"]),
+        ("Tekst: Jan de Vries", ["Jan de Vries"]),
+        ("Por Redacción EFE", None),  # the newsroom, not a person
+        ("Von Katrin Müller und Jens Becker", ["Katrin Müller", "Jens Becker"]),
+    ],
+)
+def test_bylines_of_other_languages_newsrooms(line: str, names: list[str] | None) -> None:
+    assert authors_of(f'{H1}<p class="byline">{line}</p>{STORY}') == names

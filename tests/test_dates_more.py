@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from metadata_helpers import STORY, meta_of, page
 
 from newsmill.meta.dates import DateValue, find_dates
@@ -150,6 +151,24 @@ def test_written_dates_in_more_languages_and_cjk_year_month_day() -> None:
     assert (dv.day, dv.hour, dv.minute) == (date(2024, 3, 12), 8, 30)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27 novembre 2026 ore 18:45",  # Italian
+        "27 november 2026 kl. 18.45",  # Swedish, Danish, Norwegian
+        "27.11.2026 klo 18.45",  # Finnish
+        "27 listopada 2026 o 18:45",  # Polish
+        "27 ноября 2026 в 18:45",  # Russian
+        "27 de novembro de 2026 às 18h45",  # Portuguese
+        "2026. 11. 27. 18:45",  # Korean
+        "27 tháng 11 năm 2026 18:45",  # Vietnamese
+    ],
+)
+def test_a_written_date_keeps_its_time_of_day_in_more_languages(text: str) -> None:
+    (dv, _, _), = find_dates(text, dmy_first=True)
+    assert (dv.day, dv.hour, dv.minute) == (date(2026, 11, 27), 18, 45)
+
+
 def test_a_russian_dateline_gives_the_published_date() -> None:
     html = page("<title>Совет утвердил бюджет</title>",
                 f'<article><h1>Совет утвердил бюджет</h1><div class="date">12 марта 2024</div>{STORY}</article>',
@@ -177,3 +196,29 @@ def test_dates_in_the_address_in_more_forms() -> None:
     for url in ("https://example.com/item/20101399/x", "https://example.com/p/123456789/",
                 "https://example.com/2010/06/council.html", "https://example.com/product/sku-2010-13-08"):
         assert url_date(url) is None, url
+
+
+@pytest.mark.parametrize("text", ["Posted: 11/27/2008 10:45 PM EST", "2008/11/27 10:45 PM EST", "2008年11月27日 10:45 PM EST"])
+def test_an_upper_case_pm_after_a_numeric_date_is_read_with_its_zone(text: str) -> None:
+    (dv, _, _), = find_dates(text)
+    assert (dv.day, dv.hour, dv.minute, dv.offset) == (date(2008, 11, 27), 22, 45, -300)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "offset"),
+    [
+        ("Updated 3:45 PM EST, Thu November 27, 2026", 15, -300),
+        ("Published 3:45 PM ET Nov. 27, 2026", 15, None),
+        ("10:45 Uhr, 27.11.2026", 10, None),
+    ],
+)
+def test_a_time_of_day_set_before_the_date_is_read(text: str, hour: int, offset: int | None) -> None:
+    (dv, _, _), = find_dates(text, dmy_first=True)
+    assert (dv.day, dv.hour, dv.offset) == (date(2026, 11, 27), hour, offset)
+
+
+def test_a_number_before_a_date_is_not_its_time_and_dotted_dates_fall_back_to_month_first() -> None:
+    (dv, _, _), = find_dates("Score 3.45 Nov 27, 2026")
+    assert (dv.day, dv.hour) == (date(2026, 11, 27), None)
+    (dv, _, _), = find_dates("Published: 11.27.2026", dmy_first=True)
+    assert dv.day == date(2026, 11, 27)

@@ -41,3 +41,14 @@ def test_every_alternative_is_found() -> None:
         for alt in rx.pattern.split("|"):
             core = re.sub(r".\?", "", re.sub(r"\(\?<?[!=][^)]*\)", "", alt))
             assert _match_bits(core) & bit, alt
+
+
+def test_class_names_of_other_languages_sites_set_the_same_flags() -> None:
+    assert _match_bits("contenido-articulo") & _BIT["content"]
+    assert _match_bits("artikel-inhalt") & _BIT["content"]
+    assert _match_bits("werbung") == _BIT["ad"]
+    assert _match_bits("artikel-teilen") & _BIT["share"]
+    assert _match_bits("autor") & _BIT["meta"]
+    assert _match_bits("pied-de-page") & _BIT["footer"]
+    # Portuguese "corpo" (body) is left out: it would flag every "corporate" box.
+    assert _match_bits("corporate") == 0

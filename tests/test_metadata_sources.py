@@ -197,6 +197,11 @@ def test_site_name_from_the_title_when_the_address_or_copyright_line_confirms_it
     assert m["sources"]["site_name"]["from"] == "title"
     footer = "<footer><p>© 2023 Green Thumb Blog. All rights reserved.</p></footer>"
     assert meta_of(page(title, body + footer), None)["site_name"] == "Green Thumb Blog"
+    # A headline with a separator of its own (French sets " : ") is still the title's part.
+    fr_body = f"<article><h1>Inondations : la décrue s'amorce dans le Gard</h1>{STORY}</article>"
+    fr = meta_of(page("<title>Inondations : la décrue s'amorce dans le Gard - Le Journal du Sud</title>",
+                      fr_body + "<footer><p>© Le Journal du Sud 2026</p></footer>", lang="fr"), None)
+    assert fr["site_name"] == "Le Journal du Sud"
     # Unconfirmed, the <title>'s other part is often a tagline or a place: no site name.
     m = meta_of(page("<title>Award-Winning Electricians in San Jose, CA - Updated 2025</title>",
                      f"<h1>Award-Winning Electricians in San Jose, CA</h1>{STORY}"),
@@ -218,3 +223,16 @@ def test_an_older_blogs_post_footer_gives_author_and_date() -> None:
                 "http://gardennotes.blogspot.com/2010/05/planting-day.html")
     assert (m["title"], m["authors"], m["published"]) == ("Planting day", ["Margaret Smith"], "2010-05-15T18:12:00-07:00")
     assert m["site_name"] == "Garden Notes"
+
+
+def test_rel_tag_links_inside_the_story_are_its_tags_not_categories_or_a_sidebar_cloud() -> None:
+    links = [("category tag", "Tools"), ("tag", "notebooks"), ("tag", "#analog"), ("tag", "Uncategorized")]
+    footer = " ".join(f'<a rel="{rel}" href="/t/{i}">{text}</a>' for i, (rel, text) in enumerate(links))
+    cloud = "".join(f'<a rel="tag" href="/tag/t{i}">cloud tag {i}</a>' for i in range(5))
+    body = f"<article><h1>A paper notebook</h1>{STORY}<footer>{footer}</footer></article><aside>{cloud}</aside>"
+    m = meta_of(page("<title>A paper notebook</title>", body))
+    assert m["tags"] == ["notebooks", "analog"]
+    assert m["sources"]["tags"]["from"] == "dom"
+    # Keywords the page declares win over its links.
+    m = meta_of(page('<title>A paper notebook</title><meta name="keywords" content="paper, pens">', body))
+    assert m["tags"] == ["paper", "pens"]

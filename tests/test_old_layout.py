@@ -151,3 +151,23 @@ def test_dateline_under_a_styled_headline_is_found_past_the_story_tools() -> Non
     assert P1 in art.text
     assert art.published == "2008-03-11"
     assert art.sources["published"]["from"] == "text"
+
+
+def test_story_tools_with_the_reporters_address_and_a_related_stories_run_leave_the_story() -> None:
+    import numpy as np
+
+    from newsmill import assemble
+
+    html = (
+        f"<html><body><table><tr><td><font size=2>{P1}<br><br>{P2}<br><br>"
+        "<a href='mailto:js@example.com'>E-mail John Smith</a> | <a href='/p'>Print this story</a> | "
+        "<a href='/e'>E-mail this story</a><br><br><b>Related stories:</b><br>"
+        "<a href='/a'>School board to discuss budget cuts</a><br><a href='/b'>Parents rally for Elm Street</a>"
+        "</font></td></tr></table></body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    # Even when the model keeps every line, the tools and the other stories' links leave.
+    kept = [seg.blocks[i].text for i in assemble.select(seg, np.full(len(seg.blocks), 0.9), 0.5, "article")]
+    assert kept == [P1, P2]
+    assert assemble.is_widget_line("Email this story | Printer-friendly version")
+    assert not assemble.is_widget_line("Email marketing tips for small shops")

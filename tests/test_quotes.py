@@ -119,15 +119,15 @@ def test_other_languages_marks_detected_without_speaker():
 
 
 def test_a_speaker_no_rule_reads_is_not_guessed_from_the_paragraph_before():
-    # The sentence goes on after the quote and names its speaker in words the English rules do
-    # not read: the council named just before did not say it, so no speaker beats a wrong one.
+    # The sentence goes on after the quote and names its speaker in words no rule reads: the
+    # person named just before did not say it, so no speaker beats a wrong one.
     text = (
         "Der Stadtrat hat am Montagabend beschlossen, das Freibad zu schließen.\n\n"
         "„Wir haben uns diese Entscheidung nicht leicht gemacht“, sagte Bürgermeister Thomas Reed.\n\n"
         "Councilwoman Ann Lee voted against the plan.\n\n"
         '"We did not make this decision lightly," the mayor grumbled after the vote.'
     )
-    assert [q.speaker for q in find_quotes(text)] == [None, None]
+    assert [q.speaker for q in find_quotes(text)] == ["Thomas Reed", None]
     # A quote that stands as its own sentence still takes the person just named.
     q = find_quotes("Councilwoman Ann Lee voted against the plan.\n\n\"This pool is the heart of our town.\"")
     assert [x.speaker for x in q] == ["Ann Lee"]
@@ -171,3 +171,27 @@ def test_verbs_that_take_objects_do_not_make_quotes_before_them():
 def test_empty_and_markless_text():
     assert find_quotes("") == []
     assert find_quotes("No quotes in this sentence at all.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Das ist ein guter Tag für alle, die hier Rad fahren“, sagte Oberbürgermeisterin Sabine Hoffmann "
+         "nach der Sitzung.", "Sabine Hoffmann"),
+        ("„Wir achten darauf, dass die Geschäfte erreichbar bleiben“, erklärte Stadtbaurat Jens Becker.",
+         "Jens Becker"),
+        ("„Wir achten darauf, dass die Geschäfte erreichbar bleiben“, sagte Sabine Hofmeister.", "Sabine Hofmeister"),
+        ("Sabine Hoffmann war zufrieden. „Wir bauen den Radweg im Frühjahr“, sagte sie.", "Sabine Hoffmann"),
+        ("« Nous allons reconstruire la ville avec tous les habitants », a déclaré le ministre de l'Intérieur "
+         "Gérald Darmanin.", "Gérald Darmanin"),
+        ("« Nous n'avions jamais vu l'eau monter aussi vite », a confié Jean-Pierre Roux, maire d'une commune "
+         "voisine.", "Jean-Pierre Roux"),
+        ("Marie Dupont était satisfaite. « Nous allons reconstruire la ville ensemble », explique-t-elle.",
+         "Marie Dupont"),
+        ("«Vamos a reconstruir la ciudad con todos los vecinos», dijo el alcalde José García.", "José García"),
+        ('"Ricostruiremo la città con tutti gli abitanti", ha detto Giorgia Meloni.', "Giorgia Meloni"),
+        ('"We zullen de stad samen opnieuw opbouwen", aldus burgemeester Femke Halsema.', "Femke Halsema"),
+    ],
+)
+def test_speech_tags_after_a_quote_in_other_languages(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]

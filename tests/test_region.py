@@ -228,13 +228,35 @@ def test_links_to_other_stories_set_in_the_text_are_dropped_but_prose_saying_rel
         "<p>READ MORE: <a href='/b'>Should you offer green cleaning services?</a></p>"
         "<p>Related: <a href='/c'>Tutoring may not significantly improve attendance</a></p>"
         "<p>Related: the tutoring study and the attendance study used different schools.</p>"
-        f"<p>See also: <a href='/d'>the reference manual</a></p><p>{PARA} Again.</p></article></body></html>"
+        f"<p>See also: <a href='/d'>the reference manual</a></p><p>{PARA} Again.</p>"
+        # Read-also lines of other languages, and a label on a line of its own over its links.
+        "<p><strong>Lee también:</strong> <a href='/x'>El precio del alquiler sube un 10% en un año</a></p>"
+        "<p>Lesen Sie auch: <a href='/y'>Neues Parkhaus am Markt öffnet im Januar</a></p>"
+        "<p>À lire aussi</p><p><a href='/z'>Le Gard placé en vigilance rouge</a></p></article></body></html>"
     )
     seg = _segmented(html)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
-    assert not any(t.startswith(("READ MORE", "Related: Tutoring")) for t in kept)
+    assert not any(t.startswith(("READ MORE", "Related: Tutoring", "Lee", "Lesen", "Le Gard")) for t in kept)
     assert "Related: the tutoring study and the attendance study used different schools." in kept
     assert "See also: the reference manual" in kept
+
+
+def test_a_cards_read_more_button_does_not_take_the_next_cards_linked_title() -> None:
+    cards = "".join(
+        f"<div class='card'><h2><a href='/r{i}'>Resource number {i} on tutoring</a></h2>"
+        f"<p>{PARA}</p><p>Read More</p></div>" for i in range(3)
+    )
+    seg = _segmented(f"<html><body><article><h1>Resources</h1>{cards}</article></body></html>")
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
+    assert [t for t in kept if t.startswith("Resource number")] == [f"Resource number {i} on tutoring" for i in range(3)]
+
+
+def test_a_table_caption_styled_inline_keeps_only_its_words() -> None:
+    seg = _segmented(
+        "<table><caption><style>.x{border:0}</style>List of laureates</caption>"
+        "<tr><th>Year</th><th>Name</th></tr><tr><td>2001</td><td>Ann Lee</td></tr></table>"
+    )
+    assert seg.blocks[0].text == "List of laureates"
 
 
 def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_credits_stay() -> None:
@@ -332,3 +354,18 @@ def test_a_thread_drops_the_link_previews_in_its_posts() -> None:
     assert not any("release schedule" in t.lower() for t in kept)
     # An article that embeds such a card keeps it: only threads are read this way.
     assert any("Official release schedule" in t for t in _kept(seg, probs, 0.5, "article"))
+
+
+def test_a_kept_tables_caption_is_kept_with_it_and_set_before_its_rows() -> None:
+    seg = _segmented(
+        f"<article><p>{PARA}</p><table><caption>Homes damaged by town</caption>"
+        "<tr><th>Town</th><th>Homes</th></tr><tr><td>Riverton</td><td>210</td></tr></table></article>"
+    )
+    texts = [b.text for b in seg.blocks]
+    assert texts.index("Homes damaged by town") + 1 == texts.index("Town | Homes")
+    # The model keeps the rows and doubts the short caption line.
+    probs = _probs(seg, lambda t: 0.1 if t == "Homes damaged by town" else 0.9)
+    assert "Homes damaged by town" in _kept(seg, probs, 0.6)
+    # A table whose rows are dropped takes its caption with it.
+    probs = _probs(seg, lambda t: 0.9 if t.startswith("This paragraph") else 0.1)
+    assert "Homes damaged by town" not in _kept(seg, probs, 0.6)

@@ -14,7 +14,7 @@ _BODY_SEM = SEM_BIT["itemprop_body"]
 
 # A story tool of older news pages: "Email this story", "Printer-friendly version".
 _TOOL = (
-    r"(?:(?:e ?mail|print|save|send|share) (?:this|the) (?:story|article|page|post)|"
+    r"(?:(?:e ?mail|print|save|send|share) (?:this|the) (?:story|article|page|post)|e ?mail the (?:author|reporter|writer)|"
     r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size)"
 )
 # Widget lines that sit between paragraphs: short, and nothing but the call to action.
@@ -39,8 +39,6 @@ _WIDGET = re.compile(
     # A blog's page-view counter ("(Visited 1,902 times, 364 visits today)").
     r"visited (?:\d+ )+times?(?: (?:\d+ )+visits? today)?|"
     r"share|share (?:and|&) print(?: this \w+)?|print(?: this (?:article|page|recipe))?|"
-    # Story tools of older news pages, alone or in a row ("Email this story | Printer-friendly version").
-    rf"{_TOOL}(?: {_TOOL}){{0,3}}|"
     r"jump to (?:the )?(?:list|recipe|content|comments|navigation|search)(?: jump to (?:navigation|search))?|"
     r"from wikipedia the free encyclopedia|"
     # An API reference's version stamp and source link ("1.0.0 (const: 1.48.0) · Source").
@@ -87,7 +85,10 @@ _WIDGET = re.compile(
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.
 _CONTROL = re.compile(
-    r"^(?:filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
+    # Story tools of older news pages, alone or in a row ("Email this story | Printer-friendly
+    # version"); a row may start with the reporter's address ("E-mail John Smith | Print this story").
+    rf"^(?:(?:e ?mail(?: \w+){{1,3}} )?{_TOOL}(?: {_TOOL}){{0,3}}|"
+    r"filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
     r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
     r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|"
     r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
@@ -110,9 +111,14 @@ _POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
 # them; about 40% of such lines are in the references), one `without` leak fewer. "See also:"
 # and "Watch:" lines are left alone: documentation's see-also sections and news video captions.
 # Set off by arrows, any short label makes one: ">> Learn More: ...", "» Useful Resource: ...".
+# "Read also" in German, French, Spanish, Italian, Portuguese, Dutch, Russian, Polish.
+_READ_ALSO = (
+    r"lesen sie auch|mehr zum thema|[àa] lire aussi|lire aussi|lee tambi[ée]n|lea tambi[ée]n|te puede interesar|"
+    r"leggi anche|leia tamb[ée]m|lees ook|читайте также|czytaj (?:także|też)|zobacz (?:także|też)"
+)
 _PROMO = re.compile(
     r"(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
-    r"recommended(?: reading)?|don[’']t miss|further reading|more|see more)\s*[:|]\s*\S|"
+    r"recommended(?: reading)?|don[’']t miss|further reading|more|see more|" + _READ_ALSO + r")\s*[:|]\s*\S|"
     r"[>»→▶►▸]+\s*(?:[^\W\d_][\w’']*\s+){0,3}[^\W\d_][\w’']*\s*:\s*\S",
     re.I,
 )
@@ -121,6 +127,31 @@ _PROMO = re.compile(
 def _is_promo_link(b: Block) -> bool:
     """"READ MORE: Another story", "Related: Another post": a link to another page, in the text."""
     return b.chars <= 200 and b.link_chars >= 0.5 * b.chars and _PROMO.match(b.text) is not None
+
+
+# The same label on a line of its own, its links on the lines after ("Related stories:" over
+# two headlines, as older news pages set them inside the story's cell). Not "Read more": on
+# its own it is a card's button, and the next card's linked title follows it.
+_PROMO_LABEL = re.compile(
+    r"(?:related(?: (?:articles?|stories|posts?|links|coverage|reading))?|also read|read also|must read|"
+    r"more on this(?: story| topic)?|recommended(?: reading)?|further reading|more stories|" + _READ_ALSO + r")\s*:?",
+    re.I,
+)
+_LINK_RUN_MAX = 12
+
+
+def _drop_promo_runs(blocks: list[Block], out: list[int]) -> list[int]:
+    """Drop the link-only lines right under a related-stories label, kept or not."""
+    drop: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.chars > 40 or b.link_chars or _PROMO_LABEL.fullmatch(b.text.strip()) is None:
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + _LINK_RUN_MAX)):
+            nb = blocks[j]
+            if not nb.chars or nb.link_chars < 0.8 * nb.chars:
+                break
+            drop.add(j)
+    return [i for i in out if i not in drop] if drop else out
 
 
 # A picture's credit on a line of its own: "Photo: Jane Doe/AFP", "X via Getty Images",
@@ -224,13 +255,14 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         if words >= _FALLBACK_MIN_WORDS:
             keep = cand
     _complete_region(seg, probs, keep, threshold * _REGION_FLOOR)
+    _caption_kept_tables(blocks, keep)
     # A service page's features, plans and testimonials are cards too (service 0.8671 ->
     # 0.8683 cross-validated, 23 pages better and 16 worse, none by more than 0.08).
     if page_type in ("listing", "collection", "service"):
         _complete_cards(seg, probs, keep, threshold * _CARD_FLOOR)
     kept = np.flatnonzero(keep).tolist()
     boxed = _in_small_box(seg, {blocks[i].elem for i in kept})
-    out = [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])]
+    out = _drop_promo_runs(blocks, [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])])
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
     if page_type == "product":
@@ -495,6 +527,14 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
     floors = dict.fromkeys(_STORY_KINDS, floor)
     floors["code"] = floor / _REGION_FLOOR * _CODE_FLOOR
     _fill(seg, probs, keep, ce, floors, 0.3)
+
+
+def _caption_kept_tables(blocks: list[Block], keep: np.ndarray) -> None:
+    """A table's <caption> goes with its rows: the model, seeing a short line without a
+    sentence, doubts it even when it keeps the table ("Homes damaged by town")."""
+    for i in range(len(blocks) - 1):
+        if not keep[i] and blocks[i].tag == "caption" and keep[i + 1] and blocks[i + 1].kind == "row":
+            keep[i] = True
 
 
 def _fill(

@@ -99,7 +99,11 @@ PAGE_SIGNALS: dict[str, re.Pattern[str]] = {
     "u_product": re.compile(r"/(?:products?|p|item|dp|shop|store)/", re.I),
     "u_list": re.compile(r"/(?:category|categories|tags?|collections?|search|c|list|archives?|page)/|[?&](?:q|page|sort)=", re.I),
     "u_docs": re.compile(r"/(?:docs?|documentation|api|reference|manual|guide|wiki|learn)/|readthedocs|/en/(?:latest|stable)/", re.I),
-    "u_article": re.compile(r"/(?:news|blog|articles?|posts?|story|stories|20\d\d)/", re.I),
+    # "blogs": Shopify's blog paths; then "news" in German, Spanish, Portuguese, Italian, Dutch, French.
+    "u_article": re.compile(
+        r"/(?:news|blogs?|articles?|posts?|story|stories|20\d\d|nachrichten|noticias?|notizie|nieuws|"
+        r"actualites?|actualidad)/", re.I,
+    ),
 }
 _ITEMTYPE = re.compile(r'itemtype="https?://schema\.org/(\w+)"')
 

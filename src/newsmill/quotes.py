@@ -54,13 +54,38 @@ SPEECH_VERBS = (
 ).split()
 # Speech tags after a quote ('...," she shares.'), but before one they take an object
 # ('Kevin recommends "the Sony MDR7506"', 'Fedora shares strategy updates and "..."').
-_TAIL_ONLY_VERBS = frozenset(
+_TAIL_ONLY_VERBS: frozenset[str] = frozenset(
     "continues reveals revealed shares shared advises advised cautions recommends recommended agrees instructs".split()
 )
+# Other languages' speech tags, read after a quote, where their news sets them, verb first as
+# in "said Obama": '„…“, sagte Hoffmann', '« … », a déclaré Gérald Darmanin', '«…», dijo García',
+# '"…", ha detto Meloni', '"…", aldus De Vries'. German, French, Spanish, Italian, Portuguese,
+# Dutch. Before a quote they would need each language's grammar ("Hoffmann sagte: …"): not read.
+_FOREIGN_TAIL_VERBS = frozenset(
+    "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|warnte|ergänzte|kritisierte|"
+    "berichtete|erzählte|erzählt|"
+    "déclare|a déclaré|dit|a dit|affirme|a affirmé|explique|a expliqué|ajoute|a ajouté|souligne|a souligné|"
+    "estime|a estimé|poursuit|précise|a précisé|confie|a confié|raconte|a raconté|témoigne|a témoigné|"
+    "assure|a assuré|indique|a indiqué|insiste|a insisté|"
+    "dijo|afirmó|explicó|señaló|añadió|aseguró|declaró|indicó|agregó|comentó|sostuvo|contó|relató|"
+    "subrayó|advirtió|reconoció|manifestó|"
+    "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|spiega|afferma|"
+    "racconta|ha raccontato|sottolinea|aggiunge|"
+    "disse|afirmou|explicou|declarou|acrescentou|contou|destacou|ressaltou|"
+    "zei|zegt|verklaarde|aldus|vertelt|vertelde".split("|")
+)
+# The pronoun after such a verb ("sagte er", "dit-il", "a-t-elle ajouté" is not read).
+_FOREIGN_PRONOUNS = frozenset("er sie il elle él ella lui lei hij zij ele ela".split())
+_INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(?=\w)")
 SPEECH_VERBS += sorted(_TAIL_ONLY_VERBS)
+_TAIL_ONLY_VERBS |= _FOREIGN_TAIL_VERBS
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
 _MULTI_VERBS = re.compile(r"\b(?:shot back|went on|goes on|pointed out|points out|put it|fired back|chimed in)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
+# Looked for only in a tail without an English verb: most text is spared the longer search.
+_FOREIGN_VERB_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_FOREIGN_TAIL_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _ACCORDING_HEAD = re.compile(r"\baccording to\s+(.{2,120})$", re.IGNORECASE)
 _TITLE_CUE = re.compile(
@@ -523,9 +548,20 @@ def _person_name(run: _Run) -> str | None:
     return _memo(_NAME_CACHE, (*run.tokens, "|", run.next_word), _judge_person, run)
 
 
+# German capitalises nouns, so a compound role joins the name's run ("Oberbürgermeisterin
+# Sabine Hoffmann", "Stadtbaurat Jens Becker"); its last part says it is a role. Only a first
+# token of seven letters or more is read so: "Murat", "Sabine Hofmeister" are names.
+_COMPOUND_ROLE = re.compile(
+    r"\w{2,}(?:meister|minister|präsident|sprecher|leiter|direktor|chef|rat|kanzler|vorsitzender?|"
+    r"beauftragter?|anwalt|anwält|experte|trainer|forscher|politiker|sekretär|richter|kommissar)(?:in)?"
+)
+
+
 def _after_roles(toks: list[str]) -> list[str]:
     """The tokens after the last role word, all of them when there is none."""
     roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS]
+    if not roles and len(toks) > 1 and len(toks[0]) >= 7 and _COMPOUND_ROLE.fullmatch(toks[0].lower()):
+        roles = [0]
     return toks[roles[-1] + 1 :] if roles else toks
 
 
@@ -720,7 +756,8 @@ def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str 
             if name and _plausible_name(doc, name):
                 return _fullest(doc, name)
         low_words = seg.lower().split()
-        if low_words and low_words[-1 if nearest_last else 0] in PRONOUNS:
+        pron = low_words[-1 if nearest_last else 0].strip(".") if low_words else ""
+        if pron in PRONOUNS or pron in _FOREIGN_PRONOUNS:
             return _recent_person(doc, pos)
         if low_words and low_words[0] in ("the", "a", "an", "one", "another", "his", "her", "their", "its"):
             head = _head_noun(low_words)
@@ -825,7 +862,7 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
             sp.speaker, sp.attributed = who, True
             return True
         return False
-    m = _VERB_RE.search(t)
+    m = _VERB_RE.search(t) or _FOREIGN_VERB_RE.search(t)
     if not m or len(t[: m.start()].split()) > 12:
         return False
     verb = m.group().lower()
@@ -855,7 +892,8 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
             sp.speaker, sp.attributed = who, True
         return sp.attributed
     if not before.strip():
-        # Inverted: "..., said Tomas Berg, a hydrologist"
+        # Inverted: "..., said Tomas Berg, a hydrologist"; French joins the pronoun ("dit-il").
+        after = _INVERTED_PRONOUN.sub(" ", after)
         who = _speaker_from(doc, after, sp.open, nearest_last=False)
     else:
         who = _speaker_from(doc, _AUX_END.sub(" ", before), sp.open, nearest_last=True)

@@ -80,6 +80,23 @@ FLAG_GROUPS: list[tuple[str, str]] = [
     ("post", r"post|message|reply-body|answer|question|thread|topic"),
     ("content", r"article|content|entry|story|body|text|main|prose|markdown|rich|detail|description|blog|docs?(?![a-z])"),
 ]
+# The same vocabulary in the class names of German, French, Spanish, Italian, Portuguese and
+# Dutch sites ("artikel", "contenido", "autor", "werbung", "teilen"): the model learned what a
+# "content" or "share" box is from English names; these let it see the same boxes elsewhere.
+# Words English already covers ("commentaire", "texto", "navegacion") need no entry.
+_FOREIGN_FLAG_WORDS = {
+    "footer": "impressum|fusszeile|pied-de-page|rodape",
+    "side": "seitenleiste|lateral",
+    "comment": "kommentar|comentario|reactie",
+    "share": "teilen|partage|compartir|condivid",
+    "related": "verwandt|lesetipp|weiterlesen|lire-aussi|relacionad|correlat|gerelateerd",
+    "ad": "werbung|anzeige|publicidad|publicit|pubblicit|reclame",
+    "meta": "autor|auteur|datum|fecha",
+    "filter": "suche|recherche|buscador|busqueda",
+    "caption": "bildunterschrift|legende|leyenda|didascalia|foto",
+    "content": "artikel|articul|articol|inhalt|contenu|contenid|contenut|conteudo|inhoud|beitrag|noticia|notizia|cuerpo",
+}
+FLAG_GROUPS = [(n, f"{p}|{_FOREIGN_FLAG_WORDS[n]}" if n in _FOREIGN_FLAG_WORDS else p) for n, p in FLAG_GROUPS]
 FLAG_NAMES = [g[0] for g in FLAG_GROUPS]
 
 # Semantic tags and roles, one bit each, inherited down the tree.
@@ -592,6 +609,17 @@ class _Walker:
                     is_head = is_head or c.tag == "th"
             if any(cells):
                 rows.append((tr, cells, is_head))
+        cap = table.css_first("caption")
+        cap_text = ""
+        if cap is not None:
+            cap_text = cap.text(deep=True, separator=" ")
+            for code in cap.css("style, script"):  # Wikipedia styles its captions inline
+                cap_text = cap_text.replace(code.text(deep=True, separator=" "), " ", 1)
+            cap_text = _WS.sub(" ", cap_text).strip()
+        if cap_text:  # the table's title, set before its rows as a browser shows it
+            blk = Block("caption", cap_text, cap_text, ei, "caption", 0, len(cap_text), 0)
+            self.seg.blocks.append(blk)
+            self._count(self.seg.elems[ei], blk, len(self.seg.blocks) - 1)
         for tr, cells, is_head in rows:
             text = " | ".join(x for x in cells if x)
             links = sum(len(a.text(deep=True)) for a in tr.css("a"))

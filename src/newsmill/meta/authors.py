@@ -22,6 +22,8 @@ _PREFIX = re.compile(
     r"^(?:authors?|autor(?:in|en|es)?|auteure?s?|autore|writer|byline|posted by|written by|"
     r"escrito por|contributors?|thread starter|topic starter|original poster|автор(?:ы)?|текст)"
     r"\s*[:：]?\s+|"
+    # "Text: Jane Doe", "Texto: María López", "Tekst: Jan de Vries": with the colon only.
+    r"^(?:text|texto|tekst|testo|texte)\s*[:：]\s*|"
     # Chinese and Japanese: "作者：张伟", "记者：李娜", "文/王强" (no space after the label).
     r"^" + CJK_LINE_LABEL + r"\s*[:：/／]\s*",
     re.IGNORECASE,
@@ -72,7 +74,8 @@ _ORG_WORDS = frozenset(
     "association society council department ministry administration services solutions "
     "official online digital studio studios labs lab publishing publications reuters afp ap "
     "bloomberg wire newsroom blog forum forums community club partners international "
-    "global consulting marketing agency's health clinic hospital center centre".split()
+    "global consulting marketing agency's health clinic hospital center centre "
+    "redacción redaccion rédaction redaktion redazione redactie redação".split()  # the newsroom
 )
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 # Words that never stand inside a name: a sentence caught by a byline selector.

@@ -7,6 +7,7 @@ numbers that merely look like dates are refused rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -81,10 +82,11 @@ _TZ_RE = (
     + r")"
 )
 
-# Time of day after a written date: "at 5:47 AM EST", "| 14:30", "- 14h30".
+# Time of day after a written date: "at 5:47 AM EST", "| 14:30", "- 14h30". AM and PM in
+# either case: the numeric forms' patterns are case-sensitive ("11/27/2008 10:45 PM EST").
 _TIME_RE = (
-    r"(?:\s*(?:,|at|à|a las|um|alle|om|\||-|–|—|·|•)?\s*(?P<H>\d{1,2})(?:[:h.](?P<M>\d{2}))"
-    r"(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?\s*(?:\(?" + _TZ_RE + r"\)?)?)?"
+    r"(?:\s*(?:,|at|à|às|a las|um|alle|ore|om|kl\.?|klo|o|в|\||-|–|—|·|•)?\s*(?P<H>\d{1,2})(?:[:h.](?P<M>\d{2}))"
+    r"(?::(?P<S>\d{2}))?\s*(?P<ampm>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?\s*(?:\(?" + _TZ_RE + r"\)?)?)?"
 )
 
 _ISO = re.compile(
@@ -108,14 +110,27 @@ _DMY = re.compile(
     + r")\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{4})(?!\d)" + _TIME_RE,
     re.IGNORECASE,
 )
-# "2014/11/24", "2014.11.24".
-_YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])" + _TIME_RE)
+# "2014/11/24", "2014.11.24", Korean "2014. 11. 24.".
+_YMD = re.compile(
+    r"(?<![\d/.])(?P<y>(?:19|20)\d\d)(?:[/.]|\. )(?P<m>\d{1,2})(?:[/.]|\. )(?P<d>\d{1,2})(?![\d/])\.?" + _TIME_RE
+)
 # "2024年3月12日 08:30" (Chinese, Japanese), "2024년 3월 12일" (Korean).
 _CJK_YMD = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?" + _TIME_RE
 )
 # "24.11.2014", "11/24/2014", "24-11-2014", "24.11.14".
 # "2023 Jan 7": Highwire/Google Scholar citation meta; read in structured fields only.
+# A time of day set before the date, as US news sites do: "3:45 PM EST Nov 27, 2026",
+# "Updated 3:45 PM EST, Thu November 27, 2026", "10:45 Uhr, 27.11.2026".
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:.])(?P<H>\d{1,2})[:h](?P<M>\d{2})\s*(?P<ampm>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?\s*(?:\(?"
+    + _TZ_RE + r"\)?|[ECMP]T\b)?\s*(?:uhr\s*)?(?:,|\||·|•|-|–|—|on)?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+_TIME_BEFORE_CHARS = 40
+
+# Vietnamese "27 tháng 11 năm 2026", "ngày 27 tháng 11, 2026".
+_VI_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)\s*(?P<y>\d{4})(?!\d)" + _TIME_RE)
 _Y_MON_D = re.compile(r"^(?P<y>(?:19|20)\d\d)\s+(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?!\d)", re.IGNORECASE)
 _NUM = re.compile(
     r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-]\d)" + _TIME_RE
@@ -150,8 +165,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NUM_HINT = re.compile(r"\d[./-]\d")
 _CLOCK_HINT = re.compile(r"\d[:h.]\d\d", re.IGNORECASE)
 _REL_HINT = re.compile(r"ago|il y a|vor|hace|\d[:h.]\d\d", re.IGNORECASE)
-_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD)
-_ALL_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD, _NUM)
+_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD, _VI_DMY)
+_ALL_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD, _VI_DMY, _NUM)
 
 
 def _may_be_relative(text: str, has_digit: bool) -> bool:
@@ -292,8 +307,8 @@ def _num_date(m: re.Match[str], dmy_first: bool) -> DateValue | None:
     y = m["y"]
     if len(y) == 2 and m["sep"] != ".":
         return None  # "11/24/14" is too often a fraction, a score or an id
-    if a > 12 or m["sep"] == ".":
-        d, mo = a, b
+    if a > 12 or (m["sep"] == "." and b <= 12):
+        d, mo = a, b  # dotted dates are day first, unless that cannot be ("11.27.2026")
     elif b > 12:
         mo, d = a, b
     elif dmy_first:
@@ -345,9 +360,12 @@ def find_dates(
                 dv = _num_date(m, dmy_first)
             else:
                 dv = make_date(int(m["y"]), int(m["m"]), int(m["d"]), m.groupdict())
+            start = m.start()
+            if dv is not None and dv.hour is None and start and rx is not _ISO:
+                dv, start = _with_time_before(text, dv, start, free)
             if dv is not None:
-                out.append((dv, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                out.append((dv, start, m.end()))
+                taken.append((start, m.end()))
     if relative:
         assert ref is not None
         for m in _RELATIVE.finditer(text):
@@ -359,6 +377,19 @@ def find_dates(
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda t: t[1])
     return out[:limit]
+
+
+def _with_time_before(
+    text: str, dv: DateValue, start: int, free: Callable[[int, int], bool]
+) -> tuple[DateValue, int]:
+    """The date with the time of day written just before it, and where the two start."""
+    t = _TIME_BEFORE.search(text, max(0, start - _TIME_BEFORE_CHARS), start)
+    if t is None or not free(t.start(), start):
+        return dv, start
+    timed = make_date(dv.day.year, dv.day.month, dv.day.day, t.groupdict())
+    if timed is None or timed.hour is None:
+        return dv, start
+    return DateValue(timed.day, timed.hour, timed.minute, timed.second, timed.offset, False, dv.alt), t.start()
 
 
 def _relative(m: re.Match[str], ref: datetime) -> DateValue | None:

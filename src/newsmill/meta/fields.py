@@ -137,6 +137,8 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
         v = ctx.first(key)
         if v:
             groups.append((re.split(r"\s*[,;]\s*", v), "meta", v, w))
+    if not groups:
+        groups += _rel_tags(ctx)
     for vals, src, raw, w in groups:
         seen: set[str] = set()
         tags: list[str] = []
@@ -150,6 +152,26 @@ def _pick_tags(ctx: PageContext, main: dict | None) -> Pick | None:
         if tags:
             return Pick(tags[:30], src, raw, w)
     return None
+
+
+_TAG_CLOUD = 30  # more rel=tag links than a story carries: a tag cloud, not the story's tags
+
+
+def _rel_tags(ctx: PageContext) -> list[tuple[list[str], str, str, float]]:
+    """The story's tag links (the rel-tag microformat: WordPress's "Tagged notebooks, analog"),
+    looked for only inside the story's own <article>/<main>, where a sidebar's cloud is not.
+    "category tag" links name the blog's section, not the story's subjects."""
+    scope = story_scope(ctx)
+    if scope is None:
+        return []
+    vals = [
+        t for a in scope.css("a[rel~=tag]")
+        if "category" not in (a.attributes.get("rel") or "").lower()
+        and (t := clean(a.text(deep=True, separator=" ")).lstrip("# ")) and t.lower() != "uncategorized"
+    ]
+    if not vals or len(vals) > _TAG_CLOUD:
+        return []
+    return [(vals, "dom", "; ".join(vals)[:500], 0.6)]
 
 
 def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str, labels: set[str]) -> Pick | None:

@@ -116,11 +116,13 @@ def site_from_title(head_title: str | None, title: str | None) -> str | None:
     if len(parts) < 2 or not key:
         return None
     at = next((i for i, p in enumerate(parts) if norm_key(p) == key), None)
-    if at is None:
-        return None
-    if at < len(parts) - 1:
+    if at is not None and at < len(parts) - 1:
         name = parts[-1]
-    elif at > 0:
+    elif at is not None and at > 0:
+        name = parts[0]
+    elif at is None and norm_key(" ".join(parts[:-1])) == key:
+        name = parts[-1]  # the title has a separator of its own ("Inondations : la décrue …")
+    elif at is None and norm_key(" ".join(parts[1:])) == key:
         name = parts[0]
     else:
         return None
