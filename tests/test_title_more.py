@@ -149,3 +149,19 @@ def test_a_hosted_blogs_name_is_its_subdomain() -> None:
                 "https://gardennotes.wordpress.com/2010/05/15/planting-day/"):
         m = meta_of(page("<title>Garden Notes: Planting day</title>", body), url)
         assert (m["title"], m["site_name"]) == ("Planting day", "Garden Notes"), url
+
+
+def test_a_logo_h1_named_like_the_address_is_not_the_title_and_a_blogs_post_line_gives_the_author() -> None:
+    # An older blog theme: the site's name in the h1 (with "The" before the address's name),
+    # the post's headline in an h2, "Filed under ... by ..." without a date.
+    body = (
+        '<div id="header"><h1 id="logo"><a href="/">The Hill Country Review</a></h1></div>'
+        '<div class="post"><h2 class="title">Ranchers brace for a dry winter</h2>'
+        '<div class="meta">Filed under <a href="/news">News</a> by Carl Jensen | 3 Comments</div>'
+        f'<div class="entry">{STORY}</div></div>'
+    )
+    m = meta_of(page("<title>The Hill Country Review | Ranchers brace for a dry winter</title>", body),
+                "http://www.hillcountryreview.com/news/2009/11/ranchers-brace-dry-winter.html")
+    assert (m["title"], m["authors"], m["site_name"]) == (
+        "Ranchers brace for a dry winter", ["Carl Jensen"], "The Hill Country Review"
+    )

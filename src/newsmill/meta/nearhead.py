@@ -37,7 +37,12 @@ _BY_INSIDE = re.compile(r"(?:^|[\s,;|·•])(?:by|par|von|por)\s*:?\s+(?-i:[A-Z]
 # "2024年03月12日 来源：春田日报 作者：张伟": a Chinese or Japanese dateline with its author.
 _CJK_BY = re.compile(CJK_AUTHOR_LABEL + r"\s*[:：]\s*\S")
 # "Discussion in 'Advice' started by pelex, May 26": forum software's thread line.
-_STARTED_BY = re.compile(r"\b(?:started|asked|created|submitted)\s+by\s+\S", re.IGNORECASE)
+_STARTED_BY = re.compile(
+    r"\b(?:started|asked|created|submitted)\s+by\s+\S|"
+    # A blog's post line: "Filed under News by Carl Jensen | 3 Comments", "Posted in Tools by ...".
+    r"^\s*(?:filed under|posted in|published in)\s+[^|·•]{1,40}?\s+by\s+\S",
+    re.IGNORECASE,
+)
 # A label on its own line, the name on the next: "Written by" / "Jane Doe".
 _BY_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|authored)\s+by|by|authors?|autor(?:in|es)?|"

@@ -204,8 +204,9 @@ def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str], st
     labels = site_labels(ctx, site_names)
     cands, X = title_candidates(ctx, main, site_names, labels)
     deep = _below_home(ctx.url)
-    # The site's bare name is not the title of a page below the home page.
-    best = titlemodel.choose(cands, X, [deep and c.key in labels for c in cands])
+    # The site's bare name is not the title of a page below the home page ("The Hill Country
+    # Review" is the name of hillcountryreview.com too: a logo set in the page's h1).
+    best = titlemodel.choose(cands, X, [deep and (c.key in labels or c.key.removeprefix("the") in labels) for c in cands])
     if best is None:
         return None
     cand, prob = best
