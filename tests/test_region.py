@@ -369,3 +369,21 @@ def test_a_kept_tables_caption_is_kept_with_it_and_set_before_its_rows() -> None
     # A table whose rows are dropped takes its caption with it.
     probs = _probs(seg, lambda t: 0.9 if t.startswith("This paragraph") else 0.1)
     assert "Homes damaged by town" not in _kept(seg, probs, 0.6)
+
+
+def test_a_pull_quote_goes_and_a_correction_in_the_story_stays() -> None:
+    quote = "Students told us they had nowhere quiet to study after six in the evening."
+    html = (
+        f"<html><body><article><h1>Library</h1><div class='story-body'><p>{PARA}</p>"
+        f"<aside class='pullquote'><p>\u201c{quote}\u201d</p></aside>"
+        f"<p>\u201c{quote[:-1]},\u201d said board chair Rosa Diaz. {PARA}</p><p>{PARA} Again.</p>"
+        "<p><em>Correction: An earlier version of this story gave the wrong cost of the change.</em></p>"
+        "<p>Updated: Jan 5, 2024 at 10:00 am</p></div></article></body></html>"
+    )
+    seg = _segmented(html)
+    doubted = ("Correction", "Updated")
+    kept = _kept(seg, _probs(seg, lambda t: 0.1 if t.startswith(doubted) else 0.9), 0.5, "article")
+    assert not any(t.startswith("\u201cStudents") and t.endswith("\u201d") for t in kept)
+    assert any(t.startswith("\u201cStudents") and "Rosa Diaz" in t for t in kept)
+    assert "Correction: An earlier version of this story gave the wrong cost of the change." in kept
+    assert not any(t.startswith("Updated") for t in kept)  # a date stamp, not a note

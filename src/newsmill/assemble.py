@@ -254,7 +254,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         words = sum(blocks[i].text.count(" ") + 1 for i in np.nonzero(cand)[0])
         if words >= _FALLBACK_MIN_WORDS:
             keep = cand
-    _complete_region(seg, probs, keep, threshold * _REGION_FLOOR)
+    _keep_editors_notes(seg, keep, _complete_region(seg, probs, keep, threshold * _REGION_FLOOR))
     _caption_kept_tables(blocks, keep)
     # A service page's features, plans and testimonials are cards too (service 0.8671 ->
     # 0.8683 cross-validated, 23 pages better and 16 worse, none by more than 0.08).
@@ -268,7 +268,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
     if page_type == "article":
-        out = _drop_boxes(seg, _drop_comments(seg, out), (_AUTHOR_BOX,))
+        out = _drop_boxes(seg, _drop_comments(seg, _drop_pull_quotes(seg, out)), (_AUTHOR_BOX,))
     if page_type == "forum":
         out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
     return _drop_post_furniture(seg, out, page_type == "forum")
@@ -496,16 +496,17 @@ _BOILER_SEMS = (
 )
 
 
-def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
-    """Inside the container that holds most kept text, keep the prose the model doubted."""
+def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> Elem | None:
+    """Inside the container that holds most kept text, keep the prose the model doubted;
+    return that container."""
     blocks, elems = seg.blocks, seg.elems
     kept = np.nonzero(keep)[0]
     if not len(kept):
-        return
+        return None
     chars = np.fromiter((blocks[i].chars for i in kept), np.int64, len(kept))
     total = int(chars.sum())
     if not total:
-        return
+        return None
     # An element's blocks are one contiguous run, so prefix sums give its kept text at once;
     # and a run holding most of the kept text holds the block with the middle kept character:
     # the container is the deepest of that block's ancestors with enough of the text.
@@ -520,13 +521,65 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
             break
         e = ce.parent
     if e < 0:
-        return
+        return None
     # A code listing inside the story is the story's (a script in a how-to, a config file):
     # the model, trained mostly on prose, doubts it more. Cross-validated on wcxb-dev:
     # documentation 0.9424 -> 0.9440, articles -0.0002 (5 pages better, 1 worse).
     floors = dict.fromkeys(_STORY_KINDS, floor)
     floors["code"] = floor / _REGION_FLOOR * _CODE_FLOOR
     _fill(seg, probs, keep, ce, floors, 0.3)
+    return ce
+
+
+# A newsroom's note on its own story, set in the story: "Correction: An earlier version of this
+# story ...", "Editor's note: ...". The model, seeing a line unlike the prose around it, doubts
+# it; an archive must keep it. Kept inside the story's container whatever its score.
+_EDITORS_NOTE = re.compile(
+    r"(?:correction|clarification|editor[’']?s[’']? note|update|updated)\s*(?:\(\w[^)]{0,30}\))?\s*:\s*\w",
+    re.IGNORECASE,
+)
+
+
+def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | None) -> None:
+    if container is None:
+        return
+    blocks = seg.blocks
+    for i in range(container.first_block, container.last_block + 1):
+        b = blocks[i]
+        if not keep[i] and b.kind in ("p", "text") and 30 <= b.chars <= 600 and not b.link_chars * 2 > b.chars:
+            m = _EDITORS_NOTE.match(b.text)
+            # A sentence, not a stamp: "Updated: Jan 5, 2024 at 10:00 am" is the page's date line.
+            if m and len(b.text[m.end() - 1 :].split()) >= 6 and b.text.rstrip()[-1:] in ".!?)”\"":
+                if not (seg.elems[b.elem].iflags & ~container.iflags) & _BOILER_FLAGS:
+                    keep[i] = True
+
+
+# A pull quote repeats a line of the story in large type: once is enough. Known by its box's
+# class ("pullquote", "pull-quote") and by its words standing in a kept paragraph.
+_PULL_QUOTE = re.compile(r"pull-?quote|pull_quote", re.IGNORECASE)
+_PULL_QUOTE_HOPS = 3
+_QUOTE_MARKS = "\"'“”‘’«»„ "
+
+
+def _drop_pull_quotes(seg: Segmentation, out: list[int]) -> list[int]:
+    blocks, elems = seg.blocks, seg.elems
+    drop: set[int] = set()
+    for i in out:
+        b = blocks[i]
+        if b.chars > 400:
+            continue
+        e, hops = b.elem, 0
+        while e >= 0 and hops <= _PULL_QUOTE_HOPS and not _PULL_QUOTE.search(elems[e].sig):
+            e, hops = elems[e].parent, hops + 1
+        if e < 0 or hops > _PULL_QUOTE_HOPS:
+            continue
+        words = " ".join(_WORDS.findall(b.text.strip(_QUOTE_MARKS).lower()))
+        if len(words) >= 20 and any(
+            j != i and blocks[j].chars > b.chars and words in " ".join(_WORDS.findall(blocks[j].text.lower()))
+            for j in out
+        ):
+            drop.add(i)
+    return [i for i in out if i not in drop] if drop else out
 
 
 def _caption_kept_tables(blocks: list[Block], keep: np.ndarray) -> None:
