@@ -220,13 +220,19 @@ def test_calls_to_action_are_dropped_and_sentences_using_their_words_are_kept() 
     for cta in ("Learn more", "Get Started", "Shop All Fire Pits", "Add to cart", "Added!",
                 "Customers Also Bought", "Free Returns", "Book a demo", "Contact sales",
                 "Keep exploring iPad", "Trending Searches", "You Might Also Like", "Leave a Reply",
-                "Table of Contents", "Share", "Loading paragraph...", "Pin this for later!"):
+                "Table of Contents", "Share", "Loading paragraph...", "Pin this for later!",
+                "Have a news tip? Email us at tips@valleyherald.example.", "Send us your news tips",
+                "This article is for subscribers only.", "Already a subscriber? Log in", "Copy link",
+                "Continue reading the main story", "Support local journalism. Subscribe today",
+                "Want more stories like this? Sign up for our newsletter.", "Download our app"):
         assert is_widget_line(cta), cta
     for prose in ("Learn more about the council's budget in our explainer.",
                   "Getting started was the hardest part, she said.",
                   "Free shipping ended in 2019 for most of the chain's stores.",
                   "Customers also bought umbrellas as the storm approached.",
-                  "Loading the dishwasher the right way", "Registered users can comment."):
+                  "Loading the dishwasher the right way", "Registered users can comment.",
+                  "Have a tip on how to save water? Here are five ideas from readers that worked for them.",
+                  "Support local journalism, the mayor urged, by buying a paper.", "Up next is the budget vote."):
         assert not is_widget_line(prose), prose
 
 

@@ -88,6 +88,18 @@ _CONTROL = re.compile(
     # Story tools of older news pages, alone or in a row ("Email this story | Printer-friendly
     # version"); a row may start with the reporter's address ("E-mail John Smith | Print this story").
     rf"^(?:(?:e ?mail(?: \w+){{1,3}} )?{_TOOL}(?: {_TOOL}){{0,3}}|"
+    # A newsroom's call for tips under the story ("Have a news tip? Email us at tips@..."), and
+    # its paywall, account and app prompts.
+    r"(?:have|got) a (?:news )?tip(?: \w+){0,10}|send us (?:a |your )?(?:news )?tips?(?: \w+){0,10}|"
+    r"this (?:article|story|content) is (?:only )?(?:for|available to|exclusive to) (?:paid )?(?:subscribers|members)(?: only)?|"
+    r"already (?:a subscriber|a member|have an account|registered)(?: \w+){0,4}|"
+    r"click here to (?:subscribe|sign up|register|log in|sign in)|download (?:our|the) (?:\w+ )?app(?: \w+){0,4}|"
+    r"report an? (?:error|typo|correction)|copy link|link copied|"
+    r"continue reading(?: (?:the )?(?:main )?(?:article|story)| below)?|read next|up next|"
+    r"support (?:local|independent|our|quality) journalism(?: (?:today|now|subscribe(?: \w+){0,4}|"
+    r"become a (?:member|subscriber)(?: \w+){0,3}))?|"
+    r"subscribe now(?: for(?: just| only)? \d+(?: \w+){0,4})?|get unlimited (?:digital )?access(?: \w+){0,6}|"
+    r"(?:want|like|enjoy) (?:more )?(?:stories|articles|news|content) like this(?: \w+){0,8}|"
     r"filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
     r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
     r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|"
