@@ -160,8 +160,16 @@ def test_a_logo_h1_named_like_the_address_is_not_the_title_and_a_blogs_post_line
         '<div class="meta">Filed under <a href="/news">News</a> by Carl Jensen | 3 Comments</div>'
         f'<div class="entry">{STORY}</div></div>'
     )
-    m = meta_of(page("<title>The Hill Country Review | Ranchers brace for a dry winter</title>", body),
-                "http://www.hillcountryreview.com/news/2009/11/ranchers-brace-dry-winter.html")
+    head = "<title>The Hill Country Review | Ranchers brace for a dry winter</title>"
+    m = meta_of(page(head, body), "http://www.hillcountryreview.com/news/2009/11/ranchers-brace-dry-winter.html")
     assert (m["title"], m["authors"], m["site_name"]) == (
         "Ranchers brace for a dry winter", ["Carl Jensen"], "The Hill Country Review"
     )
+    # Without the address, the h1's one link to the home page says it is the site's logo.
+    assert meta_of(page(head, body), None)["title"] == "Ranchers brace for a dry winter"
+    # An h1 linking elsewhere (the story's own permalink) is no logo.
+    story_h1 = body.replace('<h1 id="logo"><a href="/">The Hill Country Review</a></h1>', "").replace(
+        '<h2 class="title">Ranchers brace for a dry winter</h2>',
+        '<h1><a href="/2009/11/ranchers-brace-dry-winter.html">Ranchers brace for a dry winter</a></h1>',
+    )
+    assert meta_of(page(head, story_h1), None)["title"] == "Ranchers brace for a dry winter"

@@ -110,6 +110,7 @@ class PageContext:
     head_title: str | None = None
     h1: list[tuple[str, int]] = field(default_factory=list)  # text, zone
     h1_nodes: list[LexborNode] = field(default_factory=list)
+    logo_names: list[str] = field(default_factory=list)  # h1s that are one link to the home page
     html_lang: str | None = None
     microdata: list[tuple[str, str, int]] = field(default_factory=list)  # prop, value, zone
     bylines: list[DomHit] | None = None  # filled on demand by query_bylines
@@ -396,6 +397,8 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
                 z = zone_of(h, memo=ctx._memo, stop=_own_article(h, ctx._memo))
             ctx.h1.append((t, z))
             ctx.h1_nodes.append(h)
+            if _links_home(h, t):
+                ctx.logo_names.append(t)
     for node, a in props[: MAX_NODES * 2]:
         if node.tag == "meta":
             continue  # read with the other meta tags
@@ -425,6 +428,23 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
             ctx.article_body = body
             break
     return ctx
+
+
+_HOME_PATHS = frozenset(["", "/", "./", "index.html", "/index.html", "/index.htm", "/index.php", "/index.shtml"])
+
+
+def _links_home(h: LexborNode, text: str) -> bool:
+    """The heading is one link to the site's home page: the site's logo set in an h1, as older
+    blog and news themes do (<h1 id="logo"><a href="/">The Hill Country Review</a></h1>)."""
+    a = h.css_first("a[href]")
+    if a is None or clean(a.text(deep=True, separator=" ")) != text:
+        return False
+    href = (a.attributes.get("href") or "").strip()
+    if href.startswith(("http://", "https://", "//")):
+        rest = href.split("//", 1)[1]
+        path = rest[rest.find("/") :] if "/" in rest else ""
+        return "?" not in path and path in _HOME_PATHS
+    return href in _HOME_PATHS and href != ""
 
 
 # Pages of the 2000s set the headline in large type (<font size=5><b>...</b></font>) rather

@@ -44,6 +44,7 @@ def is_site_label(text: str, labels: set[str]) -> bool:
 def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
     """Compact forms of the site's names and of the URL's registered domain label."""
     out = {norm_key(s) for s in site_names if s}
+    out.update(norm_key(s) for s in ctx.logo_names)
     url = ctx.url or ""
     if url:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
@@ -205,13 +206,17 @@ def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str], st
     cands, X = title_candidates(ctx, main, site_names, labels)
     deep = _below_home(ctx.url)
     # The site's bare name is not the title of a page below the home page ("The Hill Country
-    # Review" is the name of hillcountryreview.com too: a logo set in the page's h1).
-    best = titlemodel.choose(cands, X, [deep and (c.key in labels or c.key.removeprefix("the") in labels) for c in cands])
+    # Review" is the name of hillcountryreview.com too); nor, on a page without an address, the
+    # name its h1 links to the home page with (a logo).
+    logos = {norm_key(n) for n in ctx.logo_names} if not ctx.url else set()
+    best = titlemodel.choose(
+        cands, X, [deep and (c.key in labels or c.key.removeprefix("the") in labels) or c.key in logos for c in cands]
+    )
     if best is None:
         return None
     cand, prob = best
     less_site, removed = strip_site(cand.text, labels)
-    if removed and deep and _names_site_exactly(cand.text, less_site, labels):
+    if removed and (deep or logos) and _names_site_exactly(cand.text, less_site, labels):
         # Annotators sometimes keep the site name ("Story | Site"), and the model learned it; a
         # story's title should not. Home pages ("Brand: tagline") and product names that start
         # with the brand are left alone: there the name is part of the title.
