@@ -575,13 +575,17 @@ _QUOTE_MARKS = "\"'“”‘’«»„ "
 
 def _drop_pull_quotes(seg: Segmentation, out: list[int]) -> list[int]:
     blocks, elems = seg.blocks, seg.elems
+    # Most pages have no such box: one pass over the elements' signatures says so.
+    boxes = {k for k, e in enumerate(elems) if "ull" in e.sig and _PULL_QUOTE.search(e.sig)}
+    if not boxes:
+        return out
     drop: set[int] = set()
     for i in out:
         b = blocks[i]
         if b.chars > 400:
             continue
         e, hops = b.elem, 0
-        while e >= 0 and hops <= _PULL_QUOTE_HOPS and not _PULL_QUOTE.search(elems[e].sig):
+        while e >= 0 and hops <= _PULL_QUOTE_HOPS and e not in boxes:
             e, hops = elems[e].parent, hops + 1
         if e < 0 or hops > _PULL_QUOTE_HOPS:
             continue

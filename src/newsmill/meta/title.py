@@ -42,7 +42,8 @@ def is_site_label(text: str, labels: set[str]) -> bool:
 
 
 def site_labels(ctx: PageContext, site_names: list[str]) -> set[str]:
-    """Compact forms of the site's names and of the URL's registered domain label."""
+    """Compact forms of the site's names, of its logo's words (an h1 linking home) and of the
+    URL's registered domain label."""
     out = {norm_key(s) for s in site_names if s}
     out.update(norm_key(s) for s in ctx.logo_names)
     url = ctx.url or ""
@@ -209,9 +210,8 @@ def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str], st
     # Review" is the name of hillcountryreview.com too); nor, on a page without an address, the
     # name its h1 links to the home page with (a logo).
     logos = {norm_key(n) for n in ctx.logo_names} if not ctx.url else set()
-    best = titlemodel.choose(
-        cands, X, [deep and (c.key in labels or c.key.removeprefix("the") in labels) or c.key in logos for c in cands]
-    )
+    excluded = [(deep and (c.key in labels or c.key.removeprefix("the") in labels)) or c.key in logos for c in cands]
+    best = titlemodel.choose(cands, X, excluded)
     if best is None:
         return None
     cand, prob = best
