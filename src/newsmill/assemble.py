@@ -558,12 +558,14 @@ def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | N
     blocks = seg.blocks
     for i in range(container.first_block, container.last_block + 1):
         b = blocks[i]
-        if not keep[i] and b.kind in ("p", "text") and 30 <= b.chars <= 600 and not b.link_chars * 2 > b.chars:
-            m = _EDITORS_NOTE.match(b.text)
-            # A sentence, not a stamp: "Updated: Jan 5, 2024 at 10:00 am" is the page's date line.
-            if m and len(b.text[m.end() - 1 :].split()) >= 6 and b.text.rstrip()[-1:] in ".!?)”\"":
-                if not (seg.elems[b.elem].iflags & ~container.iflags) & _BOILER_FLAGS:
-                    keep[i] = True
+        if keep[i] or b.kind not in ("p", "text") or not 30 <= b.chars <= 600 or b.link_chars * 2 > b.chars:
+            continue
+        m = _EDITORS_NOTE.match(b.text)
+        # A sentence, not a stamp: "Updated: Jan 5, 2024 at 10:00 am" is the page's date line.
+        if m is None or len(b.text[m.end() - 1 :].split()) < 6 or b.text.rstrip()[-1:] not in ".!?)”\"":
+            continue
+        if not (seg.elems[b.elem].iflags & ~container.iflags) & _BOILER_FLAGS:
+            keep[i] = True
 
 
 # A pull quote repeats a line of the story in large type: once is enough. Known by its box's

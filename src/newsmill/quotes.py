@@ -54,7 +54,7 @@ SPEECH_VERBS = (
 ).split()
 # Speech tags after a quote ('...," she shares.'), but before one they take an object
 # ('Kevin recommends "the Sony MDR7506"', 'Fedora shares strategy updates and "..."').
-_TAIL_ONLY_VERBS: frozenset[str] = frozenset(
+_TAIL_ONLY_VERBS = frozenset(
     "continues reveals revealed shares shared advises advised cautions recommends recommended agrees instructs".split()
 )
 # Other languages' speech tags, read after a quote, where their news sets them, verb first as
@@ -78,7 +78,6 @@ _FOREIGN_TAIL_VERBS = frozenset(
 _FOREIGN_PRONOUNS = frozenset("er sie il elle él ella lui lei hij zij ele ela".split())
 _INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(?=\w)")
 SPEECH_VERBS += sorted(_TAIL_ONLY_VERBS)
-_TAIL_ONLY_VERBS |= _FOREIGN_TAIL_VERBS
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
 _MULTI_VERBS = re.compile(r"\b(?:shot back|went on|goes on|pointed out|points out|put it|fired back|chimed in)\b", re.IGNORECASE)
 _VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
@@ -869,7 +868,7 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
     before = t[: m.start()]
     after = t[m.end() :]
     passive = _PASSIVE.search(before)
-    if verb in _TAIL_ONLY_VERBS and (passive or len(before.split()) > 3):
+    if (verb in _TAIL_ONLY_VERBS or verb in _FOREIGN_TAIL_VERBS) and (passive or len(before.split()) > 3):
         return False  # "... how the space is shared", not '...," she shares'
     if verb in _QUOTING and passive:
         # "..., Smith was quoted as saying by Reuters."

@@ -616,17 +616,18 @@ class _Walker:
             for code in cap.css("style, script"):  # Wikipedia styles its captions inline
                 cap_text = cap_text.replace(code.text(deep=True, separator=" "), " ", 1)
             cap_text = _WS.sub(" ", cap_text).strip()
+        blocks, e = self.seg.blocks, self.seg.elems[ei]
+        new: list[Block] = []
         if cap_text:  # the table's title, set before its rows as a browser shows it
-            blk = Block("caption", cap_text, cap_text, ei, "caption", 0, len(cap_text), 0)
-            self.seg.blocks.append(blk)
-            self._count(self.seg.elems[ei], blk, len(self.seg.blocks) - 1)
+            new.append(Block("caption", cap_text, cap_text, ei, "caption", 0, len(cap_text), 0))
         for tr, cells, is_head in rows:
             text = " | ".join(x for x in cells if x)
             links = sum(len(a.text(deep=True)) for a in tr.css("a"))
             n = len(text)
-            blk = Block("row", text, text, ei, "tr", 0, n, min(links, n), cells=cells, header_row=is_head)
-            self.seg.blocks.append(blk)
-            self._count(self.seg.elems[ei], blk, len(self.seg.blocks) - 1)
+            new.append(Block("row", text, text, ei, "tr", 0, n, min(links, n), cells=cells, header_row=is_head))
+        for blk in new:
+            blocks.append(blk)
+            self._count(e, blk, len(blocks) - 1)
         return True
 
     def walk(self, node: LexborNode, ei: int, depth: int, in_link: bool) -> None:

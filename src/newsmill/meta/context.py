@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -440,11 +440,12 @@ def _links_home(h: LexborNode, text: str) -> bool:
     if a is None or clean(a.text(deep=True, separator=" ")) != text:
         return False
     href = (a.attributes.get("href") or "").strip()
-    if href.startswith(("http://", "https://", "//")):
-        rest = href.split("//", 1)[1]
-        path = rest[rest.find("/") :] if "/" in rest else ""
-        return "?" not in path and path in _HOME_PATHS
-    return href in _HOME_PATHS and href != ""
+    if not href:
+        return False
+    parts = urlsplit(href)
+    if parts.netloc:  # "https://www.example.com/", not "https://www.example.com/?p=12"
+        return not parts.query and not parts.fragment and parts.path in _HOME_PATHS
+    return href in _HOME_PATHS
 
 
 # Pages of the 2000s set the headline in large type (<font size=5><b>...</b></font>) rather

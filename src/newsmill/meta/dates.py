@@ -82,12 +82,21 @@ _TZ_RE = (
     + r")"
 )
 
-# Time of day after a written date: "at 5:47 AM EST", "| 14:30", "- 14h30". AM and PM in
-# either case: the numeric forms' patterns are case-sensitive ("11/27/2008 10:45 PM EST").
+# AM and PM in either case: the numeric forms' patterns are case-sensitive ("11/27/2008 10:45 PM EST").
+_AMPM = r"(?P<ampm>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))"
+# Time of day after a written date: "at 5:47 AM EST", "| 14:30", "- 14h30".
 _TIME_RE = (
     r"(?:\s*(?:,|at|à|às|a las|um|alle|ore|om|kl\.?|klo|o|в|\||-|–|—|·|•)?\s*(?P<H>\d{1,2})(?:[:h.](?P<M>\d{2}))"
-    r"(?::(?P<S>\d{2}))?\s*(?P<ampm>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?\s*(?:\(?" + _TZ_RE + r"\)?)?)?"
+    r"(?::(?P<S>\d{2}))?\s*" + _AMPM + r"?\s*(?:\(?" + _TZ_RE + r"\)?)?)?"
 )
+# A time of day set before the date, as US news sites do: "3:45 PM EST Nov 27, 2026",
+# "Updated 3:45 PM EST, Thu November 27, 2026", "10:45 Uhr, 27.11.2026".
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:.])(?P<H>\d{1,2})[:h](?P<M>\d{2})\s*" + _AMPM + r"?\s*(?:\(?"
+    + _TZ_RE + r"\)?|[ECMP]T\b)?\s*(?:uhr\s*)?(?:,|\||·|•|-|–|—|on)?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+_TIME_BEFORE_CHARS = 40
 
 _ISO = re.compile(
     r"(?<![\d/.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -118,20 +127,11 @@ _YMD = re.compile(
 _CJK_YMD = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?" + _TIME_RE
 )
-# "24.11.2014", "11/24/2014", "24-11-2014", "24.11.14".
-# "2023 Jan 7": Highwire/Google Scholar citation meta; read in structured fields only.
-# A time of day set before the date, as US news sites do: "3:45 PM EST Nov 27, 2026",
-# "Updated 3:45 PM EST, Thu November 27, 2026", "10:45 Uhr, 27.11.2026".
-_TIME_BEFORE = re.compile(
-    r"(?<![\d:.])(?P<H>\d{1,2})[:h](?P<M>\d{2})\s*(?P<ampm>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?\s*(?:\(?"
-    + _TZ_RE + r"\)?|[ECMP]T\b)?\s*(?:uhr\s*)?(?:,|\||·|•|-|–|—|on)?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
-    re.IGNORECASE,
-)
-_TIME_BEFORE_CHARS = 40
-
 # Vietnamese "27 tháng 11 năm 2026", "ngày 27 tháng 11, 2026".
 _VI_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)\s*(?P<y>\d{4})(?!\d)" + _TIME_RE)
+# "2023 Jan 7": Highwire/Google Scholar citation meta; read in structured fields only.
 _Y_MON_D = re.compile(r"^(?P<y>(?:19|20)\d\d)\s+(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?!\d)", re.IGNORECASE)
+# "24.11.2014", "11/24/2014", "24-11-2014", "24.11.14".
 _NUM = re.compile(
     r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-]\d)" + _TIME_RE
 )

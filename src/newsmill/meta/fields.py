@@ -312,8 +312,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         site.record(out, "site_name")
     names = [n[0] for n in site_names]
     story = page_type not in _LABELLED_TYPES
-    title = pick_title(ctx, main, names, story=story)
     labels = site_labels(ctx, names)
+    title = pick_title(ctx, main, names, story=story, labels=labels)
     if story:
         title = _story_heading_over_label(title, seg, kept, labels)
     if title:

@@ -199,11 +199,12 @@ def _below_home(url: str | None) -> bool:
     return bool(url) and urlsplit(url if "//" in (url or "") else "//" + (url or "")).path.strip("/") != ""
 
 
-def _pick_learned(ctx: PageContext, main: dict | None, site_names: list[str], story: bool = True) -> Pick | None:
+def _pick_learned(
+    ctx: PageContext, main: dict | None, site_names: list[str], labels: set[str], story: bool = True
+) -> Pick | None:
     """The candidate the learned chooser scores best; None without a model or candidates."""
     if titlemodel.load_model() is None:
         return None
-    labels = site_labels(ctx, site_names)
     cands, X = title_candidates(ctx, main, site_names, labels)
     deep = _below_home(ctx.url)
     # The site's bare name is not the title of a page below the home page ("The Hill Country
@@ -271,15 +272,19 @@ def title_words(text: str) -> tuple[int, set[str]]:
     return len(words), set(words)
 
 
-def pick_title(ctx: PageContext, main: dict | None, site_names: list[str], story: bool = True) -> Pick | None:
+def pick_title(
+    ctx: PageContext, main: dict | None, site_names: list[str], story: bool = True, labels: set[str] | None = None
+) -> Pick | None:
     """The visible headline (first good h1), else the structured or head title; each less its
     site name and anything after its first separator. Confidence grows with agreement.
     ``story``: the page may be a story or thread (not a shop's, service's, listing's or
-    manual's page, which a short label of their own titles)."""
-    learned = _pick_learned(ctx, main, site_names, story)
+    manual's page, which a short label of their own titles). ``labels``: ``site_labels`` of the
+    page, when the caller has them already."""
+    if labels is None:
+        labels = site_labels(ctx, site_names)
+    learned = _pick_learned(ctx, main, site_names, labels, story)
     if learned is not None:
         return learned
-    labels = site_labels(ctx, site_names)
     cands: list[tuple[str, str, str]] = []  # source, raw, without site name
     if main:
         v = clean(text_of(main.get("headline")))
