@@ -14,8 +14,10 @@ _BODY_SEM = SEM_BIT["itemprop_body"]
 
 # A story tool of older news pages: "Email this story", "Printer-friendly version".
 _TOOL = (
-    r"(?:(?:e ?mail|print|save|send|share) (?:this|the) (?:story|article|page|post)|e ?mail the (?:author|reporter|writer)|"
-    r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size)"
+    r"(?:(?:e ?mail|print|save|send|share|discuss|comment on) (?:this|the)(?: story| article| page| post| column| entry| report)?"
+    r"(?: (?:on|in) the (?:message )?(?:boards?|forums?))?|e ?mail the (?:author|reporter|writer)|"
+    r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size|"
+    r"(?:write|send) a letter to the editor|reprints?)"
 )
 # Widget lines that sit between paragraphs: short, and nothing but the call to action.
 # On wcxb-dev, dropping them changes cross-validated F1 by +0.0001: they are rare there,
@@ -72,6 +74,7 @@ _WIDGET = re.compile(
     r"delen|lees ook|"
     r"поделиться|читайте также|читать далее|похожие статьи|"
     r"udostępnij|czytaj także|czytaj też|zobacz też|"
+    r"bagikan|baca juga|haberin devamı|paylaş|"
     # Read on, see also, you may like, subscribe, in Spanish, German, French, Italian,
     # Portuguese, Dutch, Russian, Chinese and Japanese.
     r"(?:tambi[ée]n )?te puede interesar|seguir leyendo|ver m[áa]s|suscr[íi]bete|"
@@ -123,14 +126,16 @@ _POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
 # them; about 40% of such lines are in the references), one `without` leak fewer. "See also:"
 # and "Watch:" lines are left alone: documentation's see-also sections and news video captions.
 # Set off by arrows, any short label makes one: ">> Learn More: ...", "» Useful Resource: ...".
-# "Read also" in German, French, Spanish, Italian, Portuguese, Dutch, Russian, Polish.
+# "Read also" in German, French, Spanish, Italian, Portuguese, Dutch, Russian, Polish,
+# Indonesian, Turkish, Chinese and Korean.
 _READ_ALSO = (
     r"lesen sie auch|mehr zum thema|[àa] lire aussi|lire aussi|lee tambi[ée]n|lea tambi[ée]n|te puede interesar|"
-    r"leggi anche|leia tamb[ée]m|lees ook|читайте также|czytaj (?:także|też)|zobacz (?:także|też)"
+    r"leggi anche|leia tamb[ée]m|lees ook|читайте также|czytaj (?:także|też)|zobacz (?:także|też)|"
+    r"baca juga|simak juga|ayrıca okuyun|bunu da okuyun|延伸阅读|推荐阅读|相关阅读|관련 ?기사"
 )
 _PROMO = re.compile(
-    r"(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
-    r"recommended(?: reading)?|don[’']t miss|further reading|more|see more|" + _READ_ALSO + r")\s*[:|]\s*\S|"
+    r"\s*(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
+    r"recommended(?: reading)?|don[’']t miss|further reading|more|see more|" + _READ_ALSO + r")\s*[:|：]\s*\S|"
     r"[>»→▶►▸]+\s*(?:[^\W\d_][\w’']*\s+){0,3}[^\W\d_][\w’']*\s*:\s*\S",
     re.I,
 )
@@ -280,7 +285,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
     if page_type == "article":
-        out = _drop_boxes(seg, _drop_comments(seg, _drop_pull_quotes(seg, out)), (_AUTHOR_BOX,))
+        out = _drop_boxes(seg, _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out))), (_AUTHOR_BOX,))
     if page_type == "forum":
         out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
     return _drop_post_furniture(seg, out, page_type == "forum")
@@ -348,6 +353,30 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
     if top and sum(blocks[i].text.count(" ") + 1 for i in out if i not in top) < _STORY_MIN_WORDS:
         return out
     return _drop_minor(blocks, out, top)
+
+
+# A comment section that no class names: older blog engines (Movable Type, Blogger) set
+# "Comments", "TrackBack" or "3 comments:" as a heading in the story's own container, and the
+# comments and trackbacks as bare paragraphs after it.
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d+\s+)?(?:comments?|trackbacks?|pingbacks?|readers?'? comments|leave a (?:comment|reply)|"
+    r"post a comment|add a comment)(?:\s*\(\d+\))?\s*:?|"
+    r"\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts?)\s+(?:to|on)\s+.{1,200}",
+    re.IGNORECASE,
+)
+
+
+def _drop_comment_tail(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` up to a comment section's heading, when the story before it is the larger part."""
+    words = 0
+    for n, i in enumerate(out):
+        b = blocks[i]
+        if b.kind == "heading" and b.chars <= 240 and _COMMENTS_HEADING.fullmatch(b.text.strip()):
+            if words < _STORY_MIN_WORDS:
+                return out
+            return _drop_minor(blocks, out, set(out[n:]))
+        words += b.text.count(" ") + 1
+    return out
 
 
 def _drop_minor(blocks: list[Block], out: list[int], top: set[int]) -> list[int]:
@@ -547,17 +576,22 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
 # story ...", "Editor's note: ...". The model, seeing a line unlike the prose around it, doubts
 # it; an archive must keep it. Kept inside the story's container whatever its score.
 _EDITORS_NOTE = re.compile(
-    r"(?:correction|clarification|editor[’']?s[’']? note|update|updated)\s*(?:\(\w[^)]{0,30}\))?\s*:\s*\w",
+    r"(?:correction|clarification|editor[’']?s[’']? note|update|updated)\s*(?:\(\w[^)]{0,30}\)|,\s*\w[^:]{2,30})?\s*:\s*\w",
     re.IGNORECASE,
 )
+
+_NOTE_AFTER = 2
 
 
 def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | None) -> None:
     if container is None:
         return
     blocks = seg.blocks
-    for i in range(container.first_block, container.last_block + 1):
+    # Or just after it, before the next heading: a correction set under the story's body.
+    for i in range(container.first_block, min(len(blocks), container.last_block + 1 + _NOTE_AFTER)):
         b = blocks[i]
+        if i > container.last_block and b.kind == "heading":
+            break
         if keep[i] or b.kind not in ("p", "text") or not 30 <= b.chars <= 600 or b.link_chars * 2 > b.chars:
             continue
         m = _EDITORS_NOTE.match(b.text)

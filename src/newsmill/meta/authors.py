@@ -25,7 +25,9 @@ _PREFIX = re.compile(
     # "Text: Jane Doe", "Texto: María López", "Tekst: Jan de Vries": with the colon only.
     r"^(?:text|texto|tekst|testo|texte)\s*[:：]\s*|"
     # Chinese and Japanese: "作者：张伟", "记者：李娜", "文/王强" (no space after the label).
-    r"^" + CJK_LINE_LABEL + r"\s*[:：/／]\s*",
+    r"^" + CJK_LINE_LABEL + r"\s*[:：/／]\s*|"
+    # Japanese "記者 佐藤美咲": a reporter's label, then a space.
+    r"^(?:記者|记者)\s+",
     re.IGNORECASE,
 )
 # Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
@@ -33,7 +35,10 @@ _TAIL = re.compile(
     r"\s*(?:\(|\[|\bon\s+(?:behalf\b|\w+day\b|\d)|\bupdated\b|\bpublished\b|\bposted\b|"
     r"\blast (?:updated|modified)\b|\bmis à jour\b|\bpublié\b|\baktualisiert\b|\bactualizado\b|"
     r"\b\d{1,2}[:/.]\d{1,2}\b|\b(?:19|20)\d\d\b|\bmin(?:ute)?s? read\b|\bread(?:ing)? time\b|"
-    r"\b\d+\s+(?:min|hour|day|week|month|year)s?\b|\s+in\s+(?-i:[A-Z])|\s+for\s+(?-i:[A-Z])|\s+at\s+\d)",
+    r"\b\d+\s+(?:min|hour|day|week|month|year)s?\b|\s+in\s+(?-i:[A-Z])|\s+for\s+(?-i:[A-Z])|\s+at\s+\d|"
+    # "Posted by Jane Doe at <date>": the date is cut out first, its "at" stays behind.
+    # ("on" stays: "by Vaughn on <date>" is a shopper's review more often than a story's byline.)
+    r"\s+at$)",
     re.IGNORECASE,
 )
 # Pieces of a byline line: "Dec. 19, 2025 · Jane Doe | Reuters".
@@ -46,6 +51,7 @@ _BY_INSIDE = re.compile(
 _RTL_LETTER = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
+_BY_GERUND = re.compile(r"(?i:by)\s+[a-z]+ing\s+\w")
 _MULTI = re.compile(r",|\band\b|&|;")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
 
@@ -61,7 +67,8 @@ _UI = frozenset(
     "contributing freelance special intern analyst founder ceo cto president director manager "
     "head lead expert specialist reviewer reviewed fact checked checker medically updated posted "
     "published by unknown anonymous n/a na none null undefined user member moderator mod "
-    "verified official support customer service report reports wire wires agencies".split()
+    "verified official support customer service report reports wire wires agencies permalink "
+    "trackback trackbacks pingback name authorized dealer retailer".split()
 )
 _DEGREES = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|R\.?N\.?|Jr\.?|Sr\.?|"
@@ -76,6 +83,11 @@ _ORG_WORDS = frozenset(
     "bloomberg wire newsroom blog forum forums community club partners international "
     "global consulting marketing agency's health clinic hospital center centre "
     "redacción redaccion rédaction redaktion redazione redactie redação".split()  # the newsroom
+)
+# Newspapers' names, before a staff role ("Sentinel staff writers").
+_MASTHEAD_WORDS = frozenset(
+    "courier sentinel herald tribune gazette times post chronicle examiner observer dispatch "
+    "journal register ledger bulletin inquirer independent telegraph record star daily".split()
 )
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 # Words that never stand inside a name: a sentence caught by a byline selector.
@@ -96,8 +108,11 @@ _PARTICLES = frozenset(
 def _trim_words(words: list[str]) -> list[str]:
     """Drop degrees, avatar initials and UI/role words around a name ("Jane Doe Follow",
     "Jane Doe, PhD", "JD Jane Doe")."""
+    n = len(words)
     while words and (words[-1].lower().strip(".:") in _UI or _DEGREES.match(words[-1])):
         words = words[:-1]
+    if len(words) < n and len(words) >= 3 and words[-1].lower() in _MASTHEAD_WORDS:
+        words = words[:-1]  # "Gerald Vance, Courier Staff Writer": the paper's name is the role's
     while words and (words[0].lower().strip(".:") in _UI or (len(words) > 2 and _INITIALS.match(words[0]))):
         words = words[1:]
     return words
@@ -192,6 +207,8 @@ def split_byline(
         s = s[:a] + " | " + s[b:]
     if "@" in s:
         s = _EMAIL.sub(" | ", s)
+    if _BY_GERUND.match(s):
+        return []  # "By allowing for fluid transitions, this desk ...": a sentence
     explicit = bool(_PREFIX.match(s))
     for piece in _PIECES.split(s):
         piece = piece.strip()
@@ -214,6 +231,8 @@ def split_byline(
         out: list[str] = []
         seen: set[str] = set()
         for part in parts:
+            if out and part[:4].lower() == "the " and part[4:5].isupper():
+                continue  # "By Sofia Arancibia, The Highland Dispatch": her paper, not a second name
             name = clean_name(part, strict=strict, orgs=orgs, allow_handle=handles and explicit)
             if name:
                 k = norm_key(name)

@@ -34,7 +34,10 @@ _BAD_ZONE = re.compile(
     r"r(?:(?<![a-z]r)(?:espond|ail)|e(?:pl(?:y|ies)|lated|commend))|"
     r"mo(?:re-stor|st-?read)|also-read|t(?:rending|easer|aboola|icker|opbar)|"
     r"p(?:opular|romo|rev-post|agination)|s(?:idebar|lider)|footer|"
-    r"n(?:(?<![a-z]n)av|ewsletter|ext-post)|menu|breadcrumb|outbrain|weather|latest"
+    r"n(?:(?<![a-z]n)av|ewsletter|ext-post)|menu|breadcrumb|outbrain|weather|latest|"
+    # Shoppers' reviews: their names are not the page's authors. ("review" alone is not: a
+    # review article's byline sits in its "review-header".)
+    r"reviews|(?:customer|user|product)[-_]?review|yotpo|jdgm|okendo|bazaarvoice|stamped"
 )
 # Layout switches on a page wrapper ("has-sidebar", "template-sidebar") are not a sidebar.
 # WordPress-style labels on the article element ("category-comments") name a topic, not a zone.

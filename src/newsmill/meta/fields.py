@@ -190,6 +190,18 @@ def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str, labels: 
     return None
 
 
+# What a site's name adds to the publisher's, which a copyright line names instead: "Valley
+# Courier Online" (© Valley Courier Publishing Co.), "GridironWeekly.com", "江南日报网" (网,
+# "net"; © 江南日报社).
+_NAME_SUFFIX = re.compile(r"(?:online|com|net|org|web|website|网)$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _core_key(key: str) -> str:
+    core = _NAME_SUFFIX.sub("", key)
+    return core if len(core) >= (2 if _CJK.match(core) else 5) else key
+
+
 # Shops, services, listings and manuals are titled by a short label of their own ("Sleeping
 # Bags", "Quickstart") over headings that say more; stories and threads by their headline.
 _LABELLED_TYPES = frozenset(["product", "collection", "listing", "service", "documentation"])
@@ -229,14 +241,18 @@ def _story_heading_over_label(title: Pick | None, seg: Segmentation, kept: list[
     return title
 
 
-_COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.I)
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright|版权所有", re.I)
 
 
 def _in_copyright(seg: Segmentation, key: str) -> bool:
-    """``key`` (a norm_key) is in the page's copyright line: the name the site goes by."""
+    """``key`` (a norm_key), or its core (less "Online", ".com", 网), is in the page's copyright
+    line: the name the site goes by."""
+    core = _core_key(key)
     for b in seg.blocks:
-        if b.chars <= 160 and _COPYRIGHT_MARK.search(b.text) and key in norm_key(b.text):
-            return True
+        if b.chars <= 300 and _COPYRIGHT_MARK.search(b.text):
+            line = norm_key(b.text)
+            if key in line or core in line:
+                return True
     return False
 
 

@@ -215,7 +215,7 @@ def first_poster(
     """Who opened the thread: an author-classed element right by the headline (the comment
     filter drops it, as forum posts sit in "reply" and "comment" boxes), or a user name
     followed by the forum's "Posts: / Joined:" lines."""
-    if ctx.graph.of_types(_PRODUCT_TYPES):
+    if ctx.graph.of_types(_PRODUCT_TYPES) or (ctx.first("og:type") or "").lower().startswith("product"):
         return []  # the names by a product's title are its reviewers'
     blocks = seg.blocks
     near: dict[str, int] = {}

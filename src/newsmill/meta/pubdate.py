@@ -46,7 +46,8 @@ MODIFIED_META = {
     "revised": 0.65,
 }
 _PUB_HINT = re.compile(
-    r"publi|posted|created|pubdate|issued|released|erschienen|veröffentlicht|publicado|"
+    # Not "republished": a note that names another outlet's earlier date.
+    r"(?<!re)publi|posted|created|pubdate|issued|released|erschienen|veröffentlicht|publicado|"
     r"pubblicato|gepubliceerd|written|dateline|post-date|entry-date|article-date|story-date",
     re.IGNORECASE,
 )
@@ -354,6 +355,7 @@ def gather_forum(ctx: PageContext, dmy_first: bool, ref: datetime | None, *, kno
 
 _BYLINE_BLOCK = re.compile(r"^\s*(?:(?:written|posted|published)\s+)?(?:by|par|von|por)\b", re.IGNORECASE)
 _KICKER_CHARS = 40  # a dateline set above the headline is the date and a word or two
+_ENTRY_POSTED = re.compile(r"\s*this (?:entry|post|article|story) was (?:posted|published|written)\b", re.IGNORECASE)
 TAIL_BLOCKS = 8  # how far past the story's last block a closing "Written by ... / date" is looked for
 
 
@@ -437,10 +439,20 @@ def _tail_dates(seg: Segmentation, last: int, dmy_first: bool, ref: datetime | N
     for bi in range(max(0, last - 2), min(len(blocks), last + TAIL_BLOCKS)):
         b = blocks[bi]
         e = seg.elems[b.elem]
-        if b.chars > 160 or e.iflags & _BAD_FLAGS or e.isem & _BAD_SEM:
+        if e.iflags & _BAD_FLAGS or e.isem & _BAD_SEM:
+            continue
+        # WordPress's classic themes close a post with one long paragraph that opens "This entry
+        # was posted on Tuesday, June 2nd, 2009 at 7:45 am and is filed under ...": its opening
+        # is a labelled date line. Other long blocks are prose.
+        long_entry = b.chars > 160
+        if long_entry and not _ENTRY_POSTED.match(b.text):
             continue
         after_byline = bi > 0 and blocks[bi - 1].chars < 80 and bool(_BYLINE_BLOCK.match(blocks[bi - 1].text))
-        text, found = _text_dates(blocks, bi, dmy_first, ref)
+        if long_entry:
+            text = b.text[:160]
+            found = [t for t in _hinted_text_dates(text, "", dmy_first, ref) if not is_future(t[0], ref)][:1]
+        else:
+            text, found = _text_dates(blocks, bi, dmy_first, ref)
         for dv, is_mod, bonus in found:
             if is_mod or not (bonus > 0 or after_byline) or dv.relative:
                 continue

@@ -14,7 +14,7 @@ from .jsonld import ARTICLE_TYPES, ITEM_TYPES, PAGE_TYPES, text_of, types_of
 
 # " | Site", " - Site", " — Site", " :: Site", " » Site", "Site: Title".
 # Chinese and Japanese sites write "标题_新闻中心_站名", "标题--人民网", "标题｜站名" (CJK_SEP).
-_SEP = re.compile(r"\s+(?:\||-|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|" + titlemodel.CJK_SEP)
+_SEP = re.compile(r"\s+(?:\||--?|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|" + titlemodel.CJK_SEP)
 _WORDS = re.compile(r"\w+")
 _GENERIC_H1 = titlemodel.generic_heading()
 # A section's label as a <title> gives it: "News", "Local News", "The Latest Stories", "Sports".
@@ -24,6 +24,9 @@ _SECTION_LABEL = re.compile(
     r"nachrichten|noticias|actualit[ée]s|notizie|not[íi]cias|nieuws|новости|新闻|新闻中心|首页|ニュース|뉴스)\W*$",
     re.IGNORECASE,
 )
+# What WordPress and other blog engines' default themes put between the site's name and the
+# post's title in <title>: never a title.
+_ENGINE_LABELS = frozenset(norm_key(s) for s in ("Blog Archive", "Archive", "Archives", "Blog Post", "Post"))
 # Without the learned chooser (model file missing) titles are right about 77% of the time on
 # wcxb-dev, so the fallback's scores are capped well below the 0.9 users act on.
 HEURISTIC_CAP = 0.8
@@ -211,7 +214,14 @@ def _pick_learned(
     # Review" is the name of hillcountryreview.com too); nor, on a page without an address, the
     # name its h1 links to the home page with (a logo).
     logos = {norm_key(n) for n in ctx.logo_names} if not ctx.url else set()
-    excluded = [(deep and (c.key in labels or c.key.removeprefix("the") in labels)) or c.key in logos for c in cands]
+    # Nor any piece holding the blog engine's label between site and post ("Site » Blog
+    # Archive » Post").
+    excluded = [
+        (deep and (c.key in labels or c.key.removeprefix("the") in labels))
+        or c.key in logos
+        or any(norm_key(p) in _ENGINE_LABELS for p in _SEP.split(c.text))
+        for c in cands
+    ]
     best = titlemodel.choose(cands, X, excluded)
     if best is None:
         return None

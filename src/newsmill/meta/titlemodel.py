@@ -36,7 +36,7 @@ _META_OTHER = ("dc.title", "parsely-title", "sailthru.title")
 CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 CJK_SEP = rf"(?<=[{CJK}])\s*(?:_+|-{{2,}}|－+|—+)\s*(?=[{CJK}])|\s*｜\s*"
 _PART_SEP = re.compile(
-    r"\s+(?:\||-|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+|" + CJK_SEP
+    r"\s+(?:\||--?|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+|" + CJK_SEP
 )
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NON_ALNUM = re.compile(r"[\W_]+")

@@ -1,0 +1,170 @@
+"""Pages written by hand after the fashion of older blog engines, newsrooms of the 2000s and
+news sites in other languages: each case is a page that newsmill read wrongly before."""
+
+from __future__ import annotations
+
+import numpy as np
+from metadata_helpers import STORY, meta_of, page
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill import extract
+from newsmill.assemble import (
+    _drop_comment_tail,
+    _is_furniture_line,
+    _keep_editors_notes,
+    is_widget_line,
+)
+from newsmill.meta.authors import split_byline
+from newsmill.segment import Block, segment
+
+PARAS = [
+    "The Cedar Flats town council on Monday night approved a $4.6 million budget for the coming year "
+    "that keeps the public library open on Sundays, reversing a proposal from April.",
+    "To make up the difference, the council voted 4-1 to cut the number of times town crews mow the "
+    "parks and road shoulders from every two weeks to every three.",
+    "The library decision came after a petition signed by more than 600 residents and a packed public "
+    "hearing in May at which most of the speakers were parents or retirees.",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAS)
+
+# WordPress's classic default theme: the blog's name in an h1 linking home, the post's title in
+# an h2, "Site » Blog Archive » Post" in <title>, and the date only in the closing paragraph.
+KUBRICK = f"""<html><head><title>Cedar Flats Dispatch  &raquo; Blog Archive   &raquo; Budget keeps
+library open Sundays</title></head><body><div id="page"><div id="header"><h1><a
+href="http://cedarflatsdispatch.org/">Cedar Flats Dispatch</a></h1></div>
+<div id="content" class="narrowcolumn"><div class="post" id="post-412">
+<h2>Budget keeps library open Sundays</h2><small>by Ellen Marsh</small>
+<div class="entry">{BODY}</div>
+<p class="postmetadata alt"><small>This entry was posted on Tuesday, June 2nd, 2009 at 7:45 am and is
+filed under <a href="/category/town-council/" rel="category tag">Town Council</a>. You can follow any
+responses to this entry through the <a href="/feed/">RSS 2.0</a> feed. You can leave a response, or
+trackback from your own site.</small></p></div></div></div></body></html>"""
+
+
+def test_wordpress_blog_archive_label_is_not_the_title_and_the_closing_line_dates_the_post() -> None:
+    art = extract(KUBRICK)
+    assert art.title == "Budget keeps library open Sundays"
+    assert art.site_name == "Cedar Flats Dispatch"
+    assert (art.published or "").startswith("2009-06-02T07:45")
+
+
+def test_a_title_split_at_a_double_hyphen() -> None:
+    html = page("<title>GridironWeekly.com -- Mossbrook's quiet genius</title>",
+                f"<h2>Mossbrook's quiet genius</h2>{STORY}<p>Copyright 2001 Gridiron Weekly Inc.</p>")
+    meta = meta_of(html, None)
+    assert meta["title"] == "Mossbrook's quiet genius"
+    assert meta["site_name"] == "GridironWeekly.com"
+
+
+def test_posted_by_line_of_movable_type() -> None:
+    raw = "Posted by Rachel Odum at March 3, 2005 09:14 AM | Permalink"
+    assert split_byline(raw) == ["Rachel Odum"]
+    assert split_byline("Posted by: Walt K. at March 3, 2005 10:02 AM") == ["Walt K"]
+
+
+def test_the_papers_name_before_a_staff_role_is_not_part_of_the_name() -> None:
+    assert split_byline("By Gerald Vance Courier Staff Writer") == ["Gerald Vance"]
+    assert split_byline("By Talia Brooks and Marcus Feld Sentinel staff writers") == ["Talia Brooks", "Marcus Feld"]
+    assert split_byline("By Ann Lee Staff Writer") == ["Ann Lee"]
+
+
+def test_an_outlet_after_the_reporter_is_not_a_second_author() -> None:
+    assert split_byline("By Sofia Arancibia, The Highland Dispatch") == ["Sofia Arancibia"]
+    # What a site goes by, alone, stays what it was (an organisation's byline).
+    assert split_byline("By The Currency editors") != []
+
+
+def test_sentences_and_shop_labels_are_not_bylines() -> None:
+    text = "By allowing for fluid transitions between sitting and standing, this desk helps you move."
+    assert split_byline(text) == []
+    assert split_byline("Authorized Dealer", strict=True) == []
+    assert split_byline("by lingling") == ["lingling"]  # a handle that ends in "ing"
+
+
+def test_a_shoppers_review_does_not_name_the_product_pages_author() -> None:
+    reviews = (
+        '<div class="jdgm-rev-widg"><div class="jdgm-rev"><span class="jdgm-rev__author">Dana P.</span>'
+        "<p>Great sheets, soft after one wash.</p></div></div>"
+    )
+    html = page('<meta property="og:type" content="product">', f"<h1>Linen sheet set</h1>{STORY}{reviews}")
+    # The heading and the story are kept; the reviews, as on a product page, are not.
+    meta = meta_of(html, "https://shop.example.com/products/linen-sheets", kept=[0, 1, 2], page_type="product")
+    assert meta.get("authors", []) == []
+
+
+def test_a_republication_note_does_not_date_the_page() -> None:
+    url = "https://courier.example.org/environment/2024/05/19/drought-farmers-uphill"
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+          f'"mainEntityOfPage":"{url}","headline":"Drought pushes farmers uphill",'
+          '"datePublished":"2024-05-19T09:30:00-07:00","dateModified":"2024-05-20T16:05:00-07:00"}</script>')
+    # Its class says "republish": no label of this page's own publication.
+    note = ('<div class="article_republish__Hy"><p><em>This article originally appeared on '
+            '<a href="https://dispatch.example.org/">The Highland Dispatch</a> on May 17, 2024, and is '
+            "republished here under a Creative Commons license.</em></p></div>")
+    body = (f'<main><h1>Drought pushes farmers uphill</h1><div class="article_date"><span>May 19, 2024</span></div>'
+            f'<div class="article_body">{STORY}</div>{note}</main>')
+    assert meta_of(page(ld, body), url)["published"].startswith("2024-05-19")
+
+
+def test_site_name_from_the_title_when_the_copyright_names_the_publisher() -> None:
+    html = page("<title>Valley Courier Online: Mill closing leaves 340 jobless</title>",
+                f"<h2>Mill closing leaves 340 jobless</h2>{STORY}"
+                "<p>Copyright &copy; 1999 Valley Courier Publishing Co. All rights reserved.</p>")
+    assert meta_of(html, None)["site_name"] == "Valley Courier Online"
+    zh = page("<title>临川市首座零碳图书馆开馆 屋顶光伏满足全年用电_江南日报网</title>",
+              "<h1>临川市首座零碳图书馆开馆 屋顶光伏满足全年用电</h1><p>" + "临川市图书馆今天正式开馆。" * 8 + "</p>"
+              "<p>版权所有 © 江南日报社 未经授权禁止转载</p>", lang="zh")
+    assert meta_of(zh, None)["site_name"] == "江南日报网"
+
+
+def test_a_japanese_reporters_label_before_the_name() -> None:
+    html = page("<title>自動運転バス、来春から本格運行へ</title>",
+                '<h1>自動運転バス、来春から本格運行へ</h1><span class="byline">記者 佐藤美咲</span>'
+                "<p>" + "湊川市は自動運転バスの通年運行を始めると発表した。" * 6 + "</p>", lang="ja")
+    assert meta_of(html)["authors"] == ["佐藤美咲"]
+
+
+def test_story_tool_rows_of_older_pages_are_widget_lines() -> None:
+    assert is_widget_line("[ Printer-friendly format | E-mail this column | Discuss this on the message boards ]")
+    assert is_widget_line("Printer-friendly version | E-mail this story | Write a letter to the editor")
+    assert not is_widget_line("Discuss this with your doctor before you change the dose.")
+
+
+def _block(text: str, link_chars: int = 0) -> Block:
+    return Block("p", text, text, 0, "p", chars=len(text), link_chars=link_chars)
+
+
+def test_read_also_links_in_more_languages() -> None:
+    for label, link in (("Baca juga: ", "Banjir Rendam 3 Kecamatan di Rawabening"),
+                        ("　　延伸阅读：", "临川滨江新区今年新增公共文化设施12处")):
+        assert _is_furniture_line(_block(label + link, len(link))), label
+    assert is_widget_line("Haberin Devamı")
+
+
+def test_a_correction_set_just_under_the_story_body_is_kept() -> None:
+    note = ("Correction, Oct. 15, 2026: An earlier version of this article gave the wrong year for the "
+            "land trust agreements. They were signed in 2025, not 2024.")
+    html = (f'<html><body><article><div class="body">{BODY}</div><p class="sc-correction"><em>{note}</em></p>'
+            '<section><h2>Recommended for you</h2><p>Who owns the water under the valley? A look at the '
+            "rights that decide each farm's fate this year.</p></section></article></body></html>")
+    seg = segment(LexborHTMLParser(html).body)
+    keep = np.array([b.text in PARAS for b in seg.blocks])
+    body = seg.elems[seg.blocks[0].elem].parent
+    _keep_editors_notes(seg, keep, seg.elems[body])
+    kept = [seg.blocks[i].text for i in np.flatnonzero(keep)]
+    assert note in kept
+    assert not any("water under the valley" in t for t in kept)  # past the next heading
+
+
+def test_a_blog_comment_section_without_a_comment_class_ends_the_story() -> None:
+    html = ("<html><body><div id='content'>" + BODY * 2 +
+            "<h2 id='trackbacks'>TrackBack</h2><p>TrackBack URL for this entry: http://example.net/tb/413</p>"
+            "<h2>Comments</h2><p>Bruno fixed my capo with a paper clip in 1983.</p>"
+            "<p>Posted by: Walt K. at March 3, 2005 10:02 AM</p></div></body></html>")
+    blocks = segment(LexborHTMLParser(html).body).blocks
+    out = _drop_comment_tail(blocks, list(range(len(blocks))))
+    texts = [blocks[i].text for i in out]
+    assert texts == PARAS * 2
+    # A short note before such a heading is no story to end: nothing is dropped.
+    short = segment(LexborHTMLParser("<body><p>Thanks all.</p><h2>Comments</h2><p>A reply.</p></body>").body).blocks
+    assert len(_drop_comment_tail(short, list(range(len(short))))) == len(short)
