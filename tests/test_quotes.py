@@ -195,3 +195,120 @@ def test_empty_and_markless_text():
 )
 def test_speech_tags_after_a_quote_in_other_languages(text, speaker):
     assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Ada Lindqvist still walks the rows. Her grandfather planted the trees in 1951, when the "
+            "Larkspur Valley had 6,000 acres of apples.\n\n"
+            '"I don\'t intend to be the one who pulls them out," she said.',
+            "Ada Lindqvist",
+            id="not_a_place",
+        ),
+        pytest.param(
+            "Jenna Strand did her first set there in 1988. The Kessler Brothers recorded a live album "
+            'in the back room.\n\n"That stage is eight inches high," she said.',
+            "Jenna Strand",
+            id="not_a_band_or_company",
+        ),
+        pytest.param(
+            "Singer Jenna Strand and owner Helene Marchetti met there in 1988.\n\n"
+            "Strand, reached by phone in Nashville, heard the news before breakfast. "
+            '"That stage is eight inches high," she said.',
+            "Jenna Strand",
+            id="a_surname_introduced_with_a_full_name_is_a_person",
+        ),
+    ],
+)
+def test_a_pronoun_resolves_to_a_person(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_words_before_an_honorific_are_a_role():
+    text = (
+        "Laryngologist Dr. Renata Sokol, who has not treated the singer, said rest usually helps.\n\n"
+        '"The hardest part of treatment is the silence," Sokol said.\n\n'
+        '"Singers are performers," said Harvard Prof. Amos Lee.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Renata Sokol", "Amos Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Indonesian / Malay: verb first after the quote; "-nya" and a bare verb name the person just named.
+        ('"Kami ingin warga punya waktu dua jam untuk mengungsi," ujar Kepala BPBD Kota Rawabening, '
+         "Siti Rahmawati, saat ditemui di Balai Kota.", "Siti Rahmawati"),
+        ('Warga Sukamaju, Ahmad Fauzi (45), menyambut baik sistem itu. "Tahun lalu air naik tengah malam," '
+         "kata Ahmad.", "Ahmad Fauzi"),
+        ('Ahmad Fauzi menyambut baik sistem itu. "Tahun lalu air naik tengah malam," ujarnya.', "Ahmad Fauzi"),
+        # Russian and Polish: a dash before the verb.
+        ("«Мы открываем мост на полгода раньше, чем обещали», — заявил на церемонии мэр города Андрей Соколов.",
+         "Андрей Соколов"),
+        ("„To był dla nas ogromny cios” – powiedział Tomasz Wiśniewski, prezes oddziału.", "Tomasz Wiśniewski"),
+        ("Wśród gości była Anna Zielińska z Krakowa. „Bałam się, że zrobią tu hotel ze szkła” – mówiła.",
+         "Anna Zielińska"),
+        # Turkish: the speaker before the quote, the verb after it.
+        ('Kazı başkanı Prof. Dr. Ayşe Demir konuştu. Demir, "Renkler neredeyse ilk günkü canlılığını '
+         'koruyor" dedi.', "Ayşe Demir"),
+        ('İl Kültür ve Turizm Müdürü Serkan Aydın da "Kalebaşı, önümüzdeki yıllarda önemli bir rota '
+         'olacak" ifadelerini kullandı.', "Serkan Aydın"),
+        # Japanese: NAME + title or honorific + は「…」と述べた.
+        ("記者会見した田中健一市長は「運転手のなり手が減るなかで、市民の足を守るための現実的な選択肢だ」と述べた。", "田中健一"),
+        ("青果店を営む木村和子さん（68）は「病院に通うお年寄りには助かる。ただ、様子を見たい」と話した。", "木村和子"),
+        # Chinese: ROLE + NAME + 说/表示, before or after the quote.
+        ("带着孙女来参观的退休教师王秀兰说：“以前借书要跑到老城区，现在家门口就有图书馆，周末可以常来。”", "王秀兰"),
+        ("“我们希望图书馆不仅是读书的地方，也是一本打开的教科书。”临川市图书馆馆长张伟表示，馆内开辟了展区。", "张伟"),
+        # Arabic: verb, then title and name, then the quote.
+        ("وقال رئيس هيئة المياه المهندس خالد العمري، خلال حفل التدشين، إن «المحطة ستغطي احتياجات نحو 600 ألف نسمة من مياه الشرب».",
+         "خالد العمري"),
+        ("من جهتها، قالت الباحثة في شؤون البيئة البحرية الدكتورة ليلى منصور: «الخطوة مهمة، لكن نجاحها الحقيقي سيُقاس».",
+         "ليلى منصور"),
+        # Hindi: ROLE + NAME ने कहा, “…”.
+        ("जिला कलेक्टर अनीता वर्मा ने कहा, “हमारा लक्ष्य है कि किसी भी किसान को दफ्तरों के चक्कर न लगाने पड़ें।”",
+         "अनीता वर्मा"),
+        ("रामपुरा गांव के किसान महेंद्र सिंह ने बताया, “पिछली बार हमें नुकसान का पैसा आठ महीने बाद मिला था।”",
+         "महेंद्र सिंह"),
+        # A role opening a sentence is not the name; "он" is the person just named.
+        ("Мэр Андрей Соколов открыл мост. «Мы открываем мост на полгода раньше», — сказал он.", "Андрей Соколов"),
+        # A surname after the full name given before.
+        ("田中健一市長が会見した。田中市長は記者団に「市民の足を守るための現実的な選択肢だ」と述べた。", "田中健一"),
+    ],
+)
+def test_speech_tags_in_more_languages(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A role, a place and a name run together: where the name starts is not known.
+        '"Kami ingin warga punya waktu dua jam untuk mengungsi," kata Gubernur Jawa Barat Ridwan Kamil.',
+        # A bare verb with nobody named in this paragraph or the one before.
+        "Первый абзац без имен.\n\nВторой абзац.\n\n«Мы открываем мост на полгода раньше», — добавил.",
+        # The city, not a person with a title or honorific.
+        "湊川市は「運転手のなり手が減るなかで、市民の足を守るための選択肢だ」と発表した。",
+        # A role with no name, and a name with no role.
+        "市文化局负责人表示：“新馆实行一卡通借阅，与全市分馆通借通还。”",
+        # "Police officials said": no role word before two words that are not a name.
+        "पुलिस अधिकारियों ने कहा, “हमारा लक्ष्य है कि किसी भी किसान को दफ्तरों के चक्कर न लगाने पड़ें।”",
+        # An informed source, with no title before it; "the minister, in a statement".
+        "وقال مصدر مطلع: «المحطة ستغطي احتياجات نحو 600 ألف نسمة من مياه الشرب».",
+        "وقال الوزير في بيان: «المحطة ستغطي احتياجات نحو 600 ألف نسمة من مياه الشرب».",
+        # Only the first name after the verb is the subject, and not after a preposition.
+        '"Kami ingin warga punya waktu dua jam," kata Jokowi di Istana Negara, Jakarta.',
+        "«Мы открываем мост на полгода раньше», — заявил в Москве Андрей Соколов.",
+        # No comma or dash: "kata" is a saying's "word", not a speech tag.
+        'Istilah "sedia payung sebelum hujan" kata Ahmad Fauzi sering dipakai.',
+        # "Demir'e": to Demir, the one spoken to.
+        'Yılmaz, Ayşe Demir\'e "Bu iş böyle olmaz arkadaşlar" dedi.',
+        # A city's mayor: no name.
+        "横浜市長は「市民の足を守るための現実的な選択肢だ」と述べた。",
+        # A word between the name and the verb.
+        "教授王明在会上说：“以前借书要跑到老城区，现在家门口就有图书馆。”",
+    ],
+)
+def test_more_languages_no_speaker_rather_than_a_wrong_one(text):
+    assert [q.speaker for q in find_quotes(text)] in ([None], [])
