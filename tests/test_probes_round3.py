@@ -165,6 +165,30 @@ def test_a_blog_comment_section_without_a_comment_class_ends_the_story() -> None
     out = _drop_comment_tail(blocks, list(range(len(blocks))))
     texts = [blocks[i].text for i in out]
     assert texts == PARAS * 2
+    # On a page taken for a thread, "Comments" may head the replies: only the blog engine's own
+    # headings ("TrackBack") end the story there.
+    assert [blocks[i].text for i in _drop_comment_tail(blocks, list(range(len(blocks))), forum=True)] == PARAS * 2
+    thread = segment(LexborHTMLParser("<body>" + BODY * 2 + "<h2>Comments</h2><p>A reply.</p></body>").body).blocks
+    assert len(_drop_comment_tail(thread, list(range(len(thread))), forum=True)) == len(thread)
     # A short note before such a heading is no story to end: nothing is dropped.
     short = segment(LexborHTMLParser("<body><p>Thanks all.</p><h2>Comments</h2><p>A reply.</p></body>").body).blocks
     assert len(_drop_comment_tail(short, list(range(len(short))))) == len(short)
+
+
+def _news_page(n_stories: int) -> str:
+    items = ",".join(
+        f'{{"@type":"NewsArticle","headline":"Story {k}","datePublished":"2024-05-0{k + 1}T09:00:00Z"}}'
+        for k in range(n_stories)
+    )
+    ld = f'<script type="application/ld+json">{{"@context":"https://schema.org","@graph":[{items}]}}</script>'
+    return page(ld, f"<h1>Budget keeps library open Sundays</h1>{BODY}")
+
+
+def test_a_page_declaring_one_news_story_is_an_article(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsmill.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline.pagetype, "classify", lambda *a, **k: ("listing", 0.4))
+    art = extract(_news_page(1), url="https://news.example.com/local/2024/05/01/library")
+    assert (art.page_type, art.page_type_confidence) == ("article", 0.9)
+    # A section front declares many stories: the model's type stands.
+    assert extract(_news_page(3), url="https://news.example.com/local/").page_type == "listing"

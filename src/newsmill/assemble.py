@@ -287,7 +287,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type == "article":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out))), (_AUTHOR_BOX,))
     if page_type == "forum":
-        out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
+        out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
     return _drop_post_furniture(seg, out, page_type == "forum")
 
 
@@ -359,22 +359,26 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
 # "Comments", "TrackBack" or "3 comments:" as a heading in the story's own container, and the
 # comments and trackbacks as bare paragraphs after it.
 _COMMENTS_HEADING = re.compile(
-    r"(?:\d+\s+)?(?:comments?|trackbacks?|pingbacks?|readers?'? comments|leave a (?:comment|reply)|"
-    r"post a comment|add a comment)(?:\s*\(\d+\))?\s*:?|"
-    r"\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts?)\s+(?:to|on)\s+.{1,200}",
-    re.IGNORECASE,
+    r"(?:\d+\s+)?(?:comments?|readers?'? comments)(?:\s*\(\d+\))?\s*:?|"
+    r"\d+\s+(?:comments?|thoughts?)\s+on\s+.{1,200}"
+)
+# Only blog engines write these: a thread taken for a forum page ends at them too. ("Comments"
+# may head a forum's replies.)
+_BLOG_TAIL_HEADING = re.compile(
+    r"(?:\d+\s+)?(?:trackbacks?|pingbacks?)(?:\s*\(\d+\))?\s*:?|leave a (?:comment|reply)|post a comment|"
+    r"\d+\s+responses?\s+to\s+.{1,200}"
 )
 
 
-def _drop_comment_tail(blocks: list[Block], out: list[int]) -> list[int]:
+def _drop_comment_tail(blocks: list[Block], out: list[int], forum: bool = False) -> list[int]:
     """``out`` up to a comment section's heading, when the story before it is the larger part."""
     words = 0
     for n, i in enumerate(out):
         b = blocks[i]
-        if b.kind == "heading" and b.chars <= 240 and _COMMENTS_HEADING.fullmatch(b.text.strip()):
-            if words < _STORY_MIN_WORDS:
-                return out
-            return _drop_minor(blocks, out, set(out[n:]))
+        if b.kind == "heading" and b.chars <= 240:
+            low = b.text.strip().lower()
+            if _BLOG_TAIL_HEADING.fullmatch(low) or (not forum and _COMMENTS_HEADING.fullmatch(low)):
+                return out if words < _STORY_MIN_WORDS else _drop_minor(blocks, out, set(out[n:]))
         words += b.text.count(" ") + 1
     return out
 
