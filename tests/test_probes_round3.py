@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsmill import extract
 from newsmill.assemble import (
     _drop_comment_tail,
+    _drop_facet_runs,
     _is_furniture_line,
     _keep_editors_notes,
     is_widget_line,
@@ -192,3 +193,20 @@ def test_a_page_declaring_one_news_story_is_an_article(monkeypatch) -> None:  # 
     assert (art.page_type, art.page_type_confidence) == ("article", 0.9)
     # A section front declares many stories: the model's type stands.
     assert extract(_news_page(3), url="https://news.example.com/local/").page_type == "listing"
+
+
+def _li(text: str, linked: bool = True) -> Block:
+    return Block("li", text, text, 0, "li", chars=len(text), link_chars=len(text) if linked else 0)
+
+
+def test_a_filter_panels_options_and_magento_pager_lines_leave() -> None:
+    for line in ("You're currently reading page 1", "Page 3", "Items 1-12 of 41"):
+        assert is_widget_line(line), line
+    facets = [_li(t) for t in ("Cast iron 9 items", "Stoneware 11 items", "Glass 6 items", "Cotton (14)")]
+    cards = [_li("Hokuto Cast Iron Teapot 0.8L"), _li("$46.00", linked=False)]
+    blocks = cards + facets
+    assert _drop_facet_runs(blocks, list(range(len(blocks)))) == [0, 1]
+    # Two in a row are no panel; titles that end in a year are no counts.
+    assert _drop_facet_runs(facets[:2], [0, 1]) == [0, 1]
+    years = [_li(f"The Best {w} Franchises of 2024") for w in ("Restaurant", "Burger", "Gym")]
+    assert _drop_facet_runs(years, [0, 1, 2]) == [0, 1, 2]

@@ -105,7 +105,8 @@ _CONTROL = re.compile(
     r"(?:want|like|enjoy) (?:more )?(?:stories|articles|news|content) like this(?: \w+){0,8}|"
     r"filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
     r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
-    r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|"
+    r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|page(?: \d+| next| previous| prev)|"
+    r"you(?: re| are) currently (?:reading|on|viewing) page \d+|items? \d+ (?:to )?\d+ of \d+|"
     r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
     r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket)|"
     r"this (?:topic|thread) was automatically closed(?: .{1,80})?|"
@@ -144,6 +145,32 @@ _PROMO = re.compile(
 def _is_promo_link(b: Block) -> bool:
     """"READ MORE: Another story", "Related: Another post": a link to another page, in the text."""
     return b.chars <= 200 and b.link_chars >= 0.5 * b.chars and _PROMO.match(b.text) is not None
+
+
+# A filter panel's options: linked list items that are a label and a count ("Stainless steel
+# 12 items", "Cotton (14)"), three or more in a row. A shop's cards carry a price or a name
+# without such a count; "The Best Gyms of 2024" ends in a year, not a count.
+_FACET = re.compile(
+    r"\D.{0,40}?\s(?:\(\d{1,5}\)|\d{1,5}\s(?:items?|products?|results?)|(?!(?:19|20)\d\d$)\d{1,4})"
+)
+_FACET_RUN = 3
+
+
+def _is_facet(b: Block) -> bool:
+    return b.kind == "li" and b.chars <= 60 and b.link_chars * 5 >= b.chars * 3 and _FACET.fullmatch(b.text) is not None
+
+
+def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
+    drop: set[int] = set()
+    run: list[int] = []
+    for i in [*out, -1]:
+        if i >= 0 and _is_facet(blocks[i]):
+            run.append(i)
+            continue
+        if len(run) >= _FACET_RUN:
+            drop.update(run)
+        run = []
+    return [i for i in out if i not in drop] if drop else out
 
 
 # The same label on a line of its own, its links on the lines after ("Related stories:" over
@@ -280,6 +307,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     kept = np.flatnonzero(keep).tolist()
     boxed = _in_small_box(seg, {blocks[i].elem for i in kept})
     out = _drop_promo_runs(blocks, [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])])
+    out = _drop_facet_runs(blocks, out)
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
     if page_type == "product":
