@@ -210,3 +210,11 @@ def test_a_filter_panels_options_and_magento_pager_lines_leave() -> None:
     assert _drop_facet_runs(facets[:2], [0, 1]) == [0, 1]
     years = [_li(f"The Best {w} Franchises of 2024") for w in ("Restaurant", "Burger", "Gym")]
     assert _drop_facet_runs(years, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_shop_and_form_builder_buttons_are_widget_lines() -> None:
+    for line in ("People who viewed this item also viewed", "Notify Me When Back in Stock", "Current price",
+                 "Oops! Something went wrong while submitting the form.", "Show child attributes",
+                 "Save this event", "Refine your results"):
+        assert is_widget_line(line), line
+    assert not is_widget_line("People who viewed the eclipse from the hill said it lasted four minutes.")

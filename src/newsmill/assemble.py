@@ -104,6 +104,13 @@ _CONTROL = re.compile(
     r"subscribe now(?: for(?: just| only)? \d+(?: \w+){0,4})?|get unlimited (?:digital )?access(?: \w+){0,6}|"
     r"(?:want|like|enjoy) (?:more )?(?:stories|articles|news|content) like this(?: \w+){0,8}|"
     r"filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
+    r"refine your (?:results|search)|(?:current|original|regular|sale) price|"
+    r"notify me(?: when (?:available|it s available|back in stock|in stock))?|(?:save|share) this (?:event|listing|job|recipe)|"
+    r"(?:people|customers|shoppers) who (?:viewed|bought) (?:this|the) (?:item|product)(?: also (?:viewed|bought))?|"
+    r"this is what customers who viewed this product bought|"
+    # Form builders' default messages (Webflow), a reference's expand buttons.
+    r"oops something went wrong while submitting the form|thank you your submission has been received|"
+    r"(?:show|hide) child attributes|"
     r"clear (?:all|filters)|(?:show|hide) filters|load(?:ing)? more|loading|show more|view more|"
     r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|page(?: \d+| next| previous| prev)|"
     r"you(?: re| are) currently (?:reading|on|viewing) page \d+|items? \d+ (?:to )?\d+ of \d+|"
@@ -338,7 +345,7 @@ _EDITED = re.compile(
 _POST_BUTTONS = re.compile(r"offline|online|original post|quote|code select all|(?:reply|post) \d+")
 # The same counters label first ("Posts: 123"), and the poster's join date.
 _POST_LABELS = re.compile(
-    r"(?:(?:(?:posts|messages|reactions|reaction score|likes|points|reputation|karma) \d+(?: \d{3})*|"
+    r"(?:(?:(?:posts|threads|messages|reactions|reaction score|likes|points|reputation|karma) \d+(?: \d{3})*|"
     r"(?:joined|join date|registered|member since)(?: \w+){0,3} \d{4}(?: \d{1,2} \d{2}(?: [ap]m)?)?) ?){1,4}"
 )
 
