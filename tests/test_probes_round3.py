@@ -218,3 +218,70 @@ def test_shop_and_form_builder_buttons_are_widget_lines() -> None:
                  "Save this event", "Refine your results"):
         assert is_widget_line(line), line
     assert not is_widget_line("People who viewed the eclipse from the hill said it lasted four minutes.")
+
+
+# Drupal 8's Bartik theme: the page title in a block of its own, the node (classed
+# "node--promoted", promoted to the front page) holding the "Submitted by" line and the body.
+DRUPAL = f"""<html lang="en"><head><title>Council approves river trail | Millbrook Gazette</title></head><body>
+<div class="dialog-off-canvas-main-canvas"><header role="banner"><a href="/" rel="home">Millbrook Gazette</a></header>
+<main id="content" class="column main-content" role="main"><div class="region region-content">
+<div id="block-bartik-page-title" class="block block-core block-page-title-block"><div class="content">
+<h1 class="title page-title"><span>Council approves river trail</span></h1></div></div>
+<div id="block-bartik-content" class="block block-system block-system-main-block"><div class="content">
+<article role="article" class="node node--type-article node--promoted node--view-mode-full">
+<header class="node__header"><div class="node__meta"><span>Submitted by <span rel="schema:author"><span
+property="schema:name">Helen Fairbanks</span></span> on <span property="schema:dateCreated"
+content="2024-03-12T21:35:08+00:00">Tue, 03/12/2024 - 14:35</span></span></div></header>
+<div class="node__content clearfix"><div class="field field--name-body">{BODY}</div></div></article>
+</div></div></div></main></div></body></html>"""
+
+
+def test_drupal_submitted_line_names_author_and_date_inside_a_promoted_node() -> None:
+    art = extract(DRUPAL, url="https://millbrookgazette.example.com/news/council-approves-river-trail")
+    assert art.authors == ["Helen Fairbanks"]
+    assert (art.published or "").startswith("2024-03-12")
+
+
+def test_blogger_is_not_the_blogs_name() -> None:
+    ld = ('<script type="application/ld+json">{"@context":"http://schema.org","@type":"BlogPosting",'
+          '"headline":"The old spur line to Hadley","publisher":{"@type":"Organization","name":"Blogger"}}</script>')
+    html = page(ld, '<header><h1 class="title"><a href="https://branchline.blogspot.com/">Branch Line Ramblings</a>'
+                f"</h1></header><h3 class='post-title'>The old spur line to Hadley</h3>{STORY}")
+    assert meta_of(html, "https://branchline.blogspot.com/2024/03/old-spur-line.html")["site_name"] == "Branch Line Ramblings"
+
+
+def test_mediawiki_edit_links_and_the_articles_subject() -> None:
+    html = ("<html><head><title>Velmora Lighthouse - Coastpedia</title></head><body>"
+            '<h1 id="firstHeading">Velmora Lighthouse</h1><div id="mw-content-text">'
+            "<p><b>Velmora Lighthouse</b> is an active lighthouse on Skarn Point, at the northern entrance to "
+            "Velmora Fjord. Completed in 1857, the granite tower is the tallest on the coast.</p>"
+            '<h2><span class="mw-headline" id="History">History</span><span class="mw-editsection">'
+            '<span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit">edit</a>'
+            '<span class="mw-editsection-bracket">]</span></span></h2>' + BODY + "</div></body></html>")
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert "History" in texts and not any("[edit]" in t for t in texts)
+    assert meta_of(html, None).get("authors", []) == []
+
+
+def test_more_furniture_lines() -> None:
+    assert is_widget_line("Top highlight")
+    assert _is_furniture_line(_block("Te recomendamos: Frente frío 15 provocará heladas", 40))
+    assert _is_furniture_line(_block("Foto: Elbtal-Anzeiger/Hinrichs"))
+
+
+def test_bylines_in_other_languages_classes_and_stamps() -> None:
+    html = page("<title>Los regantes piden agua</title>", '<h1>Los regantes piden agua</h1><p class="meta">'
+                '<span class="autor">Lucía Márquez Ortega</span></p>' + STORY, lang="es")
+    assert meta_of(html)["authors"] == ["Lucía Márquez Ortega"]
+    assert split_byline("Por Lucía Márquez Ortega Publicado") == ["Lucía Márquez Ortega"]
+    assert split_byline("Av Erik Lindqvist Publicerad") == ["Erik Lindqvist"]
+
+
+def test_quotes_are_read_on_pages_typed_service(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsmill.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline.pagetype, "classify", lambda *a, **k: ("service", 0.4))
+    body = BODY + '<p>"We have people filling out job applications on Sunday," said Joan Whitlock, the director.</p>'
+    art = extract(page("<title>Budget keeps library open</title>", f"<h1>Budget keeps library open</h1>{body}"))
+    assert art.page_type == "service"
+    assert [q.speaker for q in art.quotes] == ["Joan Whitlock"]

@@ -45,7 +45,7 @@ _WIDGET = re.compile(
     r"from wikipedia the free encyclopedia|"
     # An API reference's version stamp and source link ("1.0.0 (const: 1.48.0) · Source").
     r"(?:(?:\d+ ){1,4}(?:const (?:unstable|(?:\d+ ){0,3}\d+) )?)?source|pin (?:this|it) for later|table of contents|"
-    r"join our (?:mailing list|newsletter)|buy now|register|"
+    r"join our (?:mailing list|newsletter)|buy now|register|top highlight|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
     r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
@@ -139,7 +139,7 @@ _POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
 _READ_ALSO = (
     r"lesen sie auch|mehr zum thema|[àa] lire aussi|lire aussi|lee tambi[ée]n|lea tambi[ée]n|te puede interesar|"
     r"leggi anche|leia tamb[ée]m|lees ook|читайте также|czytaj (?:także|też)|zobacz (?:także|też)|"
-    r"baca juga|simak juga|ayrıca okuyun|bunu da okuyun|延伸阅读|推荐阅读|相关阅读|관련 ?기사"
+    r"baca juga|simak juga|ayrıca okuyun|bunu da okuyun|延伸阅读|推荐阅读|相关阅读|관련 ?기사|te recomendamos"
 )
 _PROMO = re.compile(
     r"\s*(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
@@ -215,7 +215,8 @@ _AGENCIES = (
     r"unsplash|pexels|adobe stock)"
 )
 _CREDIT = re.compile(
-    r"(?:(?:photo|image|picture|photograph|illustration)s?(?: credits?)?\s*[:|]|"
+    # ... and in German, French, Spanish, Italian, Portuguese, Dutch and Scandinavian ("Foto: dpa").
+    r"(?:(?:photo|image|picture|photograph|illustration|foto|bild|imagen|immagine|crédit photo)s?(?: credits?)?\s*[:|]|"
     r"\(?(?:photo|image|picture)s? (?:by|courtesy of|via)\b)\s*\S.{0,80}|"
     rf"(?:.{{0,80}}(?:/| via | - ))?{_AGENCIES}(?: via getty images)?\.?\)?",
     re.I,

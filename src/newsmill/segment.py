@@ -668,6 +668,8 @@ class _Walker:
             attrs = child.attributes
             if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                 continue
+            if tag == "span" and (attrs.get("class") or "").startswith("mw-editsection"):
+                continue  # MediaWiki's "[edit]" link inside a section's heading
             ident = attrs.get("id")
             if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
                 continue  # a consent manager's dialog: never the page's content

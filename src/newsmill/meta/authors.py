@@ -32,7 +32,7 @@ _PREFIX = re.compile(
 )
 # Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
 _TAIL = re.compile(
-    r"\s*(?:\(|\[|\bon\s+(?:behalf\b|\w+day\b|\d)|\bupdated\b|\bpublished\b|\bposted\b|"
+    r"\s*(?:\(|\[|\bon\s+(?:behalf\b|\w+day\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\d)|\bupdated\b|\bpublished\b|\bposted\b|"
     r"\blast (?:updated|modified)\b|\bmis à jour\b|\bpublié\b|\baktualisiert\b|\bactualizado\b|"
     r"\b\d{1,2}[:/.]\d{1,2}\b|\b(?:19|20)\d\d\b|\bmin(?:ute)?s? read\b|\bread(?:ing)? time\b|"
     r"\b\d+\s+(?:min|hour|day|week|month|year)s?\b|\s+in\s+(?-i:[A-Z])|\s+for\s+(?-i:[A-Z])|\s+at\s+\d|"
@@ -68,7 +68,8 @@ _UI = frozenset(
     "head lead expert specialist reviewer reviewed fact checked checker medically updated posted "
     "published by unknown anonymous n/a na none null undefined user member moderator mod "
     "verified official support customer service report reports wire wires agencies permalink "
-    "trackback trackbacks pingback name authorized dealer retailer".split()
+    "trackback trackbacks pingback name authorized dealer retailer publicado publicada publié publiée "
+    "veröffentlicht publicerad publiceret publisert pubblicato gepubliceerd".split()
 )
 _DEGREES = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|R\.?N\.?|Jr\.?|Sr\.?|"

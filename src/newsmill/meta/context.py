@@ -50,7 +50,10 @@ _BAD_TAGS = frozenset(["nav", "aside"])
 
 # Each selector costs about one pass over the tree, so they are few, and the byline, date and
 # credit ones run only when the structured sources left the field open (see ``fields``).
-_BYLINE_SEL = "[class*=byline i], [class*=author i], [rel~=author], a[href*='/author']"
+# "autor" (de, es, pl, pt), "auteur" (fr, nl) name bylines too.
+_BYLINE_SEL = (
+    "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], [rel~=author], a[href*='/author']"
+)
 _DATE_SEL = "time, [class*=date i], [class*=publish i], [class*=posted i]"
 _CREDIT_SEL = "[class*=credit i]"
 # A thread's posts as forum software marks them up (FluxBB/punBB, phpBB, vBulletin, SMF, MyBB,

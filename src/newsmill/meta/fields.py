@@ -21,6 +21,9 @@ _US_DMY_LANGS = ("en-us", "en_us")
 _KEY_VALUE = re.compile(r"^[\w-]+:\s")
 
 
+_PLATFORMS = frozenset(["blogger", "blogspot", "wordpresscom", "tumblr"])
+
+
 def _site_names(ctx: PageContext, main: dict | None) -> list[tuple[str, str, str, float]]:
     """(name, source, raw, weight) for the site."""
     out: list[tuple[str, str, str, float]] = []
@@ -35,7 +38,9 @@ def _site_names(ctx: PageContext, main: dict | None) -> list[tuple[str, str, str
                 break
     if main:
         for name, kind in agents(main.get("publisher"), ctx.graph)[:1]:
-            if kind != "person":  # a personal blog's publisher is its author, not a site
+            # A personal blog's publisher is its author, not a site; Blogger names itself as
+            # every blog's publisher.
+            if kind != "person" and norm_key(name) not in _PLATFORMS:
                 out.append((clean(name), "json-ld", name, 0.75))
     for key, w in (("application-name", 0.7), ("apple-mobile-web-app-title", 0.6)):
         v = clean(ctx.first(key))
@@ -338,6 +343,14 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         site = _site_beside_title(ctx, seg, title.value, labels)
         if site:
             site.record(out, "site_name")
+    logo = ctx.logo_names[0] if ctx.logo_names else ""
+    if (
+        not site and logo and len(logo.split()) <= 6 and "created with" not in logo.lower()  # an SVG's own title
+        and (not title or norm_key(logo) != norm_key(title.value))
+    ):
+        # The heading that links to the home page, over a blog's posts (Blogger's themes).
+        site = Pick(logo, "dom", logo, 0.6)
+        site.record(out, "site_name")
 
     story_scope(ctx, title.raw if title and title.source == "dom" else None)
     orgs = {norm_key(n[0]) for n in site_names}

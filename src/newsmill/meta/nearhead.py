@@ -96,6 +96,11 @@ def _usable(seg: Segmentation, kept: set[int], anchor: int):  # type: ignore[no-
     if 0 <= anchor < len(blocks):
         e = elems[blocks[anchor].elem]
         base_flags, base_sem = e.iflags, e.isem & _BAD_SEM
+        # Nor do the marks of the story's own container, under the headline (Drupal's
+        # "node--promoted" on the article element holding byline and body).
+        first = min((i for i in kept if i > anchor), default=-1)
+        if first >= 0:
+            base_flags |= elems[blocks[first].elem].iflags
     strong, weak = _BAD_FLAGS & ~base_flags, _WEAK_FLAGS & ~base_flags
 
     def usable(bi: int) -> bool:
@@ -363,8 +368,10 @@ def author_box(seg: Segmentation, orgs: set[str], anchor: int) -> list[Found]:
             if bio:
                 if short is None:
                     short = {blocks[j].text.strip() for j in range(n_blocks) if blocks[j].chars <= 40}
-                # Confirmed by the name alone on a line (the box's heading, the byline).
-                if bio in short:
+                # Confirmed by the name alone on a line (the box's heading, the byline); not
+                # the headline's: "Velmora Lighthouse is an active lighthouse ..." opens the
+                # article on its subject.
+                if bio in short and not (0 <= anchor < n_blocks and bio == blocks[anchor].text.strip()):
                     names = split_byline("By " + bio, strict=True, orgs=orgs)
         if len(names) == 1:
             found.setdefault(norm_key(names[0]), (names, text))

@@ -47,7 +47,7 @@ MODIFIED_META = {
 }
 _PUB_HINT = re.compile(
     # Not "republished": a note that names another outlet's earlier date.
-    r"(?<!re)publi|posted|created|pubdate|issued|released|erschienen|veröffentlicht|publicado|"
+    r"(?<!re)publi|posted|submitted|created|pubdate|issued|released|erschienen|veröffentlicht|publicado|"
     r"pubblicato|gepubliceerd|written|dateline|post-date|entry-date|article-date|story-date",
     re.IGNORECASE,
 )
@@ -391,6 +391,12 @@ def gather_text(
     blocks = seg.blocks
     elems = seg.elems
     head_bad = elems[blocks[anchor].elem].iflags & _BAD_FLAGS if anchor is not None and anchor < len(blocks) else 0
+    if anchor is not None:
+        # The story's own container's marks too (Drupal's "node--promoted" on the article
+        # element that holds the dateline and the body).
+        first = min((i for i in kept if i > anchor), default=-1)
+        if first >= 0:
+            head_bad |= elems[blocks[first].elem].iflags & _BAD_FLAGS
     n_txt = 0
     order: Iterable[int] = window
     if headline and anchor is not None and window.start < anchor < window.stop:
