@@ -285,3 +285,15 @@ def test_quotes_are_read_on_pages_typed_service(monkeypatch) -> None:  # type: i
     art = extract(page("<title>Budget keeps library open</title>", f"<h1>Budget keeps library open</h1>{body}"))
     assert art.page_type == "service"
     assert [q.speaker for q in art.quotes] == ["Joan Whitlock"]
+
+
+def test_guillemets_quoting_words_in_a_title_are_not_separators() -> None:
+    from newsmill.meta.title import _SEP, site_from_title
+
+    head = "Lago di Como, arrivano i battelli elettrici: «Emissioni dimezzate entro il 2030» - Cronache del Lario"
+    assert site_from_title(head, "Lago di Como, arrivano i battelli elettrici: «Emissioni dimezzate entro il 2030»") == (
+        "Cronache del Lario"
+    )
+    assert _SEP.split("Site » Section » Title") == ["Site", "Section", "Title"]
+    assert _SEP.split("»Wir hatten Glück« - Feuer - Zeitung") == ["»Wir hatten Glück«", "Feuer", "Zeitung"]
+    assert _SEP.split("« Le texte » - Le Site") == ["« Le texte »", "Le Site"]

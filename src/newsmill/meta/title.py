@@ -14,7 +14,9 @@ from .jsonld import ARTICLE_TYPES, ITEM_TYPES, PAGE_TYPES, text_of, types_of
 
 # " | Site", " - Site", " — Site", " :: Site", " » Site", "Site: Title".
 # Chinese and Japanese sites write "标题_新闻中心_站名", "标题--人民网", "标题｜站名" (CJK_SEP).
-_SEP = re.compile(r"\s+(?:\||--?|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|" + titlemodel.CJK_SEP)
+_SEP = titlemodel.TitleSeparators(
+    re.compile(r"\s+(?:\||--?|–|—|::|:|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|" + titlemodel.CJK_SEP)
+)
 _WORDS = re.compile(r"\w+")
 _GENERIC_H1 = titlemodel.generic_heading()
 # A section's label as a <title> gives it: "News", "Local News", "The Latest Stories", "Sports".

@@ -35,9 +35,42 @@ _META_OTHER = ("dc.title", "parsely-title", "sailthru.title")
 # "标题--人民网", "标题｜站名", "标题 - 站名" is covered above.
 CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 CJK_SEP = rf"(?<=[{CJK}])\s*(?:_+|-{{2,}}|－+|—+)\s*(?=[{CJK}])|\s*｜\s*"
-_PART_SEP = re.compile(
+# Guillemets separate parts ("Site » Section » Title") and quote speech ("… : « Emissioni
+# dimezzate » - Cronache del Lario", German "»Wir hatten Glück«"): a pair's marks are quotes.
+_GUILLEMET_PAIR = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
+_MASKED = str.maketrans("«»", "\ue000\ue001")
+_UNMASKED = str.maketrans("\ue000\ue001", "«»")
+
+
+class TitleSeparators:
+    """A title-part separator pattern that leaves guillemets quoting words alone."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+
+    @staticmethod
+    def _mask(text: str) -> str:
+        if "«" not in text or "»" not in text:
+            return text
+        return _GUILLEMET_PAIR.sub(lambda m: m.group().translate(_MASKED), text)
+
+    def split(self, text: str) -> list[str]:
+        masked = self._mask(text)
+        parts = self.rx.split(masked)
+        return parts if masked is text else [p.translate(_UNMASKED) for p in parts]
+
+    def findall(self, text: str) -> list[str]:
+        return self.rx.findall(self._mask(text))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rx.search(self._mask(text))
+
+
+_PART_SEP = TitleSeparators(re.compile(
     r"\s+(?:\||--?|–|—|::|»|«|·|•|~|/|\\)\s+|\s*(?:\||»|·|•)\s*|(?<=\w)[:：]\s+|" + CJK_SEP
-)
+))
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _NON_ALNUM = re.compile(r"[\W_]+")
 # Headings that name a page's furniture, not its story ("Latest news", "Skip to content").
