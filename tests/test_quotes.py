@@ -312,3 +312,121 @@ def test_speech_tags_in_more_languages(text, speaker):
 )
 def test_more_languages_no_speaker_rather_than_a_wrong_one(text):
     assert [q.speaker for q in find_quotes(text)] in ([None], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # German CMS output: „ closed by a straight mark, a straight-quoted name before it.
+        ('„Wir hatten großes Glück, dass der Wind gedreht hat", sagte Kreisbrandmeister Jürgen Pohlmann.',
+         [("Wir hatten großes Glück, dass der Wind gedreht hat", "Jürgen Pohlmann")]),
+        ('Die Initiative „Gegenwind Lindenhagen" sieht das anders. „Das Moor wird für Jahrzehnte zur '
+         'Baustelle", sagte Heike Sanders.', [("Das Moor wird für Jahrzehnte zur Baustelle", "Heike Sanders")]),
+        ('„Er nannte es "Wahnsinn" und ging dann weg", sagte Jens Becker.',
+         [('Er nannte es "Wahnsinn" und ging dann weg', "Jens Becker")]),
+        # German and Danish »…«, German ‚…' and ‚…‘.
+        ("»Das Wasser stand uns bis zum Knie«, sagte Petra Lange, die seit 1990 hier wohnt.",
+         [("Das Wasser stand uns bis zum Knie", "Petra Lange")]),
+        ("»Det er en god dag for byen«, siger borgmester Anne Hansen.", [("Det er en god dag for byen", "Anne Hansen")]),
+        ("‚Das war knapp, sehr knapp', sagte Jens Becker.", [("Das war knapp, sehr knapp", "Jens Becker")]),
+        ("‚Wir haben’s gerade noch geschafft‘, sagte Jens Becker.", [("Wir haben’s gerade noch geschafft", "Jens Becker")]),
+        # French and Spanish closing » is not a German opening one.
+        ("« Nous allons bien », dit-il. « Très bien, merci pour tout », a ajouté Marc Petit.",
+         [("Nous allons bien", None), ("Très bien, merci pour tout", "Marc Petit")]),
+        ("«Vamos a reconstruir la ciudad», dijo José García. «Con todos los vecinos, sin excepción», añadió Ana Ruiz.",
+         [("Vamos a reconstruir la ciudad", "José García"), ("Con todos los vecinos, sin excepción", "Ana Ruiz")]),
+    ],
+)
+def test_german_and_danish_quote_marks(text, quotes):
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Es la primera vez que firmamos un mismo documento”, ha declarado Andrés Belmonte durante el acto.",
+         "Andrés Belmonte"),
+        ("«Per anni abbiamo respirato i fumi dei motori», ha commentato Giulia Bernasconi, sindaca di Tremezzina.",
+         "Giulia Bernasconi"),
+        ("« L'État décide et ce sont les régions qui paient », a réagi Sophie Marchal, vice-présidente de la région.",
+         "Sophie Marchal"),
+        ("« C'est ce que je cherchais depuis longtemps », sourit Lucas Perrin.", "Lucas Perrin"),
+        # A verb with no subject: the person whose name opens the sentence before.
+        ('O coordenador da Defesa Civil, Wellington Arantes, visitou os bairros. "A prioridade agora é cobrir '
+         'os telhados", explicou.', "Wellington Arantes"),
+        ("La portavoz de la asociación, Carmen Rives, calificó el acuerdo de histórico. “Si los datos no mejoran, "
+         "volveremos a los tribunales”, señaló.", "Carmen Rives"),
+    ],
+)
+def test_compound_past_and_present_tags_in_romance_languages(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The person just named is the object: the subject was not named.
+        "La ministra criticó al alcalde Juan Pérez. “Si los datos no mejoran, volveremos a los tribunales”, señaló.",
+        # Italian "il" is an article, not French "il" ("dit-il"): not the lake named before.
+        "Il Lago di Como è il più profondo.\n\n«Con questi battelli dimezziamo le emissioni», ha detto il sindaco.",
+        # Swedish, Danish and Norwegian tags come verb first; "sa" later in the tail is something else.
+        '"Ang bagong tulay ay bukas na," ani Ramon Cruz sa mga residente.',
+    ],
+)
+def test_romance_and_nordic_tags_no_speaker_rather_than_a_wrong_one(text):
+    assert [q.speaker for q in find_quotes(text)] in ([None], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("”Utan färjan kan vi inte bo kvar här”, säger Ingrid Holmberg, 68, som bott på ön i hela sitt liv.",
+         "Ingrid Holmberg"),
+        ("Nämndens ordförande Johan Bergkvist (M) försvarar beslutet. ”Vi måste använda pengarna där de gör "
+         "mest nytta”, säger han.", "Johan Bergkvist"),
+        ("“Vi har ventet på dette i ti år”, sier Kari Nordmann, leder i velforeningen.", "Kari Nordmann"),
+        ("Mette Frederiksen besøgte byen. “Det er en god dag for hele kommunen”, sagde hun.", "Mette Frederiksen"),
+    ],
+)
+def test_swedish_danish_norwegian_tags(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("«Con questi battelli dimezziamo le emissioni della flotta», ha dichiarato il direttore del Consorzio "
+         "Battelli del Lario, Paolo Rinaldi, durante la cerimonia.", "Paolo Rinaldi"),
+        ("“No vamos a arriesgar a los niños”, afirmó en conferencia de prensa la secretaria de Educación "
+         "estatal, Rocío Valenzuela Treviño.", "Rocío Valenzuela Treviño"),
+        ("“Es la primera vez que firmamos un mismo documento”, ha declarado el alcalde de Benimar, Andrés Belmonte.",
+         "Andrés Belmonte"),
+        ('"Ricostruiremo la città con tutti gli abitanti", ha detto in una nota il sindaco Mario Rossi.', "Mario Rossi"),
+        ('"We have enough fuel for a week," said the head of the Port Authority, Sara Kim.', "Sara Kim"),
+    ],
+)
+def test_a_role_of_an_organization_then_the_name(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Die Anlagen stehen viel zu nah an den Häusern“, sagte ihr Sprecher Torsten Wiebe.", "Torsten Wiebe"),
+        ("„Die Einnahmen fließen in das Freibad“, sagte Kämmerer Olaf Brinkmann.", "Olaf Brinkmann"),
+        ("„Wir beten für die Verletzten“, sagte Pfarrerin Anna Krüger.", "Anna Krüger"),
+        # A foreign honorific and a surname: the full name given before.
+        ("Le ministre délégué aux transports, Bertrand Lacombe, a présenté un projet.\n\n« Aucun abonnement "
+         "ne devra dépasser 60 euros », a affirmé M. Lacombe lors d'une conférence de presse.", "Bertrand Lacombe"),
+        ("Die Ministerin Anna Keller besuchte die Schule.\n\n„Wir werden die Schulen offen halten“, sagte "
+         "Frau Keller.", "Anna Keller"),
+        ("La alcaldesa, Ana Torres, visitó el barrio. “Vamos a reconstruir la plaza”, dijo la Sra. Torres.",
+         "Ana Torres"),
+        ('Il sindaco Mario Rossi ha inaugurato il ponte. "Ricostruiremo la città insieme", ha detto il Sig. Rossi.',
+         "Mario Rossi"),
+        # An initial, not "Monsieur".
+        ('"I always knew the twist," said M. Night Shyamalan.', "M. Night Shyamalan"),
+    ],
+)
+def test_roles_and_foreign_honorifics_before_a_name(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]

@@ -7,8 +7,9 @@ the quote marks, without the marks and without a trailing comma.
 What counts as a quote (see docs/quotes.md):
 
 * words between quote marks: straight ``"..."``, curly ``“...”`` and ``‘...’``, and the
-  other languages' ``«...»``, ``„...“``, ``「...」`` (speakers read in the languages listed in
-  docs/quotes.md, each in its own word order);
+  other languages' ``«...»``, ``„...“`` (and ``„..."``), ``»...«``, ``‚...‘``, ``”...”``,
+  ``「...」`` (speakers read in the languages listed in docs/quotes.md, each in its own word
+  order);
 * a quote split around its speech verb (``"...," he said, "..."``) gives two records with
   the same speaker;
 * a quote running over several paragraphs (an opening mark at a paragraph's start with no
@@ -37,8 +38,10 @@ from .article import Quote
 
 # --- quote marks ------------------------------------------------------------------------------
 
-# Opening mark -> closing marks, for the paired (unambiguous) families.
-_PAIRS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‘": "’"}
+# Opening mark -> closing marks, for the paired (unambiguous) families. German CMS output often
+# closes „ and ‚ with a straight mark ('„Wir haben Glück gehabt", sagte Sanders.'): read only
+# where a straight mark can close (see _straight_closer).
+_PAIRS = {"“": "”", "„": "“”\"", "«": "»", "「": "」", "『": "』", "‘": "’", "‚": "‘’'"}
 _STRAIGHT_OPEN_LEFT = set("([{—–-/:;,")
 _STRAIGHT_CLOSE_RIGHT = set(".,;:!?)]}—–-…")
 _TRIM = " \u00a0\u202f\t"
@@ -60,24 +63,45 @@ _TAIL_ONLY_VERBS = frozenset(
 )
 # Other languages' speech tags, read after a quote, where their news sets them, verb first as
 # in "said Obama": '„…“, sagte Hoffmann', '« … », a déclaré Gérald Darmanin', '«…», dijo García',
-# '"…", ha detto Meloni', '"…", aldus De Vries'. German, French, Spanish, Italian, Portuguese,
-# Dutch. Before a quote they would need each language's grammar ("Hoffmann sagte: …"): not read.
-_FOREIGN_TAIL_VERBS = frozenset(
+# '"…", ha detto Meloni', '"…", aldus De Vries', '”…”, säger Anna Berg'. Before a quote they
+# would need each language's grammar ("Hoffmann sagte: …"): not read.
+_DE_NL_VERBS = (
     "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|warnte|ergänzte|kritisierte|"
-    "berichtete|erzählte|erzählt|"
+    "berichtete|erzählte|erzählt|zei|zegt|verklaarde|aldus|vertelt|vertelde|stelt|benadrukt"
+)
+_FR_VERBS = (
     "déclare|a déclaré|dit|a dit|affirme|a affirmé|explique|a expliqué|ajoute|a ajouté|souligne|a souligné|"
     "estime|a estimé|poursuit|précise|a précisé|confie|a confié|raconte|a raconté|témoigne|a témoigné|"
-    "assure|a assuré|indique|a indiqué|insiste|a insisté|"
-    "dijo|afirmó|explicó|señaló|añadió|aseguró|declaró|indicó|agregó|comentó|sostuvo|contó|relató|"
-    "subrayó|advirtió|reconoció|manifestó|"
-    "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|spiega|afferma|"
-    "racconta|ha raccontato|sottolinea|aggiunge|"
-    "disse|afirmou|explicou|declarou|acrescentou|contou|destacou|ressaltou|"
-    "zei|zegt|verklaarde|aldus|vertelt|vertelde".split("|")
+    "assure|a assuré|indique|a indiqué|insiste|a insisté|réagit|a réagi|sourit|a souri|résume|a résumé|"
+    "relève|a relevé|reconnaît|a reconnu|rappelle|a rappelé|conclut|a conclu|regrette|a regretté|"
+    "déplore|a déploré|prévient|a prévenu"
 )
-# The pronoun after such a verb ("sagte er", "dit-il", "a-t-elle ajouté" is not read).
-_FOREIGN_PRONOUNS = frozenset("er sie il elle él ella lui lei hij zij ele ela".split())
+# Spanish, Italian and Portuguese drop a subject the sentence before named ('"…", señaló.').
+_ES_IT_PT_VERBS = (
+    "dijo|afirmó|explicó|señaló|añadió|aseguró|declaró|indicó|agregó|comentó|sostuvo|contó|relató|"
+    "subrayó|advirtió|reconoció|manifestó|destacó|precisó|insistió|recordó|apuntó|"
+    "ha dicho|ha declarado|ha señalado|ha explicado|ha afirmado|ha asegurado|ha añadido|ha indicado|"
+    "ha advertido|ha subrayado|ha reconocido|ha comentado|ha manifestado|ha destacado|ha precisado|"
+    "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha commentato|"
+    "ha precisato|ha ricordato|ha osservato|ha concluso|ha raccontato|spiega|afferma|racconta|"
+    "sottolinea|aggiunge|commenta|dichiara|"
+    "disse|afirmou|explicou|declarou|acrescentou|contou|destacou|ressaltou|comentou|completou|"
+    "relatou|garantiu|alertou|avaliou|afirma|explica|diz"
+)
+# Swedish, Danish and Norwegian always put the verb first after a quote ("säger hon"): a verb
+# later in the tail is another sentence's ("sa" is a preposition in Tagalog).
+_NORDIC_VERBS = (
+    "säger|sa|sade|berättar|berättade|förklarar|förklarade|konstaterar|konstaterade|menar|fortsätter|"
+    "siger|sagde|fortæller|fortalte|forklarer|forklarede|fortsætter|sier|forteller|forklarte|mener|fortsetter"
+)
+_NULL_SUBJECT_VERBS = frozenset(_ES_IT_PT_VERBS.split("|"))
+_VERB_FIRST_ONLY = frozenset(_NORDIC_VERBS.split("|"))
+_FOREIGN_TAIL_VERBS = frozenset("|".join((_DE_NL_VERBS, _FR_VERBS, _ES_IT_PT_VERBS, _NORDIC_VERBS)).split("|"))
+# The pronoun after such a verb ("sagte er", "dit-elle", "säger hon"; "a-t-elle ajouté" is not
+# read). French "il" only joined to the verb ("dit-il"): "ha detto il sindaco" is Italian's article.
+_FOREIGN_PRONOUNS = frozenset("er sie elle él ella lui lei hij zij ele ela han hon hun".split())
 _INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(?=\w)")
+_INVERTED_IL = re.compile(r"-(?:t-)?il\b")
 SPEECH_VERBS += sorted(_TAIL_ONLY_VERBS)
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
 _MULTI_VERBS = re.compile(r"\b(?:shot back|went on|goes on|pointed out|points out|put it|fired back|chimed in)\b", re.IGNORECASE)
@@ -114,7 +138,10 @@ TITLES = frozenset(
     "foreign finance defense defence interior health education economy trade deputy acting "
     "former chancellor premier president-elect sheriff inspector constable agent attorney "
     "district state first the a an supreme leader ayatollah dr. mr. mrs. ms. st. u.s. u.k. u.n. "
-    "us uk un eu e.u. white house pentagon kremlin".split()
+    "us uk un eu e.u. white house pentagon kremlin "
+    # French, German, Spanish and Italian honorifics: "Mme Durand" -> Durand -> Claire Durand ("M."
+    # is also an initial: see _fullest).
+    "mme mme. mlle herr frau sr. sra. sig. sig.ra dott.".split()
 )
 ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson official officials minister president chief coach mayor "
@@ -175,7 +202,7 @@ _FUNCTION_CAPS = frozenset(
 _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm st jr sr inc corp ltd co no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m etc fig mt ft "
-    "approx dept est".split()
+    "approx dept est mme mlle sra sig dott".split()
 )
 _CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
@@ -186,7 +213,9 @@ _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalph
 _CAP = re.compile(f"[{re.escape(_UPPER)}]")
 _TAIL_CHARS = frozenset("0123456789_'’-")
 _TOKEN_TAIL = re.compile(r"[\d_'’\-]+$")
-_BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÀ-Ý0-9])")
+# A sentence may open with any opening mark: "“‘„‚( and German »; French « and Swedish ” with
+# a space after them.
+_BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=(?:[\"“‘„‚»(]|[«”]\s?)?[A-ZÀ-Ý0-9])")
 _WORDS = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WINDOW = 300  # characters of a sentence read on each side of a quote for its attribution
@@ -282,11 +311,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _straight_pairs(p: str) -> list[tuple[int, int | None]]:
-    """Pair the straight double quotes of one paragraph by what surrounds each mark."""
+def _straight_pairs(p: str, mark: str = '"') -> list[tuple[int, int | None]]:
+    """Pair the straight double quotes of one paragraph by what surrounds each mark (and
+    Swedish and Finnish ”…”, one mark for both ends, the same way)."""
     out: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    i = p.find('"')
+    i = p.find(mark)
     while i >= 0:
         left = p[i - 1] if i > 0 else None
         right = p[i + 1] if i + 1 < len(p) else None
@@ -304,9 +334,25 @@ def _straight_pairs(p: str) -> list[tuple[int, int | None]]:
             open_at = None
         elif can_open:
             open_at = i  # two openers in a row: the first one was stray
-        i = p.find('"', i + 1)
+        i = p.find(mark, i + 1)
     if open_at is not None:
         out.append((open_at, None))
+    return out
+
+
+def _reversed_guillemets(p: str) -> list[tuple[int, int | None]]:
+    """German and Danish »…«: » opens where a word starts right after it (French and Spanish
+    close with it: « … », «…», ) and is closed by the next «, which must end a word."""
+    out: list[tuple[int, int | None]] = []
+    i = p.find("»")
+    while i >= 0 and i + 1 < len(p):
+        if (i == 0 or p[i - 1].isspace() or p[i - 1] in _STRAIGHT_OPEN_LEFT) and not p[i + 1].isspace():
+            j = p.find("«", i + 1)
+            if j < 0 or p[j - 1].isspace() or p[j + 1 : j + 2].isalnum():
+                break  # not a closing mark: French or Spanish text, not read
+            out.append((i, j))
+            i = j
+        i = p.find("»", i + 1)
     return out
 
 
@@ -317,16 +363,16 @@ def _paired(p: str, opener: str, closers: str) -> list[tuple[int, int | None]]:
         i = p.find(opener, i)
         if i < 0:
             break
-        if opener == "‘":
+        if opener in "‘‚":
             # A curly single quote opens only at a word's start; it closes where a word ends
             # and no letter follows (an apostrophe has letters on both sides).
-            if i > 0 and not (p[i - 1].isspace() or p[i - 1] in "(“\"—–-"):
+            if i > 0 and not (p[i - 1].isspace() or p[i - 1] in "(“„\"—–-"):
                 i += 1
                 continue
             j = i + 1
             close = None
             while True:
-                j = p.find("’", j)
+                j = min((k for k in (p.find(c, j) for c in closers) if k >= 0), default=-1)
                 if j < 0:
                     break
                 nxt = p[j + 1] if j + 1 < len(p) else ""
@@ -336,13 +382,30 @@ def _paired(p: str, opener: str, closers: str) -> list[tuple[int, int | None]]:
                         break
                 j += 1
         else:
-            js = [j for j in (p.find(c, i + 1) for c in closers) if j >= 0]
+            js = [j for j in (_straight_closer(p, i + 1) if c == '"' else p.find(c, i + 1) for c in closers) if j >= 0]
             close = min(js) if js else None
         out.append((i, close))
         if close is None:
             break
         i = close + 1
     return out
+
+
+def _straight_closer(p: str, j: int) -> int:
+    """The first straight double quote from ``j`` that can close a quote, past any straight
+    quote opened and closed inside it; -1 if none."""
+    depth = 0
+    j = p.find('"', j)
+    while j >= 0:
+        left, right = p[j - 1], p[j + 1 : j + 2]
+        if not left.isspace() and (not right or right.isspace() or right in _STRAIGHT_CLOSE_RIGHT or right in "'’”"):
+            if not depth:
+                return j
+            depth -= 1
+        elif right and not right.isspace():
+            depth += 1
+        j = p.find('"', j + 1)
+    return -1
 
 
 def _find_spans(doc: _Doc) -> list[_Span]:
@@ -356,6 +419,10 @@ def _find_spans(doc: _Doc) -> list[_Span]:
         for opener, closers in _PAIRS.items():
             if opener in p:
                 found += _paired(p, opener, closers)
+        if "»" in p and "«" in p:
+            found += _reversed_guillemets(p)
+        if "”" in p and "“" not in p and "„" not in p:
+            found += _straight_pairs(p, "”")  # no “ or „ for ” to close: ”…” (Swedish, Finnish)
         # Outer quotes win over quotes nested inside them.
         found.sort(key=lambda t: (t[0], -(t[1] if t[1] is not None else len(p))))
         last_end = -1
@@ -576,9 +643,21 @@ _COMPOUND_ROLE = re.compile(
 )
 
 
+# German roles are capitalized nouns and run into the name: "ihr Sprecher Torsten Wiebe",
+# "Kämmerer Olaf Brinkmann" (words that are also common surnames, Richter, Vogt, Koch, left out).
 # Russian and Polish roles are lower-case, but open a sentence capitalized: "Мэр Андрей Соколов",
 # "Prezes Tomasz Wiśniewski".
 _FOREIGN_ROLE_NOUNS = frozenset(
+    "sprecher sprecherin pressesprecher pressesprecherin polizeisprecher polizeisprecherin "
+    "bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin ortsbürgermeister "
+    "ortsbürgermeisterin landrat landrätin pfarrer pfarrerin pastorin kämmerer kämmerin ortsvorsteher "
+    "ortsvorsteherin stadtrat stadträtin gemeinderat gemeinderätin vorsitzende vorsitzender "
+    "geschäftsführer geschäftsführerin leiter leiterin chefin direktor direktorin präsident präsidentin "
+    "ministerin staatssekretär staatssekretärin intendant intendantin trainerin schulleiter schulleiterin "
+    "rektor rektorin dekanin bischof staatsanwalt staatsanwältin oberstaatsanwalt oberstaatsanwältin "
+    "rechtsanwalt rechtsanwältin anwältin arzt ärztin chefarzt chefärztin professorin einsatzleiter "
+    "einsatzleiterin wehrführer kreisbrandmeister stadtbrandmeister amtsleiter amtsleiterin abgeordnete "
+    "abgeordneter landtagsabgeordnete landtagsabgeordneter bundeskanzler bundeskanzlerin kanzlerin "
     "мэр глава губернатор министр президент директор председатель депутат пресс-секретарь "
     "премьер-министр руководитель заместитель аналитик эксперт профессор пенсионер пенсионерка житель "
     "жительница prezes burmistrz minister prezydent dyrektor dyrektorka wojewoda starosta wójt rzecznik "
@@ -711,13 +790,14 @@ def _collect_mentions(doc: _Doc) -> None:
                 after = masked[run.end : run.end + 60].lower()
                 doc.persons.append((run.start, name, ctx + " | " + after))
                 words = name.split()
-                if len(words) >= 2:
-                    last = words[-1].lower()
-                    if len(name) > len(doc.full_names.get(last, "")):
-                        doc.full_names[last] = name
+                # "M. Lacombe" is no fuller than "Lacombe": M. is Monsieur or an initial.
+                full = len(words) >= 2 and not (words[0] == "M." and len(words) == 2)
+                last = words[-1].lower()
+                if full and len(name) > len(doc.full_names.get(last, "")):
+                    doc.full_names[last] = name
                 if _one_person(run, name, ctx):
                     doc.people.append((run.start, name))
-                    if len(words) >= 2 and len(name) > len(doc.surnames.get(last, "")):
+                    if full and len(name) > len(doc.surnames.get(last, "")):
                         doc.surnames[last] = name
         else:
             if name and len(_strip_titles(toks := _drop_function_words(run.tokens))) < len(toks):
@@ -745,6 +825,11 @@ def _fullest(doc: _Doc, name: str) -> str:
     toks = name.split()
     if not toks:
         return name
+    if toks[0] == "M." and len(toks) == 2:
+        # French "M. Lacombe" is the full name given before; otherwise "M." may be an initial
+        # ("M. Ward") and stays.
+        best = doc.full_names.get(toks[1].lower())
+        return best if best and best.split()[-1] == toks[1] and not best.startswith("M. ") else name
     best = doc.full_names.get(toks[-1].lower())
     if best and best.split()[-len(toks) :] == toks and len(best) > len(name):
         return best
@@ -802,6 +887,46 @@ def _segments(np_text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# A name after a preposition (an article between them) is not the subject: "ha dichiarato il
+# direttore del Consorzio Battelli del Lario, Paolo Rinaldi", "señaló el alcalde de Benimar",
+# "said a spokesman for Brian Kemp".
+_PREPOSITIONS = frozenset(
+    "of for from at in with to by on about "
+    "a al de del en con para por desde sobre ante tras según contra entre "
+    "di della dello dei degli delle da dal dalla dai dalle nel nella nei su sul sulla per tra fra alla "
+    "do das dos em no na nos nas com pelo pela "
+    "du des à au aux dans chez selon "
+    "van voor bij met op uit "
+    "von vom bei beim aus mit für im am zum zur "
+    "i på för av från vid hos af fra ved".split()
+)
+_ARTICLES = frozenset("the a an el la los las lo il l' le les un una uno une um uma o os as gli".split())
+
+
+# A day or a time of day after the preposition is not the object's only word: "said on Monday
+# John Smith", "sagte am Montag Landrat Hans Meier".
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag "
+    "freitag samstag sonnabend sonntag morgen vormittag mittag nachmittag abend".split()
+)
+
+
+def _past_preposition(s: str, run: _Run) -> _Run | None:
+    """The run, or the part of it after a day, that may name the subject; None for the object
+    of a preposition."""
+    words = s[max(0, run.start - 40) : run.start].split()[-2:]
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    if not words or words[-1] not in _PREPOSITIONS:
+        return run
+    toks = run.tokens
+    if len(toks) > 2 and toks[0].lower() in _TIME_WORDS:
+        return _Run(toks[1:], run.start, run.end, run.next_word)
+    if any(t.lower() in _FOREIGN_ROLE_NOUNS or (len(t) >= 7 and _COMPOUND_ROLE.fullmatch(t.lower())) for t in toks[1:-1]):
+        return run  # German: "in Berlin Landrat Hans Meier", a role, then the name
+    return None
+
+
 def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str | None:
     """The speaker named by a noun phrase: a person, an organization, a pronoun, a role."""
     if not nearest_last:
@@ -819,6 +944,8 @@ def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str 
             else:
                 break
         runs = _runs(seg)
+        if not nearest_last:
+            runs = [r for r in (_past_preposition(seg, r) for r in runs) if r is not None]
         for run in runs:
             name = _person_name(run)
             if name and _plausible_name(doc, name):
@@ -941,6 +1068,8 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
     passive = _PASSIVE.search(before)
     if (verb in _TAIL_ONLY_VERBS or verb in _FOREIGN_TAIL_VERBS) and (passive or len(before.split()) > 3):
         return False  # "... how the space is shared", not '...," she shares'
+    if verb in _VERB_FIRST_ONLY and before.strip():
+        return False
     if verb in _QUOTING and passive:
         # "..., Smith was quoted as saying by Reuters."
         who = _speaker_from(doc, before[: passive.start()], sp.open, nearest_last=True)
@@ -963,8 +1092,13 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
         return sp.attributed
     if not before.strip():
         # Inverted: "..., said Tomas Berg, a hydrologist"; French joins the pronoun ("dit-il").
-        after = _INVERTED_PRONOUN.sub(" ", after)
-        who = _speaker_from(doc, after, sp.open, nearest_last=False)
+        if _INVERTED_IL.match(after):
+            who = _recent_people(doc, sp.open)
+        else:
+            after = _INVERTED_PRONOUN.sub(" ", after)
+            who = _speaker_from(doc, after, sp.open, nearest_last=False)
+        if who is None and verb in _NULL_SUBJECT_VERBS and _BARE_VERB.match(after):
+            who = _subject_just_named(doc, sp)
     else:
         who = _speaker_from(doc, _AUX_END.sub(" ", before), sp.open, nearest_last=True)
     if who is None:
@@ -1192,6 +1326,33 @@ def _verb_first(doc: _Doc, sp: _Span, verb: str, after: str) -> str | None:
         if not all(w[0].isupper() for w in words):
             break
     return None
+
+
+def _subject_just_named(doc: _Doc, sp: _Span) -> str | None:
+    """Whom a verb without a subject ('"…", señaló.') refers to: the person named last, in this
+    paragraph or the one before, if the name opens its clause ("La portavoz de la asociación,
+    Carmen Rives, calificó …"): after a preposition or a verb it is an object ("criticó al
+    alcalde Juan Pérez")."""
+    since = doc.paras[max(0, sp.para - 1)][0]
+    for p, name in reversed(doc.people):
+        if p >= sp.open:
+            continue
+        if p < since:
+            return None
+        lead = _CLAUSE_SEP.split(doc.text[max(since, p - 80) : p])[-1].split()
+        if len(lead) > 4 or any(w in _PREPOSITIONS for w in lead) or name.split()[0].lower() in _OPENERS:
+            return None  # "Según Juan Pérez, …": a sentence's first word run into the name
+        name = _fullest(doc, name)
+        return name if _name_words_ok(name.split()) else None
+    return None
+
+
+# Words that open a sentence capitalized and join the name's run ("Ayer Juan Pérez presentó").
+_OPENERS = _PREPOSITIONS | _ARTICLES | frozenset(
+    "der die das ayer hoy también además mientras durante cuando luego entonces ontem hoje depois quando "
+    "ieri oggi anche inoltre poi".split()
+)
+_CLAUSE_SEP = re.compile(r"[\n.,;:!?()\"“”«»„]")
 
 
 def _tr_speaker(doc: _Doc, head: str) -> str | None:
