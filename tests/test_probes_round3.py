@@ -297,3 +297,11 @@ def test_guillemets_quoting_words_in_a_title_are_not_separators() -> None:
     assert _SEP.split("Site » Section » Title") == ["Site", "Section", "Title"]
     assert _SEP.split("»Wir hatten Glück« - Feuer - Zeitung") == ["»Wir hatten Glück«", "Feuer", "Zeitung"]
     assert _SEP.split("« Le texte » - Le Site") == ["« Le texte »", "Le Site"]
+
+
+def test_the_title_part_the_story_opens_with() -> None:
+    html = page("<title>Elbtal-Anzeiger Online - Lokales - Großbrand in Lagerhalle: Zwei Millionen Euro Schaden</title>",
+                '<table><tr><td><span class="headline"><b>Großbrand in Lagerhalle: Zwei Millionen Euro Schaden</b>'
+                f"</span></td></tr></table>{STORY}<p>Copyright 2008 Elbtal-Anzeiger</p>", lang="de")
+    meta = meta_of(html, None)
+    assert meta["title"] == "Großbrand in Lagerhalle: Zwei Millionen Euro Schaden"

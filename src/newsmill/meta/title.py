@@ -107,7 +107,7 @@ def strip_site(title: str, labels: set[str]) -> tuple[str, bool]:
     return out.strip(), stripped
 
 
-def _title_parts(text: str) -> list[str]:
+def title_parts(text: str) -> list[str]:
     """A <title>'s parts: split at its separators, else at "Site: Title"'s colon."""
     return _SEP.split(text) if _SEP.search(text) else text.split(": ", 1)
 
@@ -118,7 +118,7 @@ def site_from_title(head_title: str | None, title: str | None) -> str | None:
     the first before it). None when the <title> is not the title plus such a segment."""
     if not head_title or not title:
         return None
-    parts = [p.strip() for p in _title_parts(head_title)]
+    parts = [p.strip() for p in title_parts(head_title)]
     key = norm_key(title)
     if len(parts) < 2 or not key:
         return None
@@ -195,7 +195,7 @@ _REPORTED = (("h1first", "dom"), ("h1other", "dom"), ("h1aux", "dom"), ("ldheadl
 def _names_site_exactly(text: str, less_site: str, labels: set[str]) -> bool:
     """The segments ``strip_site`` removed are the site's name itself, not a longer phrase."""
     rest = norm_key(less_site)
-    parts = _title_parts(text)
+    parts = title_parts(text)
     gone = [norm_key(p) for p in parts if norm_key(p) and norm_key(p) not in rest]
     return bool(gone) and all(g in labels for g in gone)
 
