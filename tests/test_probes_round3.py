@@ -305,3 +305,31 @@ def test_the_title_part_the_story_opens_with() -> None:
                 f"</span></td></tr></table>{STORY}<p>Copyright 2008 Elbtal-Anzeiger</p>", lang="de")
     meta = meta_of(html, None)
     assert meta["title"] == "Großbrand in Lagerhalle: Zwei Millionen Euro Schaden"
+
+
+def test_bylines_of_chinese_korean_arabic_and_german_papers() -> None:
+    assert split_byline("2012年03月14日 10:22 来源：钱江晚报 作者：王晓燕 大 中 小") == ["王晓燕"]
+    assert split_byline("김민수 기자 minsu@hanbitnews.co.kr") == ["김민수"]
+    assert split_byline("كتب - محمود عبد الرحمن الثلاثاء 22 مايو 2007 - 13:40") == ["محمود عبد الرحمن"]
+    assert split_byline("Von Katrin Behrens, Leipzig") == ["Katrin Behrens"]
+    assert split_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    html = page("<title>افتتاح أول مكتبة رقمية</title>", "<h1>افتتاح أول مكتبة رقمية</h1>"
+                "<p>كتب - محمود عبد الرحمن</p><p>" + "افتتحت محافظة الغربية أمس أول مكتبة رقمية عامة في المدينة. " * 5 + "</p>",
+                lang="ar")
+    assert meta_of(html)["authors"] == ["محمود عبد الرحمن"]
+
+
+def test_times_after_a_weekday_and_in_japanese() -> None:
+    from newsmill.meta.dates import find_dates
+
+    (dv, _a, _b), = find_dates("14 Mart 2012 Çarşamba 10:22")
+    assert (dv.day.isoformat(), dv.hour, dv.minute) == ("2012-03-14", 10, 22)
+    (dv, _a, _b), = find_dates("2009年11月27日18時5分")
+    assert (dv.day.isoformat(), dv.hour, dv.minute) == ("2009-11-27", 18, 5)
+    (dv, _a, b), = find_dates("June 2, 2009 Tuesday")
+    assert dv.hour is None and b == len("June 2, 2009")  # a weekday alone is no time
+
+
+def test_editor_credit_and_related_heading_in_chinese_and_korean() -> None:
+    assert is_widget_line("（责任编辑：李明）")
+    assert is_widget_line("관련기사")

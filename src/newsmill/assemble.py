@@ -83,7 +83,7 @@ _WIDGET = re.compile(
     r"continua a leggere|leggi di pi[ùu]|potrebbe interessarti|"
     r"veja tamb[ée]m|saiba mais|inscreva se|lees meer|bekijk ook|подписывайтесь|"
     r"阅读全文|更多精彩|点击查看|相关推荐|関連ニュース|続きを読む|あわせて読みたい|"
-    r"分享到|相关阅读|相关新闻|责任编辑|返回顶部|関連記事|シェア)$"
+    r"分享到|相关阅读|相关新闻|责任编辑(?: \w{1,8})?|返回顶部|関連記事|シェア|관련 ?기사)$"
 )
 # Listing controls: filter, sort and view switches, pagination, result counters, per-card
 # "add to compare" buttons. Matched on the block's words, lower-cased.

@@ -51,6 +51,9 @@ _BY_INSIDE = re.compile(
 _RTL_LETTER = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s|$)")
+# Korean bylines put the role after the name: "김민수 기자", "김민수 특파원".
+_KO_REPORTER = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s*(?:기자|특파원|선임기자|통신원)(?![가-힣])")
 _BY_GERUND = re.compile(r"(?i:by)\s+[a-z]+ing\s+\w")
 _MULTI = re.compile(r",|\band\b|&|;")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
@@ -69,7 +72,8 @@ _UI = frozenset(
     "published by unknown anonymous n/a na none null undefined user member moderator mod "
     "verified official support customer service report reports wire wires agencies permalink "
     "trackback trackbacks pingback name authorized dealer retailer publicado publicada publié publiée "
-    "veröffentlicht publicerad publiceret publisert pubblicato gepubliceerd".split()
+    "veröffentlicht publicerad publiceret publisert pubblicato gepubliceerd "
+    "الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()  # weekdays left by a cut date
 )
 _DEGREES = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|M\.?S\.?|B\.?A\.?|M\.?A\.?|R\.?N\.?|Jr\.?|Sr\.?|"
@@ -210,6 +214,9 @@ def split_byline(
         s = _EMAIL.sub(" | ", s)
     if _BY_GERUND.match(s):
         return []  # "By allowing for fluid transitions, this desk ...": a sentence
+    ko = _KO_REPORTER.search(s)
+    if ko:
+        return [ko.group(1)]  # "김민수 기자 minsu@…": the name, then "reporter"
     explicit = bool(_PREFIX.match(s))
     for piece in _PIECES.split(s):
         piece = piece.strip()
@@ -218,6 +225,8 @@ def split_byline(
         m = _BY_INSIDE.search(piece)
         if m and m.start() > 0:
             piece, explicit = piece[m.end():], True
+            if _CJK_NAME.match(piece):
+                piece = piece.split()[0]  # "作者：王晓燕 大 中 小": a Chinese name has no space
         elif _PREFIX.match(piece):
             explicit = True
         piece = _PREFIX.sub("", piece, count=1)
@@ -235,6 +244,8 @@ def split_byline(
             if out and part[:4].lower() == "the " and part[4:5].isupper():
                 continue  # "By Sofia Arancibia, The Highland Dispatch": her paper, not a second name
             name = clean_name(part, strict=strict, orgs=orgs, allow_handle=handles and explicit)
+            if name and out and " " not in name and " " in out[0] and not _CJK_NAME.match(name):
+                continue  # "Von Katrin Behrens, Leipzig": one word after a full name is a place
             if name:
                 k = norm_key(name)
                 if k and k not in seen:

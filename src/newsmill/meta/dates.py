@@ -85,8 +85,17 @@ _TZ_RE = (
 # AM and PM in either case: the numeric forms' patterns are case-sensitive ("11/27/2008 10:45 PM EST").
 _AMPM = r"(?P<ampm>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))"
 # Time of day after a written date: "at 5:47 AM EST", "| 14:30", "- 14h30".
+# A weekday may stand between ("14 Mart 2012 Çarşamba 10:22"); Japanese and Chinese write
+# "18時5分" right after the day.
+_WEEKDAY_BETWEEN = (
+    r"(?:\s*,?\s*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)\.?)?"
+)
 _TIME_RE = (
-    r"(?:\s*(?:,|at|à|às|a las|um|alle|ore|om|kl\.?|klo|o|в|\||-|–|—|·|•)?\s*(?P<H>\d{1,2})(?:[:h.](?P<M>\d{2}))"
+    r"(?:" + _WEEKDAY_BETWEEN
+    + r"\s*(?:,|at|à|às|a las|um|alle|ore|om|kl\.?|klo|o|в|\||-|–|—|·|•)?\s*(?P<H>\d{1,2})"
+    r"(?:[:h.](?P<M>\d{2})|[時时](?P<M2>\d{1,2})分)"
     r"(?::(?P<S>\d{2}))?\s*" + _AMPM + r"?\s*(?:\(?" + _TZ_RE + r"\)?)?)?"
 )
 # A time of day set before the date, as US news sites do: "3:45 PM EST Nov 27, 2026",
@@ -267,6 +276,8 @@ def make_date(y: int, mo: int, d: int, g: dict[str, str | None] | None = None) -
         day = date(y, mo, d)
     except ValueError:
         return None
+    if g and g.get("M") is None and g.get("M2") is not None:
+        g = {**g, "M": g["M2"]}  # "18時5分"
     if not g or g.get("H") is None or g.get("M") is None:
         return DateValue(day)
     h, mi, s = int(g["H"] or 0), int(g["M"] or 0), int(g.get("S") or 0)

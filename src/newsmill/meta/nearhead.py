@@ -29,7 +29,9 @@ _BY_START = re.compile(
     r"geschreven)\s+)?(?:par|von|por|door|di)\s*:?\s+(?-i:[A-Z])|"
     r"^\s*(?:authors?|auteure?s?|autor(?:in|en|es)?|autore|contributors?|автор(?:ы)?|текст)\s*:\s*\S|"
     r"^\s*" + CJK_LINE_LABEL + r"\s*[:：/／]\s*\S|"
-    r"^\s*(?:thread starter|topic starter|original poster)\b\s*:?\s*\S",
+    r"^\s*(?:thread starter|topic starter|original poster)\b\s*:?\s*\S|"
+    # Arabic "كتب - محمود عبد الرحمن" ("written by"), Korean "김민수 기자" (name, "reporter").
+    r"^\s*(?:كتب|بقلم)\s*[-–:]?\s*\S|^\s*[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])",
     re.IGNORECASE,
 )
 # "January 20, 2025 by Jane Doe": a short dateline with "by" inside.
