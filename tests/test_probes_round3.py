@@ -333,3 +333,14 @@ def test_times_after_a_weekday_and_in_japanese() -> None:
 def test_editor_credit_and_related_heading_in_chinese_and_korean() -> None:
     assert is_widget_line("（责任编辑：李明）")
     assert is_widget_line("관련기사")
+
+
+def test_a_key_value_table_marked_presentation_is_still_data() -> None:
+    html = ('<html><body><table id="productDetails" role="presentation"><tr><th>Brand</th><td>Brindlewood</td></tr>'
+            "<tr><th>Capacity</th><td>0.5 Liters</td></tr><tr><th>Item Weight</th><td>2.6 Pounds</td></tr></table>"
+            '<table class="variations" role="presentation"><tr><th>Size</th><td><select><option>Small</option>'
+            "</select></td></tr><tr><th>Period</th><td><select><option>1-3 Days</option></select></td></tr></table>"
+            "</body></html>")
+    blocks = segment(LexborHTMLParser(html).body).blocks
+    rows = [b.text for b in blocks if b.kind == "row"]
+    assert rows == ["Brand | Brindlewood", "Capacity | 0.5 Liters", "Item Weight | 2.6 Pounds"]

@@ -306,6 +306,18 @@ def _panel(attrs: dict) -> bool:
     )
 
 
+def _key_value(trs: list[LexborNode]) -> bool:
+    """Rows of a label (<th>) and a value (<td>): a product's details, whatever the table's role
+    says (Amazon marks its "Product information" tables role="presentation")."""
+    if len(trs) < 2:
+        return False
+    pairs = 0
+    for tr in trs:
+        tags = [c.tag for c in tr.iter() if c.tag in ("td", "th")]
+        pairs += tags == ["th", "td"]
+    return pairs * 5 >= len(trs) * 4
+
+
 # Characters that show nothing: a block of only these (Webflow's "&zwj;" paragraphs) is empty.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad "
 
@@ -590,11 +602,13 @@ class _Walker:
         """Emit a data table as one block per row; False for a layout table."""
         if table.css_first("table table, td div div, td h1, td h2, td h3, td ul, td p p") is not None:
             return False
-        if (table.attributes.get("role") or "").lower() in ("presentation", "none"):
-            return False  # a table that says it lays the page out
         trs = table.css("tr")
         if not trs:
             return False
+        if (table.attributes.get("role") or "").lower() in ("presentation", "none") and (
+            not _key_value(trs) or table.css_first("select, input") is not None  # a form's fields
+        ):
+            return False  # a table that says it lays the page out
         rows: list[tuple[LexborNode, list[str], bool]] = []
         for tr in trs:
             cells = []
