@@ -344,3 +344,12 @@ def test_a_key_value_table_marked_presentation_is_still_data() -> None:
     blocks = segment(LexborHTMLParser(html).body).blocks
     rows = [b.text for b in blocks if b.kind == "row"]
     assert rows == ["Brand | Brindlewood", "Capacity | 0.5 Liters", "Item Weight | 2.6 Pounds"]
+
+
+def test_a_table_of_one_cell_a_row_wraps_content() -> None:
+    # GitHub sets each comment's body in <table class="d-block"><tr><td class="comment-body">.
+    html = ('<html><body><table class="d-block"><tbody><tr><td class="d-block comment-body">'
+            "<p>Same here on Windows 11. VS Code writes to a temp file and renames it over the original.</p>"
+            "</td></tr></tbody></table></body></html>")
+    blocks = segment(LexborHTMLParser(html).body).blocks
+    assert [b.kind for b in blocks] == ["p"]

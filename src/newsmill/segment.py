@@ -623,6 +623,8 @@ class _Walker:
                     is_head = is_head or c.tag == "th"
             if any(cells):
                 rows.append((tr, cells, is_head))
+        if all(len(cells) == 1 for _tr, cells, _h in rows):
+            return False  # one cell a row wraps its content (GitHub's comment bodies): no data
         cap = table.css_first("caption")
         cap_text = ""
         if cap is not None:
