@@ -430,3 +430,73 @@ def test_a_role_of_an_organization_then_the_name(text, speaker):
 )
 def test_roles_and_foreign_honorifics_before_a_name(text, speaker):
     assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Japanese: the quote first, then "NAME さん（age）はそう話す" in the next sentence; と喜ぶ.
+        ("「子どもたちに本物の舞台を見せたかった」。劇団代表の佐々木美紀さん（47）はそう話す。", "佐々木美紀"),
+        ("商店街で店を営む高田真一さん（58）は「客足が戻ってきて本当にうれしい」と喜ぶ。", "高田真一"),
+        # Korean: NAME (ORG) ROLE은/는 "…"라고 말했다 / "…"며 …; NAME(age)씨는; 김 교수 after 김민호 교수.
+        ('박영호 시장은 "시민 안전을 최우선으로 챙기겠다"라고 말했다.', "박영호"),
+        ('김민호 한국대 경제학과 교수는 "금리 인상이 당분간 이어질 것"이라고 설명했다.', "김민호"),
+        ('시장 상인 최미경(52)씨는 "손님이 예전의 절반도 안 된다"며 한숨을 쉬었다.', "최미경"),
+        ('연구는 김민호 교수가 이끌었다. 김 교수는 "결과가 예상보다 훨씬 좋았다"며 웃었다.', "김민호"),
+        # Chinese: a bare name after the quote, given earlier after a role.
+        ("市环保局副局长李明介绍了情况。“今年的空气质量比去年明显好转，优良天数增加了。”李明说。", "李明"),
+        # Arabic: verb, role, name, إن "…" (a straight close before the Arabic comma); وقالت: with the
+        # one person named earlier in the sentence.
+        ('وقال مدير المستشفى سامي الخطيب إن "الجناح الجديد سيستقبل المرضى اعتبارا من الشهر المقبل"، مضيفا أن العمل مستمر.',
+         "سامي الخطيب"),
+        ('من جهتها، أشادت المعلمة بمدرسة النور سعاد الحلبي بالقرار، وقالت: "كان الأطفال ينتظرون هذا اليوم منذ سنوات".',
+         "سعاد الحلبي"),
+        # German separable speech verbs: the verb first after the quote, its particle closing the clause.
+        ("»Wir haben die Kosten falsch eingeschätzt«, räumte Oberbürgermeister Peter Lorenz am Dienstag ein.",
+         "Peter Lorenz"),
+        ("„Das Projekt ist nicht gescheitert“, stellte Landrätin Maria Huber klar.", "Maria Huber"),
+        ("„Wir brauchen mehr Zeit für die Prüfung“, gab Petra Lang zu.", "Petra Lang"),
+        ("Jens Becker leitet das Bauamt. „Der Zeitplan steht trotz allem“, fügte er hinzu.", "Jens Becker"),
+    ],
+)
+def test_speech_tags_in_more_languages_third_round(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_korean_quote_split_around_mye_keeps_the_speaker():
+    text = ('박정호 서울시 도로교통과장은 "야간에도 시민들이 안심하고 탈 수 있게 하겠다"며 '
+            '"사고가 잦은 구간부터 공사를 진행할 것"이라고 말했다.')
+    assert [q.speaker for q in find_quotes(text)] == ["박정호", "박정호"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A nameless official; a university, not a name; a surname with no full name given.
+        '시 관계자는 "예산이 부족해 공사를 내년으로 미뤘다"고 말했다.',
+        '서울대 교수는 "금리 인상이 당분간 이어질 것"이라고 말했다.',
+        '김 교수는 "결과가 예상보다 훨씬 좋았다"며 웃었다.',
+        # The city, no person, before そう話す.
+        "「子どもたちに本物の舞台を見せたかった」。市の担当者はそう話す。",
+        # A bare Chinese name that no role introduced.
+        "“今年的空气质量比去年明显好转，优良天数增加了。”李明说。",
+        # An office with no name; two people named before وقالت.
+        'وقال مدير أمن المحافظة إن "الوضع تحت السيطرة الكاملة في كل المناطق".',
+        'والتقى الوزير سامي الخطيب المعلمة سعاد الحلبي بالمدرسة، وقالت: "كان الأطفال ينتظرون هذا اليوم منذ سنوات".',
+        # Not the speech verb's particle: 'stellte … vor' presents.
+        "„Das Projekt ist nicht gescheitert“, stellte Landrätin Maria Huber die Pläne vor.",
+    ],
+)
+def test_more_languages_third_round_no_speaker_rather_than_a_wrong_one(text):
+    assert [q.speaker for q in find_quotes(text)] in ([None], [])
+
+
+def test_a_russian_full_name_given_in_the_genitive_resolves_to_the_nominative():
+    text = ("По словам министра образования Ольги Петренко, центры появятся в двух городах. «Спрос на "
+            "инженеров огромный, и готовить их нужно со школы», — отметила Петренко.")
+    assert [q.speaker for q in find_quotes(text)] == ["Ольга Петренко"]
+
+
+def test_korean_quote_split_around_rami_keeps_the_speaker():
+    text = '최미경(52)씨는 "손님이 예전의 절반도 안 된다"라며 "다음 달이 고비"라고 말했다.'
+    assert [q.speaker for q in find_quotes(text)] == ["최미경", "최미경"]

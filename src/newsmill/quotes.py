@@ -43,7 +43,7 @@ from .article import Quote
 # where a straight mark can close (see _straight_closer).
 _PAIRS = {"“": "”", "„": "“”\"", "«": "»", "「": "」", "『": "』", "‘": "’", "‚": "‘’'"}
 _STRAIGHT_OPEN_LEFT = set("([{—–-/:;,")
-_STRAIGHT_CLOSE_RIGHT = set(".,;:!?)]}—–-…")
+_STRAIGHT_CLOSE_RIGHT = set(".,;:!?)]}—–-…،؛؟")  # and Arabic's comma, semicolon and question mark
 _TRIM = " \u00a0\u202f\t"
 
 SPEECH_VERBS = (
@@ -325,6 +325,7 @@ def _straight_pairs(p: str, mark: str = '"') -> list[tuple[int, int | None]]:
         )
         can_close = (left is not None and not left.isspace()) and (
             right is None or right.isspace() or right in _STRAIGHT_CLOSE_RIGHT or right in "\"'’”"
+            or "\uac00" <= right <= "\ud7a3"  # Korean joins its quotative particle: '"…"라고 말했다'
         )
         if open_at is None:
             if can_open:
@@ -1059,6 +1060,9 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
             sp.speaker, sp.attributed = who, True
             return True
         return False
+    sep = _DE_SEPARABLE.match(t)
+    if sep and _separable_tag(doc, sp, t, sep):
+        return True
     m = _VERB_RE.search(t) or _FOREIGN_VERB_RE.search(t)
     if not m or len(t[: m.start()].split()) > 12:
         return False
@@ -1106,6 +1110,35 @@ def _tail_attribution(doc: _Doc, sp: _Span, tail: str) -> bool:
     sp.speaker, sp.attributed = who, True
     _told_outlet(sp, verb, after)
     return True
+
+
+# German separable speech verbs, verb first after the quote and the particle closing the clause:
+# '»…«, räumte Baubürgermeister Thomas Krüger nach der Sitzung ein.' Only the particle that makes
+# each a speech verb ("stellte … klar" clarifies, "stellte … vor" presents).
+_DE_PARTICLES = {
+    "räumte": ("ein",), "räumt": ("ein",), "gab": ("zu", "an", "bekannt", "zu bedenken"),
+    "gibt": ("zu", "an", "bekannt", "zu bedenken"), "fügte": ("hinzu", "an"), "fügt": ("hinzu", "an"),
+    "wies": ("hin", "darauf hin"), "weist": ("hin", "darauf hin"), "stellte": ("klar", "fest"),
+    "stellt": ("klar", "fest"), "hob": ("hervor",), "hebt": ("hervor",), "merkte": ("an",), "merkt": ("an",),
+    "schränkte": ("ein",), "schränkt": ("ein",), "fuhr": ("fort",), "fährt": ("fort",), "führte": ("aus",),
+    "führt": ("aus",), "wandte": ("ein",), "wendet": ("ein",), "gestand": ("ein",),
+}
+_DE_SEPARABLE = re.compile(r"(" + "|".join(_DE_PARTICLES) + r")\s")
+_CLAUSE_END = re.compile(r"[.,;:!?]|$")
+
+
+def _separable_tag(doc: _Doc, sp: _Span, t: str, sep: re.Match) -> bool:
+    clause = t[sep.end() : _CLAUSE_END.search(t, sep.end()).start()].rstrip()
+    for particle in _DE_PARTICLES[sep.group(1)]:
+        if clause.endswith(" " + particle):
+            middle = clause[: -len(particle)]
+            if len(middle.split()) > 12:
+                return False
+            who = _speaker_from(doc, middle, sp.open, nearest_last=False)
+            if who:
+                sp.speaker, sp.attributed = who, True
+            return who is not None
+    return False
 
 
 def _told_outlet(sp: _Span, verb: str, after: str) -> None:
@@ -1222,7 +1255,13 @@ _JA_SPEAKER = re.compile(
     r"(?:[（(][^）)]{1,12}[）)])?[はが]"
 )
 _JA_PLACE_TITLE = re.compile(r"副?(?:" + _JA_PLACE_TITLES + ")")
-_JA_VERB = re.compile(r"と、?(?:述べ|話し|語っ|語り|語る|話す|説明し|強調し|明かし|訴え|答え|振り返っ|コメントし)")
+_JA_VERB = re.compile(
+    r"と、?(?:述べ|話し|語っ|語り|語る|話す|説明し|説明す|強調し|強調す|明かし|明かす|訴え|答え|振り返っ|振り返る|"
+    r"コメントし|喜ぶ|喜んだ|喜んで|笑う|笑った|笑顔を見せ|胸を張|意気込む|意気込んだ|声を弾ませ|力を込め)"
+)
+# The quote as its own sentence, the speaker in the next: "「…」。杜氏の山本一郎さん（62）はそう話す。"
+# ("こう話す" points at the quote that follows, not this one).
+_JA_SO = re.compile(r"。([^。「」]{2,40}?[はが])そう(?:話|語|述べ|説明|強調|振り返|明か|笑)")
 # Chinese: ROLE + NAME + 说/表示, before the quote ("退休教师王秀兰说：“…”") or after it
 # ("“…”馆长张伟表示"). The name is two or three characters, starting with a common surname.
 _ZH_ROLES = (
@@ -1233,11 +1272,80 @@ _ZH_ROLES = (
 _ZH_NAME = r"([\u4e00-\u9fff]{2,3}?)(?:说|表示|介绍|指出|称|强调|坦言|透露)"
 _ZH_HEAD = re.compile(r"(?:" + _ZH_ROLES + r")" + _ZH_NAME + r"\s*[：:，,]\s*$")
 _ZH_TAIL = re.compile(r"[^，。！？“”「」]{0,24}?(?:" + _ZH_ROLES + r")" + _ZH_NAME)
+_ZH_BARE = re.compile(_ZH_NAME)
+# Where a name ends: "局长李明华" is not "李明".
+_ZH_NAME_END = r"(?:[^\u4e00-\u9fff]|说|表示|介绍|指出|称|强调|坦言|透露|认为|告诉|在|也|还|则|对|向|$)"
 _ZH_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
     "莫孔向汤欧司诸"
 )
+# Korean: NAME (ORG) ROLE은/는 "…"라고 말했다 / "…"며 …, the speaker named before the quote:
+# '박영호 시장은 "…"라고 말했다', '박정호 서울시 도로교통과장은 "…"며 "…"이라고 말했다',
+# '회원 이수진(34)씨는 "…"며 반겼다'. "(이)라고" / "고" need a speech verb after them; "며" goes on.
+_KO_TAIL = re.compile(
+    r"((?:이)?라며|며)(?![가-힣])|(?:(?:이)?라고|고)\s+(?:\S+\s+){0,2}?"
+    r"(?:말했|말한|밝혔|밝힌|강조했|설명했|전했|덧붙였|주장했|지적했|답했|당부했|토로했|전망했|호소했|언급했|"
+    r"반박했|털어놨|털어놓았|귀띔했|했다|했습니다)"
+)
+# The last syllable of a council, a university, a party, a ministry, a year: "서울대 교수는",
+# "민주당 대표는", "조합원 대표는" have no name.
+_KO_NOT_NAME_END = frozenset("시도군구청부처회사국과실팀대단소관당해년월일측쪽간내외중후전장원가들")
+_KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
+    "여추도소석선설마길연위표명기반왕금옥육인맹제탁국어은편용예경봉"
+)
+_KO_COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+_KO_ROLE = re.compile(
+    r"(?:시장|도지사|지사|군수|구청장|청장|장관|차관|총리|대통령|의원|위원장|위원|교수|박사|연구원|연구위원|대표|"
+    r"대표이사|회장|사장|이사장|원장|소장|국장|과장|부장|실장|팀장|처장|본부장|센터장|총장|학장|교장|교사|감독|코치|"
+    r"선수|변호사|대변인|관장|단장|총재|조합장|작가)$"
+)
+_KO_AGE = re.compile(r"\(\d{1,3}(?:세)?\)$")
+# A word that ends in a particle or a verb ending is not part of the subject's noun phrase.
+_KO_PARTICLE_END = frozenset("은는이가을를의에서로와고며던된한인운일할")
+
+
+def _ko_name(tok: str) -> bool:
+    """Three syllables, a common surname first (four with a two-syllable surname)."""
+    if len(tok) == 4:
+        return tok[:2] in _KO_COMPOUND_SURNAMES
+    return len(tok) == 3 and tok[0] in _KO_SURNAMES and tok[-1] not in _KO_NOT_NAME_END and all(
+        "\uac00" <= c <= "\ud7a3" for c in tok
+    )
+
+
+def _ko_speaker(doc: _Doc, head: str, pos: int) -> str | None:
+    h = re.split(r"[.!?]\s", head)[-1]
+    toks = h.split()
+    if not toks or toks[-1][-1] not in "은는":
+        return None
+    toks[-1] = toks[-1][:-1]
+    last = toks[-1]
+    if last.endswith("씨"):
+        # "이수진(34)씨", "이수진 씨": the honorific right after the name.
+        name = _KO_AGE.sub("", last[:-1]) if len(last) > 1 else (_KO_AGE.sub("", toks[-2]) if len(toks) > 1 else "")
+        return name if _ko_name(name) else None
+    if not _KO_ROLE.search(last) or len(toks) < 2:
+        return None  # "관계자는": an official, unnamed
+    before = _KO_AGE.sub("", toks[-2])
+    if _ko_name(before):
+        return before  # "박영호 시장은", "서울대 김민호 교수는"
+    if len(before) == 1 and before in _KO_SURNAMES:
+        # "김 교수는": the one 김 named before with that role.
+        role = _KO_ROLE.search(last).group()
+        found = {
+            m.group(1)
+            for m in re.finditer(rf"(?<![가-힣])({before}[가-힣]{{2}})(?:\(\d{{1,3}}\))?\s+(?:\S+\s+){{0,2}}?\S*{role}", doc.text[:pos])
+        }
+        return found.pop() if len(found) == 1 else None
+    # "박정호 서울시 도로교통과장은": the name opens the clause, an organization between.
+    first, between = toks[0], toks[1:-1]
+    if 1 <= len(between) <= 2 and _ko_name(first) and not any(w[-1] in _KO_PARTICLE_END for w in between):
+        return first
+    return None
+
+
 # Arabic: (و)قال/قالت + role + title + NAME, then ": «…»" or "، …، إن «…»". Only a name after a
 # title (الدكتورة ليلى منصور, المهندس خالد العمري): without one, "قال مصدر مطلع" (a source said)
 # reads like a name.
@@ -1245,6 +1353,18 @@ _AR_VERB = re.compile(r"(?<!\w)و?(?:قال|قالت|أضاف|أضافت|أكد|
 _AR_TITLES = frozenset(
     "الدكتور الدكتورة د. المهندس المهندسة السيد السيدة الأستاذ الأستاذة الشيخ الشيخة اللواء العميد "
     "العقيد المستشار المستشارة القاضي الوزير الوزيرة النائب النائبة".split()
+)
+# Roles: without the article they head a construct ("مدير المكتبة"), with it they stand before the
+# name ("الطالبة … منى السيد").
+_AR_ROLES = frozenset(
+    "مدير مديرة رئيس رئيسة وزير وزيرة محافظ محافظة أمين أمينة عميد عميدة مستشار مستشارة عضو عضوة "
+    "المدير المديرة الرئيس الرئيسة المحافظ الطالب الطالبة المعلم المعلمة المواطن المواطنة الموظف الموظفة "
+    "الباحث الباحثة الخبير الخبيرة المحامي المحامية الطبيب الطبيبة الناشط الناشطة المزارع التاجر الفنان "
+    "الفنانة الكاتب الكاتبة الصحفي الصحفية".split()
+)
+# Words after a role that are not a name: times, adverbs.
+_AR_NOT_NAME = frozenset(
+    "يوم أمس اليوم صباح مساء ظهر أثناء عقب تعليقا ردا متحدثا مضيفا موضحا مؤكدا إن أن إنه أنه إنها أنها".split()
 )
 _AR_FUNCTION = frozenset("في من على إلى عن مع خلال بعد قبل أمام عند لدى حول ضمن عبر و أو".split())
 # After the name: a colon, or "(an aside,) that" (إن / أن), then the quote.
@@ -1262,7 +1382,7 @@ _HI_NOT_NAME = frozenset("के की का में से पर को �
 
 
 def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
-    """Speakers named in the word order of Indonesian, Russian, Polish, Turkish, Japanese,
+    """Speakers named in the word order of Indonesian, Russian, Polish, Turkish, Japanese, Korean,
     Chinese, Arabic and Hindi news. Each test looks at one character or an anchored match first:
     English text is spared the rest."""
     who: str | None = None
@@ -1272,10 +1392,18 @@ def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
         if first == "と":
             if _JA_VERB.match(t):
                 who = _ja_speaker(doc, head, sp.open)
+        elif first == "。":
+            if m := _JA_SO.match(t):
+                who = _ja_speaker(doc, m.group(1), sp.open, at_end=True)
+        elif "\uac00" <= first <= "\ud7a3":
+            if (m := _KO_TAIL.match(t)) and (who := _ko_speaker(doc, head, sp.open)):
+                sp.via_tail = m.group(1) is not None  # '"…"며 "…"라고 말했다': one speaker for both
         elif "\u4e00" <= first <= "\u9fff":
-            m = _ZH_TAIL.match(t)
+            m = _ZH_TAIL.match(t) or _ZH_BARE.match(t)
             if m and m.group(1)[0] in _ZH_SURNAMES:
                 who = m.group(1)
+                if m.re is _ZH_BARE and not re.search(f"(?:{_ZH_ROLES}){who}{_ZH_NAME_END}", doc.text[: sp.open]):
+                    who = None  # a bare name counts once a role has introduced it ("负责人周建国介绍")
         elif (m := _VERB_FIRST_RE.match(t)) and (
             any(c in tail[: len(tail) - len(t)] for c in ",—–-") or doc.text[sp.close - 1] in ",!?"
         ):
@@ -1386,7 +1514,24 @@ def _foreign_name(doc: _Doc, run: _Run) -> str | None:
         toks = _fullest(doc, toks[0]).split()
         if len(toks) == 1:
             return None
+        toks[0] = _ru_nominative(toks[0])
     return " ".join(toks) if _name_words_ok(toks) else None
+
+
+# A Russian full name given in the genitive ("По словам министра Ольги Петренко"), then its
+# surname as the subject ("— отметила Петренко"): the first name back in the nominative. Only the
+# endings no Russian first name has in the nominative; a surname that declines (Ивановой) does not
+# match the subject's (Иванова) anyway.
+_RU_NOMINATIVE = {"ги": "га", "ки": "ка", "хи": "ха", "ии": "ия", "ьи": "ья", "ы": "а"}
+_RU_WORD = re.compile(r"[А-ЯЁ][а-яё]{2,}")
+
+
+def _ru_nominative(word: str) -> str:
+    if _RU_WORD.fullmatch(word):
+        for end, nominative in _RU_NOMINATIVE.items():
+            if word.endswith(end):
+                return word[: -len(end)] + nominative
+    return word
 
 
 def _name_words_ok(toks: list[str]) -> bool:
@@ -1400,11 +1545,11 @@ def _name_words_ok(toks: list[str]) -> bool:
     return True
 
 
-def _ja_speaker(doc: _Doc, head: str, pos: int) -> str | None:
+def _ja_speaker(doc: _Doc, head: str, pos: int, at_end: bool = False) -> str | None:
     h = head[max(head.rfind("。"), head.rfind("！"), head.rfind("？")) + 1 :]
     speakers = list(_JA_SPEAKER.finditer(h))
-    if not speakers:
-        return None
+    if not speakers or (at_end and speakers[-1].end() != len(h)):
+        return None  # before そう話す the subject comes right before そう
     found = speakers[-1]  # the subject nearest the quote
     name = found.group(1) or found.group(3)
     if name[0] == "同":
@@ -1431,9 +1576,16 @@ def _ar_speaker(h: str) -> str | None:
     if m is None or not _AR_NAME_END.fullmatch(rest, m.start()):
         return None
     words = rest[: m.start()].split()
+    if not words:
+        # "رحبت الطالبة … منى السيد بالمشروع، وقالت:": the one person named before the verb.
+        before = h[: verbs[-1].start()].split()
+        found = [_ar_name_after(before, k) for k, w in enumerate(before) if w in _AR_TITLES or w in _AR_ROLES]
+        named = [n for n in found if n]
+        return named[0] if len(named) == 1 else None
     titles = [k for k, w in enumerate(words) if w in _AR_TITLES]
     if not titles:
-        return None
+        # "وقال مدير المكتبة حسن الشافعي إن": a role right after the verb, its complement, the name.
+        return _ar_name_after(words, 0) if words[0] in _AR_ROLES else None
     name = []
     for w in words[titles[-1] + 1 :]:
         if w in _AR_FUNCTION or w.startswith(("بال", "لل")):
@@ -1442,6 +1594,34 @@ def _ar_speaker(h: str) -> str | None:
     if not 2 <= len(name) <= 4 or name[0].startswith("ال"):
         return None  # a given name takes no article: "الوزير الأول للخارجية" is a role
     return " ".join(name)
+
+
+def _ar_name_after(words: list[str], r: int) -> str | None:
+    """The name after the role at ``r``: a role without the article takes a complement first ("مدير
+    المكتبة حسن الشافعي"), and a name follows a definite word ("الطالبة بكلية الآداب منى السيد").
+    It takes no article, preposition or conjunction before its first word, and stops at one."""
+    for s in range(r + 1, min(len(words), r + 6)):
+        prev = words[s - 1]
+        if not prev.startswith("ال") or prev.endswith("،"):
+            continue  # after an indefinite word the name cannot start; a comma ends the phrase
+        w = words[s]
+        if w.startswith(("ال", "ب", "ل", "ف", "ك", "و")) or w in _AR_FUNCTION or w in _AR_NOT_NAME:
+            continue
+        name: list[str] = []
+        for w in words[s : s + 4]:
+            bare = w.rstrip("،")
+            if (
+                bare.startswith(("بال", "لل", "وال", "فال")) or bare in _AR_FUNCTION or bare in _AR_NOT_NAME
+                or bare in _AR_ROLES or (bare in _AR_TITLES and bare not in ("السيد", "السيدة"))
+            ):  # another person's role; السيد is also a family name ("منى السيد")
+                break
+            name.append(bare)
+            if bare != w:
+                break
+        if 2 <= len(name) <= 3 and not any(c.isdigit() for c in "".join(name)):
+            return " ".join(name)
+        return None
+    return None
 
 
 def _hi_speaker(h: str) -> str | None:
