@@ -353,3 +353,19 @@ def test_a_table_of_one_cell_a_row_wraps_content() -> None:
             "</td></tr></tbody></table></body></html>")
     blocks = segment(LexborHTMLParser(html).body).blocks
     assert [b.kind for b in blocks] == ["p"]
+
+
+def test_thread_furniture_invision_signatures_and_mail_archives() -> None:
+    from newsmill.assemble import _in_signature
+    from newsmill.meta.dates import find_dates
+
+    html = ('<html><body><div class="cPost_contentWrap"><div data-role="commentContent"><p>Check the pads first, '
+            "they glaze when you ride the brakes down long hills.</p></div>"
+            '<div data-role="memberSignature" class="ipsResponsive_hidePhone"><p>If it ain\'t broke, you haven\'t '
+            "added enough aftermarket parts yet.</p></div></div></body></html>")
+    seg = segment(LexborHTMLParser(html).body)
+    assert [_in_signature(seg.elems, b.elem) for b in seg.blocks] == [False, True]
+    assert is_widget_line("Previous message: [Tidewater-dev] Proposal: deprecate implicit string coercion in format()")
+    assert is_widget_line("Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]")
+    (dv, _a, _b), = find_dates("Tue Mar  8 14:02:11 EST 2011")
+    assert (dv.day.isoformat(), dv.hour, dv.minute, dv.offset) == ("2011-03-08", 14, 2, -300)

@@ -117,6 +117,9 @@ _CONTROL = re.compile(
     r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
     r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket)|"
     r"this (?:topic|thread) was automatically closed(?: .{1,80})?|"
+    r"this (?:thread|topic|question) (?:is|has been) locked(?: \w+){0,12}|"
+    # A mailing-list archive's navigation (pipermail, hypermail).
+    r"(?:previous|next) message(?: .{1,120})?|messages sorted by(?: \w+){0,6}|"
     # A Q&A site's furniture: reputation and badges, the answer's time stamp, prompts to ask.
     r"\d+(?: \d+)?k?(?: \d+ (?:gold|silver|bronze) badges?)+|"
     r"(?:answered|asked|edited) (?:\w+ \d{1,2}(?: \d{4})?|\d+ \w+ ago)(?: at \d{1,2} \d{2})?|"

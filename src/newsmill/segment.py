@@ -595,7 +595,10 @@ class _Walker:
             p.nelems += 1
         else:
             iflags, isem = flags, sem
-        elems.append(Elem(tag, parent, depth, flags, sem, iflags, isem, tag + "." + (cls or "")))
+        sig = tag + "." + (cls or "")
+        if attrs.get("data-role") == "memberSignature":
+            sig += " memberSignature"  # Invision's poster signature says so only here
+        elems.append(Elem(tag, parent, depth, flags, sem, iflags, isem, sig))
         return len(elems) - 1
 
     def table_rows(self, table: LexborNode, ei: int) -> bool:

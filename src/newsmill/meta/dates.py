@@ -121,6 +121,12 @@ _MDY = re.compile(
     r"(?<![\w])(?P<mon>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)" + _TIME_RE,
     re.IGNORECASE,
 )
+# The C library's date, as mail archives print it (pipermail): "Tue Mar  8 14:02:11 EST 2011".
+_CTIME = re.compile(
+    r"(?<![\w])(?P<mon>" + _MONTH_RE + r")\s+(?P<d>\d{1,2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+"
+    r"(?:" + _TZ_RE + r"\s+)?(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
 # "24 November 2014", "24. November 2014", "24 de noviembre de 2014", "1er novembre 2014",
 # RFC 2822 "Mon, 24 Nov 2014 05:47:00 +0000".
 _DMY = re.compile(
@@ -174,8 +180,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NUM_HINT = re.compile(r"\d[./-]\d")
 _CLOCK_HINT = re.compile(r"\d[:h.]\d\d", re.IGNORECASE)
 _REL_HINT = re.compile(r"ago|il y a|vor|hace|\d[:h.]\d\d", re.IGNORECASE)
-_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD, _VI_DMY)
-_ALL_WRITTEN = (_ISO, _MDY, _DMY, _YMD, _CJK_YMD, _VI_DMY, _NUM)
+_WRITTEN = (_ISO, _CTIME, _MDY, _DMY, _YMD, _CJK_YMD, _VI_DMY)
+_ALL_WRITTEN = (_ISO, _CTIME, _MDY, _DMY, _YMD, _CJK_YMD, _VI_DMY, _NUM)
 
 
 def _may_be_relative(text: str, has_digit: bool) -> bool:
@@ -364,7 +370,7 @@ def find_dates(
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            if rx is _MDY or rx is _DMY:
+            if rx is _MDY or rx is _DMY or rx is _CTIME:
                 mo = _MONTHS.get(m["mon"].lower())
                 dv = make_date(int(m["y"]), mo, int(m["d"]), m.groupdict()) if mo else None
             elif rx is _NUM:
