@@ -277,14 +277,19 @@ def test_bylines_in_other_languages_classes_and_stamps() -> None:
     assert split_byline("Av Erik Lindqvist Publicerad") == ["Erik Lindqvist"]
 
 
-def test_quotes_are_read_on_pages_typed_service(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_are_read_on_dated_pages_typed_service(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import newsmill.pipeline as pipeline
 
     monkeypatch.setattr(pipeline.pagetype, "classify", lambda *a, **k: ("service", 0.4))
     body = BODY + '<p>"We have people filling out job applications on Sunday," said Joan Whitlock, the director.</p>'
-    art = extract(page("<title>Budget keeps library open</title>", f"<h1>Budget keeps library open</h1>{body}"))
-    assert art.page_type == "service"
+    dated = page('<meta property="article:published_time" content="2024-03-12T09:00:00Z"><title>Budget</title>',
+                 f"<h1>Budget keeps library open</h1>{body}")
+    art = extract(dated)
+    assert art.page_type == "service" and art.published
     assert [q.speaker for q in art.quotes] == ["Joan Whitlock"]
+    # An undated service page (its testimonials) is not read for speech: it would pay for nothing.
+    undated = extract(page("<title>Budget</title>", f"<h1>Budget keeps library open</h1>{body}"))
+    assert undated.page_type == "service" and not undated.published and undated.quotes == []
 
 
 def test_guillemets_quoting_words_in_a_title_are_not_separators() -> None:

@@ -26,7 +26,7 @@ from .structured import add_article_body, add_product_description
 # Precision/recall switches shift the (flattened) block scores by one logit before the
 # page's expected-F1 threshold is chosen.
 _LEAN = 1.0
-_NO_SPEECH_TYPES = frozenset(["product", "collection", "documentation"])
+_NO_SPEECH_TYPES = frozenset(["product", "collection", "service", "documentation"])
 _NEWS_TYPES = frozenset(
     "newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
     "backgroundnewsarticle livenewsarticle".split()
@@ -98,11 +98,12 @@ def extract(
     art.page_type, art.page_type_confidence = page_type, page_conf
     art.text = render_text(blocks)  # write
     art.markdown = render_markdown(blocks, images)
-    # Quotes are a news feature: shops and manuals rarely report speech and would pay for
-    # nothing. Threads, listings and service pages keep them: a news page without metadata (an
-    # older one, a story in a table cell, a regional daily's) often looks like one of those to
-    # the page-type model, and a service page's testimonials are quotes with their speakers.
-    if page_type not in _NO_SPEECH_TYPES:
+    # Quotes are a news feature: shops, services and manuals rarely report speech and would
+    # pay for nothing. Threads and listings keep them: an older news page (a story in a table
+    # cell, paragraphs set with <br>) often looks like one of those to the page-type model. So
+    # does a dated one typed "service" (a regional daily's page without metadata): services are
+    # rarely dated.
+    if page_type not in _NO_SPEECH_TYPES or (page_type == "service" and art.published):
         art.quotes = find_quotes(art.text)
     return art
 
