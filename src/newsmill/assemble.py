@@ -167,6 +167,7 @@ _FACET_RUN = 3
 
 
 def _is_facet(b: Block) -> bool:
+    """A linked list item that is a label and a count: a filter's option."""
     return b.kind == "li" and b.chars <= 60 and b.link_chars * 5 >= b.chars * 3 and _FACET.fullmatch(b.text) is not None
 
 
@@ -623,6 +624,7 @@ _EDITORS_NOTE = re.compile(
     re.IGNORECASE,
 )
 
+# Or just after the container, before the next heading: a correction set under the body.
 _NOTE_AFTER = 2
 
 
@@ -630,7 +632,6 @@ def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | N
     if container is None:
         return
     blocks = seg.blocks
-    # Or just after it, before the next heading: a correction set under the story's body.
     for i in range(container.first_block, min(len(blocks), container.last_block + 1 + _NOTE_AFTER)):
         b = blocks[i]
         if i > container.last_block and b.kind == "heading":
