@@ -374,3 +374,44 @@ def test_thread_furniture_invision_signatures_and_mail_archives() -> None:
     assert is_widget_line("Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]")
     (dv, _a, _b), = find_dates("Tue Mar  8 14:02:11 EST 2011")
     assert (dv.day.isoformat(), dv.hour, dv.minute, dv.offset) == ("2011-03-08", 14, 2, -300)
+
+
+STORY_P = (
+    "<p>All four municipal pools in Harbor Falls will open at 9 a.m. instead of 11 a.m. through Thursday "
+    "while a heat warning remains in effect, the parks department said in a statement on Monday.</p>"
+)
+
+
+def _kept_texts(html: str, page_type: str = "article") -> list[str]:
+    from newsmill.assemble import select
+
+    seg = segment(LexborHTMLParser(html).body)
+    probs = np.ones(len(seg.blocks))  # the model kept everything: what does assembly leave?
+    return [seg.blocks[i].text for i in select(seg, probs, 0.5, page_type)]
+
+
+def test_long_comments_under_a_short_story_still_end_it() -> None:
+    comments = "".join(f"<div><p>reader{k} says:</p><p>I remember the post office on Main Street well, it was "
+                       f"where I mailed my first letter to my sister in {1950 + k}.</p></div>" for k in range(30))
+    html = f"<html><body><article>{STORY_P}{BODY}<h3>30 Responses to “Residents pack hearing”</h3>{comments}</article></body></html>"
+    assert _kept_texts(html)[1:] == PARAS
+
+
+def test_the_next_story_an_endless_page_loads_is_not_this_one() -> None:
+    second = ("<article class='nt-article'><h1>Northgate school district weighs four-day week</h1>"
+              "<p>The Northgate School District is considering a four-day school week to fill teacher gaps.</p></article>")
+    html = f"<html><body><article class='nt-article'><h1>Budget keeps library open</h1>{STORY_P}{BODY}</article>{second}</body></html>"
+    texts = _kept_texts(html)
+    assert texts[0] == "Budget keeps library open" and not any("Northgate" in t for t in texts)
+
+
+def test_rails_and_teasers_outside_the_story_leave() -> None:
+    rail = ("<aside class='right-rail'><h3>Most read</h3><p>Neighbors say the six-story building would block harbor "
+            "views, while the developer argues the city needs rental housing.</p></aside>")
+    grid = ("<section class='related-grid'><div class='card'><p>Farm labor contractors say visa delays could leave "
+            "orchards short of pickers in June, just as the harvest peaks.</p></div></section>")
+    html = f"<html><body><main><article>{STORY_P}{BODY}</article>{rail}{grid}</main></body></html>"
+    texts = _kept_texts(html)
+    assert texts[-len(PARAS):] == PARAS and not any("Neighbors" in t or "Farm labor" in t for t in texts)
+    # No story in an <article> of its own: nothing is taken for a rail.
+    assert any("Neighbors" in t for t in _kept_texts(f"<html><body>{STORY_P}{rail}</body></html>"))

@@ -325,7 +325,9 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
     if page_type == "article":
-        out = _drop_boxes(seg, _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out))), (_AUTHOR_BOX,))
+        out = _drop_asides_of_story(seg, _drop_next_story(seg, out))
+        out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
+        out = _drop_boxes(seg, out, (_AUTHOR_BOX,))
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
     return _drop_post_furniture(seg, out, page_type == "forum")
@@ -395,6 +397,60 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
     return _drop_minor(blocks, out, top)
 
 
+def _article_of(elems: list[Elem], e: int) -> int:
+    """The nearest <article> element holding element ``e``, or -1."""
+    while e >= 0 and elems[e].tag != "article":
+        e = elems[e].parent
+    return e
+
+
+def _drop_next_story(seg: Segmentation, out: list[int]) -> list[int]:
+    """``out`` without the next story that sites with endless scrolling load under the first: a
+    later h1 in an <article> of its own, after the story's, and what that article holds."""
+    blocks, elems = seg.blocks, seg.elems
+    first = -1  # the story's <article>: the first one kept text stands in
+    words = 0  # kept words in it so far
+    for n, i in enumerate(out):
+        b = blocks[i]
+        art = _article_of(elems, b.elem)
+        if first < 0:
+            first = art
+        elif art >= 0 and art != first and b.kind == "heading" and b.level == 1 and words >= _STORY_MIN_WORDS:
+            end = elems[art].last_block
+            return out[:n] + [j for j in out[n:] if j > end]
+        if art == first:
+            words += b.text.count(" ") + 1
+    return out
+
+
+_RELATED_BIT = _FLAG_BIT["related"]
+_ASIDE_SEM = SEM_BIT["aside"]
+_STORY_MIN_CHARS = 200
+
+
+def _drop_asides_of_story(seg: Segmentation, out: list[int]) -> list[int]:
+    """``out`` without what an <aside> or a related-stories box outside the story's <article>
+    holds: the rails' weather box and most-read blurbs beside a short brief, the teaser grid
+    after a story (teasers read like prose)."""
+    blocks, elems = seg.blocks, seg.elems
+    counts: Counter[int] = Counter()
+    for i in out:
+        art = _article_of(elems, blocks[i].elem)
+        if art >= 0:
+            counts[art] += blocks[i].chars
+    if not counts:
+        return out
+    story, chars = counts.most_common(1)[0]
+    if chars < _STORY_MIN_CHARS:
+        return out  # no story of its own in that <article>
+    se = elems[story]
+    lo, hi, own = se.first_block, se.last_block, se.iflags & _RELATED_BIT
+    return [
+        i for i in out
+        if lo <= i <= hi or not (elems[blocks[i].elem].isem & _ASIDE_SEM or elems[blocks[i].elem].iflags & _RELATED_BIT & ~own)
+    ]
+
+
 # A comment section that no class names: older blog engines (Movable Type, Blogger) set
 # "Comments", "TrackBack" or "3 comments:" as a heading in the story's own container, and the
 # comments and trackbacks as bare paragraphs after it.
@@ -418,7 +474,12 @@ def _drop_comment_tail(blocks: list[Block], out: list[int], forum: bool = False)
         if b.kind == "heading" and b.chars <= 240:
             low = b.text.strip().lower()
             if _BLOG_TAIL_HEADING.fullmatch(low) or (not forum and _COMMENTS_HEADING.fullmatch(low)):
-                return out if words < _STORY_MIN_WORDS else _drop_minor(blocks, out, set(out[n:]))
+                if words < _STORY_MIN_WORDS:
+                    return out
+                # The heading says what follows: on an article, however long the comments run
+                # (sixty of them under a short story); on a page taken for a thread, only when
+                # they are the smaller part.
+                return _drop_minor(blocks, out, set(out[n:])) if forum else out[:n]
         words += b.text.count(" ") + 1
     return out
 
