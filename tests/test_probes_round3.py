@@ -415,3 +415,29 @@ def test_rails_and_teasers_outside_the_story_leave() -> None:
     assert texts[-len(PARAS):] == PARAS and not any("Neighbors" in t or "Farm labor" in t for t in texts)
     # No story in an <article> of its own: nothing is taken for a rail.
     assert any("Neighbors" in t for t in _kept_texts(f"<html><body>{STORY_P}{rail}</body></html>"))
+
+
+def test_a_related_links_date_does_not_beat_the_date_the_page_shows() -> None:
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+          '"headline":"Bakery saved by villagers","datePublished":"2024-05-20T05:12:44.000Z",'
+          '"dateModified":"2024-05-21T14:03:17.000Z"}</script>')
+    body = ('<article><h1>Bakery saved by villagers</h1><div><span>20 May 2024</span></div>' + STORY +
+            '<section data-component="links-block"><h2>More on this story</h2><ul><li><a href="/news/bakery-close">'
+            "Village bakery to close after 140 years</a><div>Published<time datetime=\"2024-02-12\">12 February 2024"
+            "</time></div></li></ul></section></article>")
+    assert meta_of(page(ld, body))["published"].startswith("2024-05-20")
+
+
+def test_broadcasters_and_wire_furniture_lines() -> None:
+    for line in ("The Daily Briefing newsletter provides all the news you need to start your day. Sign up here.",
+                 "The NBC is not responsible for the content of external sites.",
+                 "For the latest news, weather, sports, and streaming video, head to WKTX 7 News.",
+                 "You may also be interested in", "More on this story"):
+        assert is_widget_line(line), line
+    assert not is_widget_line("To read the full report from the inspectors, click here.")
+    assert _is_furniture_line(_block("Credit: Jamie Folds/SWNS"))
+
+
+def test_the_outlet_a_byline_was_written_for_is_not_the_name() -> None:
+    assert split_byline("By Gemma Pritchard For Mailonline") == ["Gemma Pritchard"]
+    assert split_byline("By Jane Forbes") == ["Jane Forbes"]

@@ -46,6 +46,7 @@ _WIDGET = re.compile(
     # An API reference's version stamp and source link ("1.0.0 (const: 1.48.0) · Source").
     r"(?:(?:\d+ ){1,4}(?:const (?:unstable|(?:\d+ ){0,3}\d+) )?)?source|pin (?:this|it) for later|table of contents|"
     r"join our (?:mailing list|newsletter)|buy now|register|top highlight|"
+    r"you may also be interested in|more on this story|related internet links|related topics|sign up here|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
     r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
@@ -118,6 +119,9 @@ _CONTROL = re.compile(
     r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket)|"
     r"this (?:topic|thread) was automatically closed(?: .{1,80})?|"
     r"this (?:thread|topic|question) (?:is|has been) locked(?: \w+){0,12}|"
+    # A broadcaster's disclaimer and rider under its stories (BBC-style, Nexstar stations).
+    r"(?:the )?\w+(?: \w+){0,3} is not responsible for the content of external (?:sites|websites|internet sites)|"
+    r"for the latest news weather sports and streaming video head to(?: \w+){1,6}|"
     # A mailing-list archive's navigation (pipermail, hypermail).
     r"(?:previous|next) message(?: .{1,120})?|messages sorted by(?: \w+){0,6}|"
     # A Q&A site's furniture: reputation and badges, the answer's time stamp, prompts to ask.
@@ -220,7 +224,7 @@ _AGENCIES = (
 )
 _CREDIT = re.compile(
     # ... and in German, French, Spanish, Italian, Portuguese, Dutch and Scandinavian ("Foto: dpa").
-    r"(?:(?:photo|image|picture|photograph|illustration|foto|bild|imagen|immagine|crédit photo)s?(?: credits?)?\s*[:|]|"
+    r"(?:(?:(?:photo|image|picture|photograph|illustration|foto|bild|imagen|immagine|crédit photo)s?(?: credits?)?|credits?)\s*[:|]|"
     r"\(?(?:photo|image|picture)s? (?:by|courtesy of|via)\b)\s*\S.{0,80}|"
     rf"(?:.{{0,80}}(?:/| via | - ))?{_AGENCIES}(?: via getty images)?\.?\)?",
     re.I,
@@ -257,7 +261,14 @@ def _is_credit_or_notice(b: Block) -> bool:
     return n <= _COPYRIGHT_MAX_WORDS and b.chars <= 120 or "rewritten" in t.lower()
 
 
+# A newsletter's pitch set as a paragraph in the story ("The Daily Briefing newsletter provides
+# all the news you need to start your day. Sign up here.").
+_SIGNUP_PITCH = re.compile(r"[^.!?]{0,120}\bnewsletters?\b.{0,160}\bsign up here\W*", re.IGNORECASE)
+
+
 def is_widget_line(text: str) -> bool:
+    if text.endswith(("here.", "here")) and len(text) <= 300 and _SIGNUP_PITCH.fullmatch(text.strip()):
+        return True
     if len(text) > 120:  # the cheap test first: most kept blocks are prose
         return False
     if text.startswith("Loading") and text.endswith(("...", "\u2026")) and len(text) < 40:

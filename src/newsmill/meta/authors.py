@@ -54,6 +54,7 @@ _PLACEHOLDER = re.compile(r"[{}%<>]|^[a-z_]+(?:\.[a-z_]+){2,}$")
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s|$)")
 # Korean bylines put the role after the name: "김민수 기자", "김민수 특파원".
 _KO_REPORTER = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s*(?:기자|특파원|선임기자|통신원)(?![가-힣])")
+_FOR_OUTLET = re.compile(r"(?<=\w)\s+(?i:for)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$")
 _BY_GERUND = re.compile(r"(?i:by)\s+[a-z]+ing\s+\w")
 _MULTI = re.compile(r",|\band\b|&|;")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
@@ -164,6 +165,7 @@ def clean_name(raw: str, *, strict: bool, orgs: set[str], allow_handle: bool = F
         return None
     if _ROLE_LABEL.match(s):
         return None  # "design: Scott McDaniel": a credit line, not a byline
+    s = _FOR_OUTLET.sub("", s)  # "Gemma Pritchard For Mailonline": the outlet she wrote it for
     words = _caps_name(s.split()) or _trim_words(s.split())
     if not words:
         return None

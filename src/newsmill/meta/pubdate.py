@@ -588,7 +588,8 @@ def _reconcile(top: DateCand, conf: float, cands: list[DateCand]) -> tuple[DateC
             best = max(page_day, key=lambda c: c.weight)
             if v.could_be_local_day(best.value.day):
                 return best, conf
-    if _resaved(v, cands):
+    # Not when the page shows that day itself next to its headline: then it is the date.
+    if _resaved(v, cands) and not any(c.source == "text" and not c.modified and c.value.day == v.day for c in cands):
         early = [c for c in shown if c.source != "url" and (v.day - c.value.day).days >= 1]
         if early:
             best = max(shown, key=lambda c: c.weight)
