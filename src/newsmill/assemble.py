@@ -224,7 +224,8 @@ _AGENCIES = (
 )
 _CREDIT = re.compile(
     # ... and in German, French, Spanish, Italian, Portuguese, Dutch and Scandinavian ("Foto: dpa").
-    r"(?:(?:(?:photo|image|picture|photograph|illustration|foto|bild|imagen|immagine|crédit photo)s?(?: credits?)?|credits?)\s*[:|]|"
+    r"(?:(?:photo|image|picture|photograph|illustration|foto|bild|imagen|immagine|crédit photo)s?(?: credits?)?\s*[:|]|"
+    r"credit\s*[:|](?=\s*[^\d\s])|"  # not a review's "Credits: 4"
     r"\(?(?:photo|image|picture)s? (?:by|courtesy of|via)\b)\s*\S.{0,80}|"
     rf"(?:.{{0,80}}(?:/| via | - ))?{_AGENCIES}(?: via getty images)?\.?\)?",
     re.I,
