@@ -432,9 +432,11 @@ def test_broadcasters_and_wire_furniture_lines() -> None:
     for line in ("The Daily Briefing newsletter provides all the news you need to start your day. Sign up here.",
                  "The NBC is not responsible for the content of external sites.",
                  "For the latest news, weather, sports, and streaming video, head to WKTX 7 News.",
-                 "You may also be interested in", "More on this story"):
+                 "You may also be interested in", "More on this story",
+                 "Follow BBC Cornwall on X, Facebook and Instagram."):
         assert is_widget_line(line), line
     assert not is_widget_line("To read the full report from the inspectors, click here.")
+    assert not is_widget_line("Follow the river on foot for two miles.")
     assert _is_furniture_line(_block("Credit: Jamie Folds/SWNS"))
 
 

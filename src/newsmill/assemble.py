@@ -25,7 +25,10 @@ _TOOL = (
 _WIDGET = re.compile(
     r"^(?:advertisements?|sponsored(?: content)?|"
     r"(?:like|follow|find|join) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)"
-    r"(?: (?:and|or) \w+)?|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
+    r"(?: (?:and|or) \w+)?|"
+    # "Follow BBC Cornwall on X, Facebook and Instagram": a newsroom's own accounts.
+    r"follow(?: \w+){1,4} on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky)"
+    r"(?:(?: and)? (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky))*|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
     r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) (?:\w+ ?)?newsletter|read more|"
     r"related(?: articles| stories| posts)?|recommended(?: for you| stories| articles| posts| reading)?|"
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
