@@ -500,3 +500,98 @@ def test_a_russian_full_name_given_in_the_genitive_resolves_to_the_nominative():
 def test_korean_quote_split_around_rami_keeps_the_speaker():
     text = '최미경(52)씨는 "손님이 예전의 절반도 안 된다"라며 "다음 달이 고비"라고 말했다.'
     assert [q.speaker for q in find_quotes(text)] == ["최미경", "최미경"]
+
+
+# --- British style: straight single quotes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("Maureen Pelling swam the Channel.\n\n'I feel 40 inside,' Mrs Pelling said.", "I feel 40 inside", "Maureen Pelling"),
+        (
+            "Maureen Pelling swam the Channel.\n\n'It was the coldest water I have ever felt,' she said.",
+            "It was the coldest water I have ever felt",
+            "Maureen Pelling",
+        ),
+        ("'We will rebuild the shop from scratch,' said Tom Reed, a baker.", "We will rebuild the shop from scratch", "Tom Reed"),
+        ("Tom Reed, a baker, lost his shop.\n\nHe said: 'We will rebuild.'", "We will rebuild.", "Tom Reed"),
+        ("Ms Jones arrived late.\n\n'It is over now,' Ms Jones said.", "It is over now", "Jones"),
+    ],
+)
+def test_straight_single_quotes_are_speech_with_a_speech_verb(text, quote, speaker):
+    q = one(text)
+    assert (q.text, q.speaker) == (quote, speaker)
+    assert text[q.start : q.end] == q.text
+
+
+def test_straight_single_quote_sentences_carry_the_speaker_on():
+    text = (
+        "Her granddaughter, Chloe Ashdown, 29, followed on the boat. 'She was singing all the way,' she "
+        "said. 'The pilot said he'd never seen anything like it.'\n\n"
+        "'We were cold. We didn't stop.\n\n'The tea at the end was the best part,' Ashdown said."
+    )
+    qs = find_quotes(text)
+    assert [q.text for q in qs] == [
+        "She was singing all the way",
+        "The pilot said he'd never seen anything like it.",
+        "We were cold. We didn't stop.\n\n'The tea at the end was the best part",
+    ]
+    assert {q.speaker for q in qs} == {"Chloe Ashdown"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed said he didn't know. The students' union said the '90s were over and Pelling's rock 'n' "
+        "roll days at O'Brien's pub were done, though fans didn't agree.",
+        "Mr O'Brien ran the bar.\n\nThe students' union said it was 'deeply disappointed' by the decision.",
+        "It was the 'coldest water ever' for the swimmers, who didn't stop.",
+        "I'm tryin' my best and goin' home to the kids' party, said nobody at all.",
+        "The Pilgrims' Rest hospice and the teachers' fund said 'Tis the season to give generously.",
+        # No verb, no speaker carried on: a title, a headline, strings in code.
+        "Where to watch: Apple TV\n\n'Summer at the Lido'\n\nThe comedy stars Anna Price as a lifeguard.",
+        "Police had no reports.\n\n'The days of cheap tickets are over'\n\nA reader asks about prices.",
+        ">>> greet('world')\n'Hello, dear world!'\n\nconfig = {body: 'Join the club today, everyone.'}",
+        # A verb before the quote without a colon: not read.
+        "The sign doesn't say 'open every day of the week'; it never did.",
+    ],
+)
+def test_apostrophes_and_unspoken_single_quotes_are_not_quotes(text):
+    assert find_quotes(text) == []
+
+
+def test_single_quotes_nested_in_double_quoted_speech_are_one_record():
+    for inner in ("'never again would I do this job'", "\u2018never again would I do this job\u2019"):
+        q = one(f'Ann Lee is a nurse.\n\n"He told me {inner}," she said.')
+        assert q.text == f"He told me {inner}"
+        assert q.speaker == "Ann Lee"
+    q = one("Ann Lee is a nurse.\n\n'He shouted \"get out of here right now\" at me,' she said.")
+    assert q.speaker == "Ann Lee"
+
+
+def test_a_single_quote_does_not_swallow_a_double_quote():
+    qs = find_quotes("The band's 'Greatest Hits' album was out, \"and we loved every minute of it,\" Jan Wills said.")
+    assert [(q.text, q.speaker) for q in qs] == [("and we loved every minute of it", "Jan Wills")]
+
+
+# --- local offices before a name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag, speaker",
+    [
+        ("said Councilmember Yesenia Abara, who sponsored the ordinance", "Yesenia Abara"),
+        ("said Los Angeles County Supervisor Hilda Morales", "Hilda Morales"),
+        ("Sheriff Tom Dart said", "Tom Dart"),
+        ("Assemblymember Rosa Ortiz said", "Rosa Ortiz"),
+        ("said Alderman Pete Novak", "Pete Novak"),
+        ("School Board Trustee Mary Cole said", "Mary Cole"),
+        ("said County Coroner Dale Reyes", "Dale Reyes"),
+        # A surname that is also an office is still a name.
+        ("said Naomi Alderman", "Naomi Alderman"),
+    ],
+)
+def test_an_office_before_the_name_is_not_the_name(tag, speaker):
+    q = one(f'"That is not a fee, it is a bait-and-switch," {tag}.')
+    assert q.speaker == speaker

@@ -6,7 +6,8 @@ the quote marks, without the marks and without a trailing comma.
 
 What counts as a quote (see docs/quotes.md):
 
-* words between quote marks: straight ``"..."``, curly ``“...”`` and ``‘...’``, and the
+* words between quote marks: straight ``"..."``, curly ``“...”`` and ``‘...’``, straight
+  single ``'...'`` where clearly speech (British news; see _clear_speech), and the
   other languages' ``«...»``, ``„...“`` (and ``„..."``), ``»...«``, ``‚...‘``, ``”...”``,
   ``「...」`` (speakers read in the languages listed in docs/quotes.md, each in its own word
   order);
@@ -213,9 +214,9 @@ _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalph
 _CAP = re.compile(f"[{re.escape(_UPPER)}]")
 _TAIL_CHARS = frozenset("0123456789_'’-")
 _TOKEN_TAIL = re.compile(r"[\d_'’\-]+$")
-# A sentence may open with any opening mark: "“‘„‚( and German »; French « and Swedish ” with
-# a space after them.
-_BOUNDARY = re.compile(r"[.!?…][\"”’»)]*\s+(?=(?:[\"“‘„‚»(]|[«”]\s?)?[A-ZÀ-Ý0-9])")
+# A sentence may open with any opening mark: "“‘„‚( and German », a straight single quote
+# (British speech); French « and Swedish ” with a space after them.
+_BOUNDARY = re.compile(r"[.!?…][\"”’»)']*\s+(?=(?:[\"“‘„‚»(']|[«”]\s?)?[A-ZÀ-Ý0-9])")
 _WORDS = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WINDOW = 300  # characters of a sentence read on each side of a quote for its attribution
@@ -236,6 +237,8 @@ class _Span:
     attributed: bool = False  # a speech verb in its sentence says who spoke
     via_tail: bool = False
     title: bool = False  # introduced as a title or slogan: not speech
+    single: bool = False  # straight single marks ('...'): kept only where clearly speech
+    carried: bool = False  # no verb: the previous quote's speaker carries on
 
 
 @dataclass(slots=True)
@@ -392,6 +395,45 @@ def _paired(p: str, opener: str, closers: str) -> list[tuple[int, int | None]]:
     return out
 
 
+# British news sets speech in straight single marks ("'I feel 40 inside,' Mrs Pelling said."), which
+# are also apostrophes (don't, Pelling's, rock 'n' roll, '90s, O'Brien, the students' union). A mark
+# opens only at a word's start before a letter, not before a clipped word ('em, 'n', 'til); it closes
+# after a word where no letter or digit follows, and after a letter only before punctuation or the
+# paragraph's end ("the students' union", "tryin' my best" do not close). The quotes found are kept
+# only where they read as speech (see _clear_speech).
+# The mark first, what precedes it checked after: scanned for the mark alone, 30x faster.
+_SQ_OPENER = re.compile(r"'(?<=[\s(\[“\"—–-]')(?=[^\W\d_])")
+_SQ_LEFT = set("([“\"—–-")
+_SQ_CLIPPED = re.compile(r"'(?:em|n|til|till|cause|cos|tis|twas|bout|round|ere|ow)(?![\w'’])", re.IGNORECASE)
+_SQ_CLOSE_RIGHT = set(".,;:!?)]—–-…\"”’")
+
+
+def _straight_singles(p: str) -> list[tuple[int, int | None]]:
+    if p[:1] == "'" and p[1:2].isalpha():
+        i = 0
+    else:
+        m = _SQ_OPENER.search(p)
+        if m is None:
+            return []
+        i = m.start()
+    out: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    while i >= 0:
+        left = p[i - 1] if i else ""
+        right = p[i + 1 : i + 2]
+        if (not left or left.isspace() or left in _SQ_LEFT) and right.isalpha():
+            if not _SQ_CLIPPED.match(p, i):
+                open_at = i  # a pending opener before it was an apostrophe
+        elif open_at is not None and left and not left.isspace() and not right.isalnum():
+            if left in ",.!?…;:" or not right or right in _SQ_CLOSE_RIGHT:
+                out.append((open_at, i))
+                open_at = None
+        i = p.find("'", i + 1)
+    if open_at is not None:
+        out.append((open_at, None))
+    return out
+
+
 def _straight_closer(p: str, j: int) -> int:
     """The first straight double quote from ``j`` that can close a quote, past any straight
     quote opened and closed inside it; -1 if none."""
@@ -411,7 +453,9 @@ def _straight_closer(p: str, j: int) -> int:
 
 def _find_spans(doc: _Doc) -> list[_Span]:
     text = doc.text
-    raw: list[tuple[int, int | None, int]] = []  # (open, close, para) absolute offsets
+    raw: list[tuple[int, int | None, int, bool]] = []  # (open, close, para, single) absolute offsets
+    # Most texts have no straight single quote at a word's start: one search spares each paragraph.
+    sq = text[:1] == "'" or _SQ_OPENER.search(text) is not None
     for k, (a, b) in enumerate(doc.paras):
         p = text[a:b]
         found: list[tuple[int, int | None]] = []
@@ -424,32 +468,53 @@ def _find_spans(doc: _Doc) -> list[_Span]:
             found += _reversed_guillemets(p)
         if "”" in p and "“" not in p and "„" not in p:
             found += _straight_pairs(p, "”")  # no “ or „ for ” to close: ”…” (Swedish, Finnish)
+        singles: set[int] = set()
+        if sq and "'" in p:
+            # A straight single quote that opens at the paragraph's start may run on into the
+            # next paragraph; one that opens elsewhere must close, and must not cross another
+            # kind of quote (it holds one whole or is dropped).
+            lead = len(p) - len(p.lstrip(_TRIM))
+            for o, c in _straight_singles(p):
+                if c is None:
+                    if o != lead:
+                        continue
+                elif not (
+                    p[c - 1] in ",!?.…" or p[c + 1 : c + 3].lstrip().startswith(",") or p[:o].rstrip().endswith(":")
+                ) or len(p[o:c].split()) < 3:
+                    continue  # no tag can follow, no colon before, no sentence inside: not speech
+                end = c if c is not None else len(p)
+                if any(o < o2 <= end and (c2 is None or c2 > end) for o2, c2 in found):
+                    continue
+                found.append((o, c))
+                singles.add(o)
         # Outer quotes win over quotes nested inside them.
         found.sort(key=lambda t: (t[0], -(t[1] if t[1] is not None else len(p))))
         last_end = -1
         for o, c in found:
             if o <= last_end:
                 continue
-            raw.append((a + o, a + c if c is not None else None, k))
+            raw.append((a + o, a + c if c is not None else None, k, o in singles))
             last_end = c if c is not None else len(p)
     spans: list[_Span] = []
     i = 0
     while i < len(raw):
-        o, c, k = raw[i]
+        o, c, k, single = raw[i]
         last = k
         # A paragraph that opens a quote and never closes it continues into the next
-        # paragraph when that one starts with an opening mark.
+        # paragraph when that one starts with an opening mark (of the same kind).
         while c is None and i + 1 < len(raw):
-            o2, c2, k2 = raw[i + 1]
-            if k2 != last + 1 or o2 != _content_start(text, doc.paras[k2][0]):
+            o2, c2, k2, single2 = raw[i + 1]
+            if k2 != last + 1 or single2 != single or o2 != _content_start(text, doc.paras[k2][0]):
                 break
             i += 1
             c, last = c2, k2
+        i += 1
+        if single and c is None:
+            continue  # a straight single quote never closed: an apostrophe ("'Tis", a name)
         end = c if c is not None else doc.paras[last][1]
         s, e = _trim(text, o + 1, end)
         if e > s:
-            spans.append(_Span(o, c, s, e, k, last))
-        i += 1
+            spans.append(_Span(o, c, s, e, k, last, single=single))
     return spans
 
 
@@ -666,9 +731,25 @@ _FOREIGN_ROLE_NOUNS = frozenset(
 )
 
 
+# Local offices written before a name ("Councilmember Yesenia Abara", "Los Angeles County
+# Supervisor Hilda Solis"): a role only with a name after it, since some are surnames too
+# ("Naomi Alderman", "Sheriff" and "Marshal" as family names).
+_OFFICE_TITLES = frozenset(
+    "councilmember councilman councilwoman councilperson councilor councillor assemblymember "
+    "assemblyman assemblywoman assemblyperson supervisor commissioner alderman alderwoman alderperson "
+    "alder trustee superintendent sheriff undersheriff coroner treasurer comptroller controller "
+    "selectman selectwoman selectboard freeholder magistrate marshal constable clerk recorder "
+    "assessor auditor delegate".split()
+)
+
+
 def _after_roles(toks: list[str]) -> list[str]:
     """The tokens after the last role word, all of them when there is none."""
-    roles = [k for k, t in enumerate(toks) if t.lower() in ROLE_NOUNS or t.lower() in _FOREIGN_ROLE_NOUNS]
+    last = len(toks) - 1
+    roles = [
+        k for k, t in enumerate(toks)
+        if t.lower() in ROLE_NOUNS or t.lower() in _FOREIGN_ROLE_NOUNS or (k < last and t.lower() in _OFFICE_TITLES)
+    ]
     if not roles and len(toks) > 1 and len(toks[0]) >= 7 and _COMPOUND_ROLE.fullmatch(toks[0].lower()):
         roles = [0]
     return toks[roles[-1] + 1 :] if roles else toks
@@ -1652,7 +1733,7 @@ def _continuation(doc: _Doc, sp: _Span, prev: _Span | None, head: str) -> None:
     if head.strip():
         return  # quoted words inside someone's sentence: not a stand-alone quote
     if prev is not None and prev.speaker and sp.para - prev.last_para <= 1:
-        sp.speaker = prev.speaker
+        sp.speaker, sp.carried = prev.speaker, True
         return
     if sp.para > 0:
         a = doc.paras[sp.para - 1][0]
@@ -1668,6 +1749,8 @@ def _keep(doc: _Doc, sp: _Span) -> bool:
     n_words = len(_WORDS.findall(doc.text[sp.start : sp.end]))
     if n_words < 3 and not (sp.attributed and len(_CJK.findall(doc.text, sp.start, sp.end)) >= 6):
         return False  # Chinese and Japanese do not space words: six characters said by someone are a quote
+    if sp.single and not _clear_speech(doc, sp):
+        return False
     if sp.attributed:
         return True
     # Not attributed: only a quote standing as its own sentence counts.
@@ -1681,3 +1764,37 @@ def _keep(doc: _Doc, sp: _Span) -> bool:
     if toks and caps / len(toks) > 0.7 and n_words <= 12:
         return False  # Title Case: a title, not speech
     return True
+
+
+_SQ_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
+
+
+def _clear_speech(doc: _Doc, sp: _Span) -> bool:
+    """A straight single quote that reads as speech, not apostrophes paired by chance nor a
+    string in code or a headline: a speech verb right after it ("'…,' Mrs Pelling said", "'…,'
+    said Chloe Ashdown") or right before it, with a colon ("He said: '…'"); or a sentence (or a
+    paragraph) of its own, of four words or more, that carries on the previous quote's speaker."""
+    text = doc.text
+    close = sp.close if sp.close is not None else sp.end
+    pa, pb = doc.paras[sp.para][0], doc.paras[sp.last_para][1]
+    if sp.attributed:
+        if sp.via_tail:
+            tail = text[close + 1 : min(pb, close + 100)]
+            m = _VERB_RE.search(tail)
+            return (
+                m is not None
+                and len(tail[: m.start()].split()) <= 4
+                and (text[close - 1] in ",!?" or tail.lstrip(_TRIM).startswith(","))
+            )
+        head = text[max(pa, _sentence_start(doc, sp.open), sp.open - _WINDOW) : sp.open]
+        verbs = list(_VERB_RE.finditer(head))
+        if verbs:
+            after = head[verbs[-1].end() :].rstrip(_TRIM)
+            return len(after.split()) <= 4 and after.endswith(":")
+        return False
+    return (
+        sp.carried
+        and not text[max(pa, _sentence_start(doc, sp.open)) : sp.open].strip()
+        and len(_WORDS.findall(text, sp.start, sp.end)) >= 4
+        and _SQ_SENTENCE_END.search(text, sp.start, close) is not None
+    )
