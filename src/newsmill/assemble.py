@@ -412,22 +412,30 @@ def _drop_comments(seg: Segmentation, out: list[int]) -> list[int]:
     return _drop_minor(blocks, out, top)
 
 
-def _article_of(elems: list[Elem], e: int) -> int:
-    """The nearest <article> element holding element ``e``, or -1."""
-    while e >= 0 and elems[e].tag != "article":
-        e = elems[e].parent
-    return e
+def _article_of(seg: Segmentation, i: int) -> int:
+    """The innermost <article> element holding block ``i``, or -1. An element's blocks are one
+    run, so its range says; pages have few articles."""
+    elems, found = seg.elems, -1
+    for e in seg.articles:
+        el = elems[e]
+        if el.first_block <= i <= el.last_block:
+            found = e  # a later one that holds it is nested deeper
+        elif el.first_block > i:
+            break
+    return found
 
 
 def _drop_next_story(seg: Segmentation, out: list[int]) -> list[int]:
     """``out`` without the next story that sites with endless scrolling load under the first: a
     later h1 in an <article> of its own, after the story's, and what that article holds."""
+    if len(seg.articles) < 2:
+        return out
     blocks, elems = seg.blocks, seg.elems
     first = -1  # the story's <article>: the first one kept text stands in
     words = 0  # kept words in it so far
     for n, i in enumerate(out):
         b = blocks[i]
-        art = _article_of(elems, b.elem)
+        art = _article_of(seg, i)
         if first < 0:
             first = art
         elif art >= 0 and art != first and b.kind == "heading" and b.level == 1 and words >= _STORY_MIN_WORDS:
@@ -447,10 +455,12 @@ def _drop_asides_of_story(seg: Segmentation, out: list[int]) -> list[int]:
     """``out`` without what an <aside> or a related-stories box outside the story's <article>
     holds: the rails' weather box and most-read blurbs beside a short brief, the teaser grid
     after a story (teasers read like prose)."""
+    if not seg.articles:
+        return out
     blocks, elems = seg.blocks, seg.elems
     counts: Counter[int] = Counter()
     for i in out:
-        art = _article_of(elems, blocks[i].elem)
+        art = _article_of(seg, i)
         if art >= 0:
             counts[art] += blocks[i].chars
     if not counts:

@@ -188,6 +188,7 @@ class Segmentation:
     blocks: list[Block] = field(default_factory=list)
     elems: list[Elem] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)  # the <article> elements, in document order
     total_chars: int = 0
     total_link_chars: int = 0
 
@@ -596,9 +597,11 @@ class _Walker:
         else:
             iflags, isem = flags, sem
         sig = tag + "." + (cls or "")
-        if attrs.get("data-role") == "memberSignature":
+        if tag == "div" and attrs.get("data-role") == "memberSignature":
             sig += " memberSignature"  # Invision's poster signature says so only here
         elems.append(Elem(tag, parent, depth, flags, sem, iflags, isem, sig))
+        if tag == "article":
+            self.seg.articles.append(len(elems) - 1)
         return len(elems) - 1
 
     def table_rows(self, table: LexborNode, ei: int) -> bool:
