@@ -446,3 +446,16 @@ def test_the_outlet_a_byline_was_written_for_is_not_the_name() -> None:
     # As the page's author meta gives it: no "By" to start a byline's reading.
     assert clean_names(["Gemma Pritchard For Mailonline"], strict=False, orgs=set()) == ["Gemma Pritchard"]
     assert split_byline("By Jane Forbes") == ["Jane Forbes"]
+
+
+def test_an_author_bio_counts_when_the_story_has_no_headline() -> None:
+    from newsmill.meta.nearhead import author_box
+
+    html = ("<html><body>" + BODY + "<p>Julia Gralberg</p><p>Julia Gralberg is a freelance travel writer and the "
+            "editor of a hotel guide. When she isn't busy testing hotel beds you'll find her on her yoga mat.</p>"
+            "</body></html>")
+    seg = segment(LexborHTMLParser(html).body)
+    name = next(i for i, b in enumerate(seg.blocks) if b.text == "Julia Gralberg")
+    # With no headline found, the anchor is a block of the story, here the name's own line:
+    # a bio that names it is the author's, not the article's subject.
+    assert author_box(seg, set(), name)[0][0] == ["Julia Gralberg"]

@@ -373,7 +373,9 @@ def author_box(seg: Segmentation, orgs: set[str], anchor: int) -> list[Found]:
                 # Confirmed by the name alone on a line (the box's heading, the byline); not
                 # the headline's: "Velmora Lighthouse is an active lighthouse ..." opens the
                 # article on its subject.
-                if bio in short and not (0 <= anchor < n_blocks and bio == blocks[anchor].text.strip()):
+                if bio in short and not (
+                    0 <= anchor < n_blocks and blocks[anchor].kind == "heading" and bio == blocks[anchor].text.strip()
+                ):
                     names = split_byline("By " + bio, strict=True, orgs=orgs)
         if len(names) == 1:
             found.setdefault(norm_key(names[0]), (names, text))
