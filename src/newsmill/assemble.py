@@ -19,16 +19,15 @@ _TOOL = (
     r"printer friendly(?: version| page| format)?|print(?:able)? version|text size|font size|"
     r"(?:write|send) a letter to the editor|reprints?)"
 )
+_NETWORK = r"(?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest|threads|bluesky)"
 # Widget lines that sit between paragraphs: short, and nothing but the call to action.
 # On wcxb-dev, dropping them changes cross-validated F1 by +0.0001: they are rare there,
 # but a reader never wants them.
 _WIDGET = re.compile(
     r"^(?:advertisements?|sponsored(?: content)?|"
-    r"(?:like|follow|find|join) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)"
-    r"(?: (?:and|or) \w+)?|"
+    rf"(?:like|follow|find|join) us on {_NETWORK}(?: (?:and|or) \w+)?|"
     # "Follow BBC Cornwall on X, Facebook and Instagram": a newsroom's own accounts.
-    r"follow(?: \w+){1,4} on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky)"
-    r"(?:(?: and)? (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|threads|bluesky))*|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
+    rf"follow(?: \w+){{1,4}} on {_NETWORK}(?:(?: and)? {_NETWORK})*|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
     r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) (?:\w+ ?)?newsletter|read more|"
     r"related(?: articles| stories| posts)?|recommended(?: for you| stories| articles| posts| reading)?|"
     r"more stories|(?:you|other posts you) (?:may|might) (?:also )?(?:like|enjoy)|"
@@ -340,7 +339,9 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
     if page_type == "article":
-        out = _drop_asides_of_story(seg, _drop_next_story(seg, out))
+        if seg.articles:
+            art_of = {i: _article_of(seg, i) for i in out}
+            out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
         out = _drop_boxes(seg, out, (_AUTHOR_BOX,))
     if page_type == "forum":
@@ -425,9 +426,10 @@ def _article_of(seg: Segmentation, i: int) -> int:
     return found
 
 
-def _drop_next_story(seg: Segmentation, out: list[int]) -> list[int]:
+def _drop_next_story(seg: Segmentation, out: list[int], art_of: dict[int, int]) -> list[int]:
     """``out`` without the next story that sites with endless scrolling load under the first: a
-    later h1 in an <article> of its own, after the story's, and what that article holds."""
+    later h1 in an <article> of its own, after the story's, and what that article holds.
+    ``art_of``: each kept block's innermost <article> (``_article_of``)."""
     if len(seg.articles) < 2:
         return out
     blocks, elems = seg.blocks, seg.elems
@@ -435,7 +437,7 @@ def _drop_next_story(seg: Segmentation, out: list[int]) -> list[int]:
     words = 0  # kept words in it so far
     for n, i in enumerate(out):
         b = blocks[i]
-        art = _article_of(seg, i)
+        art = art_of[i]
         if first < 0:
             first = art
         elif art >= 0 and art != first and b.kind == "heading" and b.level == 1 and words >= _STORY_MIN_WORDS:
@@ -451,16 +453,14 @@ _ASIDE_SEM = SEM_BIT["aside"]
 _STORY_MIN_CHARS = 200
 
 
-def _drop_asides_of_story(seg: Segmentation, out: list[int]) -> list[int]:
+def _drop_asides_of_story(seg: Segmentation, out: list[int], art_of: dict[int, int]) -> list[int]:
     """``out`` without what an <aside> or a related-stories box outside the story's <article>
     holds: the rails' weather box and most-read blurbs beside a short brief, the teaser grid
-    after a story (teasers read like prose)."""
-    if not seg.articles:
-        return out
+    after a story (teasers read like prose). ``art_of`` as for ``_drop_next_story``."""
     blocks, elems = seg.blocks, seg.elems
     counts: Counter[int] = Counter()
     for i in out:
-        art = _article_of(seg, i)
+        art = art_of[i]
         if art >= 0:
             counts[art] += blocks[i].chars
     if not counts:
@@ -733,18 +733,17 @@ def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | N
 
 
 # A pull quote repeats a line of the story in large type: once is enough. Known by its box's
-# class ("pullquote", "pull-quote") and by its words standing in a kept paragraph.
-_PULL_QUOTE = re.compile(r"pull-?quote|pull_quote", re.IGNORECASE)
+# class ("pullquote", "pull-quote"; segmentation lists them) and by its words standing in a kept
+# paragraph.
 _PULL_QUOTE_HOPS = 3
 _QUOTE_MARKS = "\"'“”‘’«»„ "
 
 
 def _drop_pull_quotes(seg: Segmentation, out: list[int]) -> list[int]:
-    blocks, elems = seg.blocks, seg.elems
-    # Most pages have no such box: one pass over the elements' signatures says so.
-    boxes = {k for k, e in enumerate(elems) if "ull" in e.sig and _PULL_QUOTE.search(e.sig)}
-    if not boxes:
+    if not seg.pull_quotes:
         return out
+    blocks, elems = seg.blocks, seg.elems
+    boxes = set(seg.pull_quotes)
     drop: set[int] = set()
     for i in out:
         b = blocks[i]

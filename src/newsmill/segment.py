@@ -189,8 +189,16 @@ class Segmentation:
     elems: list[Elem] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     articles: list[int] = field(default_factory=list)  # the <article> elements, in document order
+    pull_quotes: list[int] = field(default_factory=list)  # elements classed as pull quotes
     total_chars: int = 0
     total_link_chars: int = 0
+
+    def story_flags(self, kept: set[int] | list[int], anchor: int) -> int:
+        """The inherited class flags of the first kept block after ``anchor`` (the headline):
+        the story's own container's marks ("node--promoted" on Drupal's article element), which
+        say nothing about the byline and dateline inside it."""
+        first = min((i for i in kept if i > anchor), default=-1)
+        return self.elems[self.blocks[first].elem].iflags if first >= 0 else 0
 
 
 _GROUP_RES = [(1 << i, re.compile(p)) for i, (_n, p) in enumerate(FLAG_GROUPS)]
@@ -317,6 +325,11 @@ def _key_value(trs: list[LexborNode]) -> bool:
         tags = [c.tag for c in tr.iter() if c.tag in ("td", "th")]
         pairs += tags == ["th", "td"]
     return pairs * 5 >= len(trs) * 4
+
+
+# A pull quote's box ("pullquote", "pull-quote"): recorded as the walk meets it, so that
+# assembly need not look through every element of every page for one.
+_PULL_QUOTE = re.compile(r"pull-?quote|pull_quote", re.IGNORECASE)
 
 
 # Characters that show nothing: a block of only these (Webflow's "&zwj;" paragraphs) is empty.
@@ -602,6 +615,8 @@ class _Walker:
         elems.append(Elem(tag, parent, depth, flags, sem, iflags, isem, sig))
         if tag == "article":
             self.seg.articles.append(len(elems) - 1)
+        elif cls and "ull" in cls and _PULL_QUOTE.search(cls):
+            self.seg.pull_quotes.append(len(elems) - 1)
         return len(elems) - 1
 
     def table_rows(self, table: LexborNode, ei: int) -> bool:

@@ -16,6 +16,7 @@ from .images import absolute, lead_image, story_images
 from .jsonld import ORG_TYPES, agents, norm_page_url, text_of, types_of
 from .language import SAMPLE_CHARS, iso639_1, pick_language
 from .title import is_site_label, pick_title, site_from_title, site_labels, title_parts, title_words
+from .titlemodel import CJK
 
 _US_DMY_LANGS = ("en-us", "en_us")
 _KEY_VALUE = re.compile(r"^[\w-]+:\s")
@@ -195,11 +196,22 @@ def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str, labels: 
     return None
 
 
+def _site_from_logo(ctx: PageContext, title: Pick | None) -> Pick | None:
+    """The heading that links to the home page, over a blog's posts (Blogger's themes), when
+    nothing else names the site; not an SVG's own title, nor the story's headline."""
+    logo = ctx.logo_names[0] if ctx.logo_names else ""
+    if not logo or len(logo.split()) > 6 or "created with" in logo.lower():
+        return None
+    if title and norm_key(logo) == norm_key(title.value):
+        return None
+    return Pick(logo, "dom", logo, 0.6)
+
+
 # What a site's name adds to the publisher's, which a copyright line names instead: "Valley
 # Courier Online" (© Valley Courier Publishing Co.), "GridironWeekly.com", "江南日报网" (网,
 # "net"; © 江南日报社).
 _NAME_SUFFIX = re.compile(r"(?:online|com|net|org|web|website|网)$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 def _core_key(key: str) -> str:
@@ -361,14 +373,10 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         site = _site_beside_title(ctx, seg, title.value, labels)
         if site:
             site.record(out, "site_name")
-    logo = ctx.logo_names[0] if ctx.logo_names else ""
-    if (
-        not site and logo and len(logo.split()) <= 6 and "created with" not in logo.lower()  # an SVG's own title
-        and (not title or norm_key(logo) != norm_key(title.value))
-    ):
-        # The heading that links to the home page, over a blog's posts (Blogger's themes).
-        site = Pick(logo, "dom", logo, 0.6)
-        site.record(out, "site_name")
+    if not site:
+        site = _site_from_logo(ctx, title)
+        if site:
+            site.record(out, "site_name")
 
     story_scope(ctx, title.raw if title and title.source == "dom" else None)
     orgs = {norm_key(n[0]) for n in site_names}

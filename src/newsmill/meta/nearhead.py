@@ -92,17 +92,13 @@ _BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"]
 
 def _usable(seg: Segmentation, kept: set[int], anchor: int):  # type: ignore[no-untyped-def]
     """A test for blocks outside furniture. Marks the headline carries too (a page wrapper
-    classed "grid" or "sidebar-layout") say nothing about a block beside it."""
+    classed "grid" or "sidebar-layout") say nothing about a block beside it, nor do those of the
+    story's own container under it."""
     blocks, elems = seg.blocks, seg.elems
     base_flags = base_sem = 0
     if 0 <= anchor < len(blocks):
         e = elems[blocks[anchor].elem]
-        base_flags, base_sem = e.iflags, e.isem & _BAD_SEM
-        # Nor do the marks of the story's own container, under the headline (Drupal's
-        # "node--promoted" on the article element holding byline and body).
-        first = min((i for i in kept if i > anchor), default=-1)
-        if first >= 0:
-            base_flags |= elems[blocks[first].elem].iflags
+        base_flags, base_sem = e.iflags | seg.story_flags(kept, anchor), e.isem & _BAD_SEM
     strong, weak = _BAD_FLAGS & ~base_flags, _WEAK_FLAGS & ~base_flags
 
     def usable(bi: int) -> bool:

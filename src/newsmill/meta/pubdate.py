@@ -391,12 +391,8 @@ def gather_text(
     blocks = seg.blocks
     elems = seg.elems
     head_bad = elems[blocks[anchor].elem].iflags & _BAD_FLAGS if anchor is not None and anchor < len(blocks) else 0
-    if anchor is not None:
-        # The story's own container's marks too (Drupal's "node--promoted" on the article
-        # element that holds the dateline and the body).
-        first = min((i for i in kept if i > anchor), default=-1)
-        if first >= 0:
-            head_bad |= elems[blocks[first].elem].iflags & _BAD_FLAGS
+    if anchor is not None:  # and the story's own container's
+        head_bad |= seg.story_flags(kept, anchor) & _BAD_FLAGS
     n_txt = 0
     order: Iterable[int] = window
     if headline and anchor is not None and window.start < anchor < window.stop:
