@@ -127,6 +127,7 @@ _BOILER_ROLES = frozenset(
     ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]
 )
 _WS = re.compile(r"\s+")
+_LINE_NUMBERS = re.compile(r"[\d\s]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -519,8 +520,8 @@ class _Walker:
         self.link_chars = 0
         if self.pre:
             text = raw.strip("\n")
-            if not text.strip():
-                return
+            if not text.strip() or "\n" in text and _LINE_NUMBERS.fullmatch(text):
+                return  # nothing, or a code listing's gutter of line numbers (its own <pre>)
         else:
             text = " ".join(raw.split())
             if not text or len(text) < 8 and not text.strip(_INVISIBLE):
@@ -621,7 +622,8 @@ class _Walker:
 
     def table_rows(self, table: LexborNode, ei: int) -> bool:
         """Emit a data table as one block per row; False for a layout table."""
-        if table.css_first("table table, td div div, td h1, td h2, td h3, td ul, td p p") is not None:
+        # (A code listing with line numbers is a table of two <pre> cells: Chroma, Rouge, Pygments.)
+        if table.css_first("table table, td div div, td h1, td h2, td h3, td ul, td p p, td pre") is not None:
             return False
         trs = table.css("tr")
         if not trs:

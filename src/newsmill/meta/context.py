@@ -116,6 +116,7 @@ class PageContext:
     head_title: str | None = None
     h1: list[tuple[str, int]] = field(default_factory=list)  # text, zone
     h1_nodes: list[LexborNode] = field(default_factory=list)
+    h1_full: list[str] = field(default_factory=list)  # with any prefix label or issue number
     logo_names: list[str] = field(default_factory=list)  # h1s that are one link to the home page
     html_lang: str | None = None
     microdata: list[tuple[str, str, int]] = field(default_factory=list)  # prop, value, zone
@@ -394,7 +395,8 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
     if not h1s:
         h1s = _big_type(tree, ctx._memo)
     for h in h1s[:6]:
-        t = clean(h.text(deep=True, separator=" "))
+        full = clean(h.text(deep=True, separator=" "))
+        t = _heading_text(h, full)
         if t:
             z = _zone(ctx, h, header=True)
             if z < 0 and _names_page(t, titles):
@@ -403,6 +405,7 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
                 z = zone_of(h, memo=ctx._memo, stop=_own_article(h, ctx._memo))
             ctx.h1.append((t, z))
             ctx.h1_nodes.append(h)
+            ctx.h1_full.append(full)
             if _links_home(h, t):
                 ctx.logo_names.append(t)
     for node, a in props[: MAX_NODES * 2]:
@@ -482,6 +485,28 @@ def _big_type(tree: LexborHTMLParser, memo: NodeMemo) -> list[LexborNode]:
 def _own_article(node: LexborNode, memo: NodeMemo) -> int:
     """mem_id of the nearest <article>/<main> above ``node`` (0: none within a few levels)."""
     return next((n.mem_id for n, tag, _s in _ancestors(node, memo, 8) if tag in ("article", "main")), 0)
+
+
+# A thread's prefix label set inside its title ("Solved", "Question": XenForo, vBulletin) and an
+# issue tracker's number after it ("#2841") are not the headline's words.
+_LABEL_CLASS = re.compile(r"(?<![a-z])(?:label|badge|prefix)(?![a-z])")
+_ISSUE_NUMBER = re.compile(r"#\d+")
+
+
+def _heading_text(h: LexborNode, t: str) -> str:
+    kids = list(h.iter())
+    if len(kids) < 2 or len(t) > 400:
+        return t
+    first, last = kids[0], kids[-1]
+    cls = (first.attributes.get("class") or "").lower()
+    if cls and _LABEL_CLASS.search(cls):
+        label = clean(first.text(deep=True, separator=" "))
+        if label and len(label.split()) <= 3 and t.startswith(label) and len(t) > len(label) + 3:
+            t = t[len(label):].strip()
+    number = clean(last.text(deep=True, separator=" "))
+    if _ISSUE_NUMBER.fullmatch(number) and t.endswith(number) and len(t) > len(number) + 3:
+        t = t[: -len(number)].strip()
+    return t
 
 
 def _names_page(h1: str, titles: list[str]) -> bool:

@@ -30,7 +30,11 @@ def _site_names(ctx: PageContext, main: dict | None) -> list[tuple[str, str, str
     out: list[tuple[str, str, str, float]] = []
     v = clean(ctx.first("og:site_name"))
     if v:
-        out.append((v, "meta", v, 0.9))
+        # Medium names itself in og:site_name on every publication's own domain: there the
+        # publication's name (JSON-LD, <title>) comes first.
+        key = norm_key(v)
+        hosted = (key in _PLATFORMS or key == "medium") and key not in urlsplit(ctx.url or "").netloc.replace(".", "")
+        out.append((v, "meta", v, 0.5 if hosted else 0.9))
     for node in ctx.graph.nodes:
         if "website" in types_of(node):
             name = clean(text_of(node.get("name")))
@@ -53,7 +57,7 @@ def _site_names(ctx: PageContext, main: dict | None) -> list[tuple[str, str, str
 def _pick_site(names: list[tuple[str, str, str, float]]) -> Pick | None:
     if not names:
         return None
-    name, src, raw, w = names[0]
+    name, src, raw, w = max(names, key=lambda n: n[3])  # the first of the weightiest
     agree = sum(1 for n in names[1:] if norm_key(n[0]) == norm_key(name))
     return Pick(name, src, raw, min(0.97, w + 0.05 * agree))
 
@@ -382,6 +386,8 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
     orgs = {norm_key(n[0]) for n in site_names}
     orgs.discard("")
     heads = ([title.value, title.raw] if title else []) + [t for t, zone in ctx.h1 if zone >= 0][:2]
+    # The story's blocks hold the heading as shown, with a thread's prefix label.
+    heads += [f for (t, zone), f in zip(ctx.h1, ctx.h1_full, strict=False) if zone >= 0 and f != t][:2]
     anchor, found = _title_anchor(seg, heads, kept, 2 if title else 0)
     n_blocks = len(seg.blocks)
     # Without a headline to stand by, the story's first block is the anchor, and its byline and

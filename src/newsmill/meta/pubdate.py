@@ -364,6 +364,8 @@ def _text_dates(
 ) -> tuple[str, list[tuple[DateValue, bool, float]]]:
     b = blocks[bi]
     text = b.text
+    if b.chars < 40 and bi and blocks[bi - 1].chars < 30 and _PROFILE_HINT.search(blocks[bi - 1].text):
+        return text, []  # a profile card's "Joined" / "Jun 14, 2020", label and value apart
     lab = _DATE_LABEL.match(text) if b.chars < 40 else None
     if lab and bi + 1 < len(blocks) and blocks[bi + 1].chars < 80:
         text = f"{text} {blocks[bi + 1].text}"
