@@ -8,6 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsmill import extract
 from newsmill.assemble import _drop_promo_runs, _is_promo_link, is_widget_line
+from newsmill.meta.authors import clean_names, split_byline
 from newsmill.segment import segment
 
 PARAS = [
@@ -131,3 +132,50 @@ def test_advertisement_and_follow_lines_in_more_languages() -> None:
                  "Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися про головні новини."):
         assert is_widget_line(line), line
     assert not is_widget_line("The company bought WhatsApp in 2014 for 19 billion dollars.")
+
+
+def test_romanian_and_greek_by_words_are_not_part_of_the_name() -> None:
+    assert split_byline("de Andrei Popescu", strict=True, orgs=set()) == ["Andrei Popescu"]
+    assert split_byline("Της Μαρίας Κωνσταντίνου", strict=True, orgs=set()) == ["Μαρίας Κωνσταντίνου"]
+    assert clean_names(["de la Cruz"], strict=False, orgs=set()) == ["de la Cruz"]  # a particle, kept
+
+
+def test_two_hebrew_names_joined_by_the_prefix_vav_are_two_authors() -> None:
+    assert clean_names(["מיכל אברהמי ויוסי בן-דוד"], strict=False, orgs=set()) == ["מיכל אברהמי", "יוסי בן-דוד"]
+
+
+def test_a_content_type_tag_by_the_release_date_is_not_an_author() -> None:
+    # Drupal: every field's class says "label" (field--label-hidden), which reads as byline markup.
+    html = page(
+        "<title>Court rules on water rights appeal</title>",
+        '<main><div class="field field--label-hidden"><span class="usa-tag">Opinion Summary</span></div>'
+        "<h1>Court rules on water rights appeal</h1>"
+        '<div class="field field--name-field-date field--label-inline"><div class="field__label">Release Date'
+        '</div><div class="field__item">March 4, 2024</div></div>' + STORY + "</main>",
+    )
+    assert meta_of(html).get("authors", []) == []
+
+
+def test_a_testimonials_signature_is_not_the_pages_author() -> None:
+    for quote in (
+        '<div class="testimonial"><p>They fought for us.</p><p class="testimonial-author">Dwayne Kessler</p></div>',
+        '<blockquote><p>They fought for us.</p><footer class="quote-author">Dwayne Kessler</footer></blockquote>',
+    ):
+        html = page("<title>Workers' compensation</title>", f"<main><h1>Workers' compensation</h1>{STORY}{quote}</main>")
+        assert meta_of(html, page_type="service").get("authors", []) == [], quote
+
+
+def test_a_wordpress_archive_is_titled_by_its_heading() -> None:
+    html = page(
+        '<title>Water Rights Archives - Corvina Valley Herald</title><meta property="og:title" '
+        'content="Water Rights Archives - Corvina Valley Herald"><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@graph": [{"@type": "CollectionPage", "@id": '
+        '"https://corvina.example/tag/water-rights/", "url": "https://corvina.example/tag/water-rights/", '
+        '"name": "Water Rights Archives - Corvina Valley Herald"}, {"@type": "WebSite", "name": '
+        '"Corvina Valley Herald"}]}</script>',
+        '<header class="page-header"><h1 class="page-title">Water Rights</h1></header><main>'
+        + "".join(f'<article class="post"><h2><a href="/s/{i}">Story {i} about wells</a></h2><p>A teaser of '
+                  f"story {i}, about wells and the rights to the water under the valley.</p></article>" for i in range(6))
+        + "</main>",
+    )
+    assert meta_of(html, "https://corvina.example/tag/water-rights/", page_type="listing")["title"] == "Water Rights"

@@ -27,7 +27,10 @@ _PREFIX = re.compile(
     # Chinese and Japanese: "作者：张伟", "记者：李娜", "文/王强" (no space after the label).
     r"^" + CJK_LINE_LABEL + r"\s*[:：/／]\s*|"
     # Japanese "記者 佐藤美咲": a reporter's label, then a space.
-    r"^(?:記者|记者)\s+",
+    r"^(?:記者|记者)\s+|"
+    # Romanian "de Andrei Popescu", Greek "Της Μαρίας Κωνσταντίνου" / "Του …": lower-case "de"
+    # (a particle inside names) only before two capitalised words.
+    r"^(?-i:de)\s+(?=(?-i:[A-ZÀ-ÝĂÂÎȘȚŞŢ])\w*\s+(?-i:[A-ZÀ-ÝĂÂÎȘȚŞŢ]))|^(?:της|του)\s+(?=\w+\s+\w)",
     re.IGNORECASE,
 )
 # Where a byline stops being a name: "Updated", "on Friday", "on behalf of", "in Science".
@@ -56,8 +59,11 @@ _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s|$)")
 _KO_REPORTER = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s*(?:기자|특파원|선임기자|통신원)(?![가-힣])")
 _FOR_OUTLET = re.compile(r"(?<=\w)\s+(?i:for)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$")
 _BY_GERUND = re.compile(r"(?i:by)\s+[a-z]+ing\s+\w")
-_MULTI = re.compile(r",|\band\b|&|;")
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*", re.IGNORECASE)
+_MULTI = re.compile(r",|\band\b|&|;|\s+ו(?=[\u05d0-\u05ea]{2})")
+# (Hebrew joins the last name with the prefix "ו": "מיכל אברהמי ויוסי בן-דוד".)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\s&\s|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\bwith\b)\s*|\s+ו(?=[\u05d0-\u05ea]{2})", re.IGNORECASE
+)
 
 # Not names: interface labels, role titles, degrees.
 _UI = frozenset(

@@ -26,13 +26,13 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 # The words: comment disqus respond* reply replies related recommend more-stor also-read
 # trending popular most-read mostread sidebar footer nav* menu breadcrumb teaser card* promo
 # newsletter outbrain taboola ticker clock weather topbar rail* latest carousel slider next-post
-# prev-post pagination (* = at a word start). Written as a trie with each branch opening on a
+# prev-post pagination testimonial (* = at a word start). Written as a trie with each branch opening on a
 # letter, so the regex engine skips ahead to those letters: 3x faster than the flat list, and
 # it runs on every ancestor's class string.
 _BAD_ZONE = re.compile(
     r"c(?:omment|(?<![a-z]c)ard|arousel|lock)|disqus|"
     r"r(?:(?<![a-z]r)(?:espond|ail)|e(?:pl(?:y|ies)|lated|commend))|"
-    r"mo(?:re-stor|st-?read)|also-read|t(?:rending|easer|aboola|icker|opbar)|"
+    r"mo(?:re-stor|st-?read)|also-read|t(?:rending|easer|aboola|icker|opbar|estimonial)|"
     r"p(?:opular|romo|rev-post|agination)|s(?:idebar|lider)|footer|"
     r"n(?:(?<![a-z]n)av|ewsletter|ext-post)|menu|breadcrumb|outbrain|weather|latest|"
     # Shoppers' reviews: their names are not the page's authors. ("review" alone is not: a
@@ -509,6 +509,15 @@ def _heading_text(h: LexborNode, t: str) -> str:
     return t
 
 
+def _in_quotation(node: LexborNode, levels: int = 6) -> bool:
+    up = node.parent
+    while up is not None and levels:
+        if up.tag == "blockquote":
+            return True
+        up, levels = up.parent, levels - 1
+    return False
+
+
 def _names_page(h1: str, titles: list[str]) -> bool:
     """The h1 is the page's headline: several words making up most of the page's title. A
     masthead's h1 is the site's name, a short part of it."""
@@ -584,7 +593,9 @@ def query_bylines(ctx: PageContext) -> list[DomHit]:
             text = _short_clean(node.text(deep=True, separator=" "), 300)
             if text:
                 hint = _hint(a) or (a.get("href") or "").lower()
-                ctx.bylines.append(DomHit(text, a.get("content") or "", hint, _zone(ctx, node), i, node.tag))
+                # A name in a <blockquote> signs the quotation ("— Dwayne Kessler, client").
+                zone = -1 if _in_quotation(node) else _zone(ctx, node)
+                ctx.bylines.append(DomHit(text, a.get("content") or "", hint, zone, i, node.tag))
     return ctx.bylines
 
 

@@ -121,8 +121,22 @@ def _author_classed(seg: Segmentation, ei: int, levels: int = 4) -> bool:
             return False
         e = elems[ei]
         if e.flags & _META_FLAG and _AUTHOR_CLASS.search(e.sig.lower()):
-            return True
+            # A testimonial's or a quotation's signature is not a byline ("testimonial-author").
+            return not _QUOTED_BY.search(e.sig.lower()) and not _in_quote_box(seg, e.parent)
         ei = e.parent
+    return False
+
+
+_QUOTED_BY = re.compile(r"testimonial|quote")  # (not "review": a review article's byline says so)
+
+
+def _in_quote_box(seg: Segmentation, ei: int, levels: int = 3) -> bool:
+    elems = seg.elems
+    while ei >= 0 and levels:
+        e = elems[ei]
+        if e.tag == "blockquote" or _QUOTED_BY.search(e.sig.lower()):
+            return True
+        ei, levels = e.parent, levels - 1
     return False
 
 
@@ -176,6 +190,13 @@ def _fused_byline(text: str) -> str | None:
     return tail if len(tail) <= 90 and (_DATEISH.search(tail) or _BYLINE_ROLE.search(tail)) else None
 
 
+_DOC_KIND = re.compile(
+    r"\b(?:summary|release|statement|update|news|notice|advisory|report|opinion|analysis|editorial|"
+    r"column|feature|briefing|bulletin|announcement|speech|article|story|blog|podcast|video)\b",
+    re.IGNORECASE,
+)
+
+
 def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor: int) -> list[Found]:  # type: ignore[no-untyped-def]
     """A name on its own line (or before the date on the dateline) just by the headline, with
     something saying it is a person: an author class or link, or a date beside it and a common
@@ -206,7 +227,9 @@ def _bare_names(seg: Segmentation, window: range, usable, orgs: set[str], anchor
             len(blocks[j].text) < 60 and _DATEISH.search(blocks[j].text)
             for j in (bi - 2, bi - 1, bi + 1, bi + 2) if 0 <= j < n_blocks and j != anchor
         )
-        marked = bool(seg.elems[b.elem].iflags & _META_FLAG)  # under a meta/byline/date class
+        # Under a meta/byline/date class; a content-type tag there ("Opinion Summary", "Press
+        # Release": Drupal's field classes say "label") is not a name.
+        marked = bool(seg.elems[b.elem].iflags & _META_FLAG) and not _DOC_KIND.search(text)
         if authorish or (near_date and (marked or any(has_given_name(nm) for nm in names))):
             return [(names, text, 0.55 if authorish else 0.5)]
     return []

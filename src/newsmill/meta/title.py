@@ -235,6 +235,7 @@ def _pick_learned(
         # with the brand are left alone: there the name is part of the title.
         key = norm_key(less_site)
         cand = next((c for c in cands if c.key == key), cand)
+    cand = _h1_over_archive_label(cand, cands)
     headline = _headline_over_label(cand, cands, labels) if story else cand
     if headline is not cand:
         # No page of wcxb-dev is titled so (the rule never fires there): no measured accuracy
@@ -244,6 +245,21 @@ def _pick_learned(
         if src in cand.raw_of:
             return Pick(cand.text, reported, cand.raw_of[src], prob)
     return Pick(cand.text, "title", cand.text, prob)
+
+
+# WordPress's archive titles: "Water Rights Archives" (Yoast's default), "Category: Water
+# Rights", "Tag: drought"; the page's h1 says "Water Rights".
+_ARCHIVE_LABEL = re.compile(
+    r"(?:(?:category|tag|author|topic|archives?)\s*[:：]\s*)(?P<a>.+)|(?P<b>.+?)\s+archives?", re.IGNORECASE
+)
+
+
+def _h1_over_archive_label(cand: titlemodel.Cand, cands: list[titlemodel.Cand]) -> titlemodel.Cand:
+    m = _ARCHIVE_LABEL.fullmatch(cand.text)
+    if m is None:
+        return cand
+    key = norm_key(m.group("a") or m.group("b"))
+    return next((c for c in cands if c.key == key and any(s.startswith("h1") for s in c.raw_of)), cand)
 
 
 def _headline_over_label(cand: titlemodel.Cand, cands: list[titlemodel.Cand], labels: set[str]) -> titlemodel.Cand:
