@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsmill import extract
 from newsmill.assemble import _drop_promo_runs, _is_promo_link, is_widget_line
 from newsmill.meta.authors import clean_names, split_byline
+from newsmill.meta.dates import find_dates, jalali_to_gregorian
 from newsmill.segment import segment
 
 PARAS = [
@@ -179,3 +180,25 @@ def test_a_wordpress_archive_is_titled_by_its_heading() -> None:
         + "</main>",
     )
     assert meta_of(html, "https://corvina.example/tag/water-rights/", page_type="listing")["title"] == "Water Rights"
+
+
+def test_solar_hijri_dates_are_read() -> None:
+    assert jalali_to_gregorian(1403, 1, 1) == (2024, 3, 20)  # Nowruz
+    assert jalali_to_gregorian(1400, 1, 1) == (2021, 3, 21)
+    assert jalali_to_gregorian(1395, 12, 30) == (2017, 3, 20)  # the last day of a leap year
+    ((dv, start, end),) = find_dates("تاریخ انتشار: ۲۴ اسفند ۱۴۰۲ - ۱۰:۲۵")
+    assert (dv.day.isoformat(), dv.hour, dv.minute) == ("2024-03-14", 10, 25)
+    assert find_dates("۳۲ اسفند ۱۴۰۲") == []  # no such day
+
+
+def test_a_labelled_date_in_the_story_headers_nav_strip_dates_the_story() -> None:
+    html = page(
+        "<title>پل تاریخی بازگشایی شد</title>",
+        '<article class="news-content"><div class="item-header"><div class="item-nav"><ul class="item-date">'
+        '<li>تاریخ انتشار: ۲۴ اسفند ۱۴۰۲ - ۱۰:۲۵</li></ul></div><h1>پل تاریخی بازگشایی شد</h1></div>'
+        "<p>پل تاریخی پس از سه سال مرمت امروز به روی مردم باز شد و رفت و آمد خودروها از هفته آینده آغاز می شود.</p>"
+        "<p>مدیر کل میراث فرهنگی استان گفت که هزینه مرمت از محل اعتبارات ملی تامین شده است و کار ادامه دارد.</p>"
+        "</article>",
+        lang="fa",
+    )
+    assert (meta_of(html)["published"] or "").startswith("2024-03-14T10:25")

@@ -340,6 +340,56 @@ def _num_date(m: re.Match[str], dmy_first: bool) -> DateValue | None:
     return dv
 
 
+# The Solar Hijri calendar of Iranian and Afghan pages: "۲۴ اسفند ۱۴۰۲ - ۱۰:۲۵", in Persian,
+# Arabic-Indic or Latin digits.
+_JALALI_MONTHS = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+_JALALI = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mon>" + "|".join(_JALALI_MONTHS) + r")\s+(?P<y>1[34]\d\d)(?!\d)"
+    r"(?:\s*[-،,]?\s*(?:ساعت\s*)?(?P<H>\d{1,2}):(?P<M>\d\d))?"
+)
+_JALALI_HINT = re.compile("|".join(m for m in _JALALI_MONTHS if len(m) > 2))
+_ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
+    """The Gregorian day of a Solar Hijri one (the arithmetic of the jalaali calendar, which
+    agrees with the astronomical one from 1178 to 1633 AP)."""
+    days = -355668 + 365 * (jy + 1595) + ((jy + 1595) // 33) * 8 + ((jy + 1595) % 33 + 3) // 4 + jd
+    days += (jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    gd = days + 1
+    leap = gy % 4 == 0 and gy % 100 != 0 or gy % 400 == 0
+    for gm, n in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1):
+        if gd <= n:
+            return gy, gm, gd
+        gd -= n
+    return gy, 12, 31
+
+
+def _jalali_dates(text: str) -> list[tuple[DateValue, int, int]]:
+    out = []
+    for m in _JALALI.finditer(text.translate(_ASCII_DIGITS)):
+        jd, jm = int(m["d"]), _JALALI_MONTHS.index(m["mon"]) + 1
+        if not 1 <= jd <= (31 if jm < 7 else 30):
+            continue
+        dv = make_date(*jalali_to_gregorian(int(m["y"]), jm, jd), m.groupdict())
+        if dv is not None:
+            out.append((dv, m.start(), m.end()))
+    return out
+
+
 def find_dates(
     text: str, *, dmy_first: bool = False, ref: datetime | None = None, limit: int = 8
 ) -> list[tuple[DateValue, int, int]]:
@@ -348,6 +398,10 @@ def find_dates(
     ``dmy_first`` settles "05/06/2014" (True outside the US); relative dates ("3 hours ago")
     need ``ref``, the moment the page was fetched.
     """
+    if not text.isascii() and _JALALI_HINT.search(text):
+        found = _jalali_dates(text)
+        if found:
+            return found[:limit]
     out: list[tuple[DateValue, int, int]] = []
     taken: list[tuple[int, int]] = []
     has_digit = _DIGIT.search(text) is not None

@@ -48,7 +48,9 @@ MODIFIED_META = {
 _PUB_HINT = re.compile(
     # Not "republished": a note that names another outlet's earlier date.
     r"(?<!re)publi|posted|submitted|created|pubdate|issued|released|erschienen|veröffentlicht|publicado|"
-    r"pubblicato|gepubliceerd|written|dateline|post-date|entry-date|article-date|story-date",
+    r"pubblicato|gepubliceerd|written|dateline|post-date|entry-date|article-date|story-date|"
+    # Persian "publication date", Arabic "published on" / "publication date".
+    r"تاریخ انتشار|نشر في|تاريخ النشر",
     re.IGNORECASE,
 )
 _MOD_HINT = re.compile(
@@ -110,6 +112,7 @@ for _n in ("nav", "footer", "comment", "related", "ad", "cookie", "newsletter", 
     _BAD_FLAGS |= 1 << FLAG_NAMES.index(_n)
 _BAD_SEM = SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"] | SEM_BIT["form"] | SEM_BIT["dialog"]
 _META_FLAG = 1 << FLAG_NAMES.index("meta")
+_NAV_FLAG = 1 << FLAG_NAMES.index("nav")
 _POST_FLAG = 1 << FLAG_NAMES.index("post")
 _OTHERS_FLAGS = (1 << FLAG_NAMES.index("comment")) | (1 << FLAG_NAMES.index("related"))
 
@@ -410,6 +413,8 @@ def gather_text(
             bad = e.iflags & _BAD_FLAGS
             if anchor is not None and (anchor < bi <= anchor + 10 or anchor - 4 <= bi < anchor and b.chars <= _KICKER_CHARS):
                 bad &= ~head_bad
+                if bad == _NAV_FLAG and b.chars <= 60 and _PUB_HINT.search(b.text):
+                    bad = 0  # "Publication date: …" in the story header's "item-nav" strip
             if bad or e.isem & _BAD_SEM:
                 continue
         elif e.iflags & _OTHERS_FLAGS & ~head_bad or e.isem & SEM_BIT["aside"]:
