@@ -7,7 +7,7 @@ from metadata_helpers import STORY, meta_of, page
 from selectolax.lexbor import LexborHTMLParser
 
 from newsmill import extract
-from newsmill.assemble import _drop_promo_runs, _is_promo_link, is_widget_line
+from newsmill.assemble import _drop_promo_runs, _is_date_stamp, _is_promo_link, is_widget_line
 from newsmill.meta.authors import clean_names, split_byline
 from newsmill.meta.dates import find_dates, jalali_to_gregorian
 from newsmill.segment import segment
@@ -202,3 +202,17 @@ def test_a_labelled_date_in_the_story_headers_nav_strip_dates_the_story() -> Non
         lang="fa",
     )
     assert (meta_of(html)["published"] or "").startswith("2024-03-14T10:25")
+
+
+def test_a_date_line_by_itself_is_no_part_of_an_articles_text() -> None:
+    html = page(
+        '<title>Council meeting highlights</title><script type="application/ld+json">{"@context": '
+        '"https://schema.org", "@type": "NewsArticle", "headline": "Council meeting highlights"}</script>',
+        "<article><h1>Council meeting highlights</h1><p>Published on 13 March 2024</p>" + STORY
+        + "<p>The council next meets on 9 April 2024 at the town hall.</p></article>",
+    )
+    text = extract(html).text
+    assert "Published on 13 March 2024" not in text
+    assert "The council next meets on 9 April 2024 at the town hall." in text
+    assert _is_date_stamp(_blocks("<p>Updated: 2024-03-13 10:25</p>")[0])
+    assert not _is_date_stamp(_blocks("<p>Published on 13 March 2024 by the city.</p>")[0])

@@ -7,6 +7,7 @@ from collections import Counter
 
 import numpy as np
 
+from .meta.dates import find_dates
 from .segment import FLAG_NAMES, KINDS, SEM_BIT, Block, Elem, Segmentation
 
 _FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
@@ -370,6 +371,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
         out = _drop_boxes(seg, out, (_AUTHOR_BOX,))
+        out = [i for i in out if not _is_date_stamp(blocks[i])]  # (a thread's post dates stay)
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
     return _drop_post_furniture(seg, out, page_type == "forum")
@@ -591,6 +593,22 @@ def _is_furniture_line(b: Block) -> bool:
     """A line no reader wants on any page: a widget or control, a breadcrumb trail, a link to
     another story, a picture's credit, the page's copyright notice."""
     return is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
+
+
+_STAMP_LABEL = re.compile(
+    r"^\s*(?:(?:first |originally )?(?:published|posted|updated|last updated|last modified|modified|date|released)"
+    r"(?: on| at)?\s*[:|·]?\s*)?", re.IGNORECASE
+)
+
+
+def _is_date_stamp(b: Block) -> bool:
+    """"Published on 13 March 2024", "Updated: 2024-03-13 10:25": a date line, no sentence."""
+    t = b.text
+    if len(t) > 60 or not any(c.isdigit() for c in t):
+        return False
+    rest = t[_STAMP_LABEL.match(t).end():]  # type: ignore[union-attr]
+    found = find_dates(rest, limit=2)
+    return len(found) == 1 and not rest[: found[0][1]].strip(" ,") and not rest[found[0][2]:].strip(" .")
 
 
 # A product page's shop furniture, by its section heading: shipping and returns, other
