@@ -595,3 +595,42 @@ def test_a_single_quote_does_not_swallow_a_double_quote():
 def test_an_office_before_the_name_is_not_the_name(tag, speaker):
     q = one(f'"That is not a fee, it is a bait-and-switch," {tag}.')
     assert q.speaker == speaker
+
+
+# --- Commonwealth titles and post-nominals --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Water Minister Rt Hon Morag Ellery-Penhallow MP said: “We will fix the pipes before winter.”",
+         "Morag Ellery-Penhallow"),
+        ("Water Minister Rt. Hon. Morag Ellery-Penhallow MP said: “We will fix the pipes before winter.”",
+         "Morag Ellery-Penhallow"),
+        ("“The funding is overdue,” said Hon. Teuila Faleolo-Brandt MLA.", "Teuila Faleolo-Brandt"),
+        ("“The funding is overdue,” said Hon Tane Whaanga-Price MSP.", "Tane Whaanga-Price"),
+        ("“The funding is overdue,” said Cllr Priya Nandakumar-Hale, leader of the council.", "Priya Nandakumar-Hale"),
+        ("“The funding is overdue,” said Labour Cllr Priya Nandakumar-Hale.", "Priya Nandakumar-Hale"),
+        ("“The funding is overdue,” said Dame Orla Quennell-Baptiste DBE.", "Orla Quennell-Baptiste"),
+        ("“The funding is overdue,” said Professor Ingrid Tallow-Mbeki PhD.", "Ingrid Tallow-Mbeki"),
+        ("“The case was weak from the start,” said Ferdia Mac Aodha KC.", "Ferdia Mac Aodha"),
+        ("“The case was weak from the start,” Aoife Brennan TD said.", "Aoife Brennan"),
+        ("“We heard every submission,” said Colin Fairweather OBE JP.", "Colin Fairweather"),
+    ],
+)
+def test_commonwealth_titles_and_post_nominals_are_not_the_name(text, speaker):
+    assert one(text).speaker == speaker
+
+
+def test_an_australian_councillor_resolves_to_the_full_name():
+    text = (
+        "Mayor Cr Lachlan Oyelowo-Grant said the council would review the plan at its next meeting.\n\n"
+        "“We will not be rushed on this,” Cr Oyelowo-Grant said."
+    )
+    assert one(text).speaker == "Lachlan Oyelowo-Grant"
+
+
+def test_a_post_nominal_after_one_word_is_kept():
+    # Only a trailing token after a full name is a post-nominal.
+    q = one("“The case was weak from the start,” said Jordan MP, the band's singer.")
+    assert q.speaker == "Jordan MP"

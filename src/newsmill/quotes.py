@@ -142,7 +142,10 @@ TITLES = frozenset(
     "us uk un eu e.u. white house pentagon kremlin "
     # French, German, Spanish and Italian honorifics: "Mme Durand" -> Durand -> Claire Durand ("M."
     # is also an initial: see _fullest).
-    "mme mme. mlle herr frau sr. sra. sig. sig.ra dott.".split()
+    "mme mme. mlle herr frau sr. sra. sig. sig.ra dott. "
+    # Commonwealth: "Rt Hon Morag Ellery-Penhallow", "Hon. Tane Whaanga-Price", "Cllr Priya Nandakumar",
+    # Australian councillors' "Cr Lachlan Oyelowo-Grant".
+    "rt hon cllr cr".split()
 )
 ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson official officials minister president chief coach mayor "
@@ -194,7 +197,12 @@ _NOT_PERSON_LAST = frozenset(
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)\s+$")
 # An honorific after other capitalized words ends a role: "Laryngologist Dr. Renata Sokol",
 # "Harvard Prof. Amos Lee". Sen./Rep./Gov./Rev. only with their period ("Amartya Sen").
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. sen. rep. gov. rev. judge sir dame".split())
+_HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. sen. rep. gov. rev. judge sir dame rt rt. hon. cllr cllr. cr cr.".split()
+)
+# Letters after a full name are not part of it: "Morag Ellery-Penhallow MP", "Ferdia Mac Aodha KC",
+# "Colin Fairweather OBE JP" (as written, capitals and all: "Jordan MP" alone is kept).
+_POST_NOMINALS = frozenset("MP MSP MLA MPP MHA MS TD QC KC OBE MBE CBE DBE KBE PhD JP".split())
 NOT_NAMES = frozenset("he she him her they them we us it i you his hers their our its this that".split())
 _FUNCTION_CAPS = frozenset(
     "the a an for in at on with and but or as when while if after before according by from to "
@@ -203,7 +211,7 @@ _FUNCTION_CAPS = frozenset(
 _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm st jr sr inc corp ltd co no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m etc fig mt ft "
-    "approx dept est mme mlle sra sig dott".split()
+    "approx dept est mme mlle sra sig dott rt hon cllr cr".split()
 )
 _CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
@@ -772,6 +780,8 @@ def _judge_person(run: _Run) -> str | None:
     if hon is not None:
         toks = toks[hon:]
     toks = _strip_titles(toks)
+    while len(toks) > 2 and toks[-1] in _POST_NOMINALS:
+        toks = toks[:-1]
     if not toks or any(t.endswith(("'s", "’s")) for t in toks):
         return None  # "Institute's", "Smith's lawyer": a possessive, not the speaker
     if any(t.lower() in ORG_WORDS for t in toks):
