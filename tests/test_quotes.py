@@ -634,3 +634,20 @@ def test_a_post_nominal_after_one_word_is_kept():
     # Only a trailing token after a full name is a post-nominal.
     q = one("“The case was weak from the start,” said Jordan MP, the band's singer.")
     assert q.speaker == "Jordan MP"
+
+
+@pytest.mark.parametrize(
+    "tag, speaker",
+    [
+        ("said Commissioners Gerald Fitch and Ana Ruiz", "Gerald Fitch"),
+        ("said Councilmembers Ana Ruiz and Tomás Ibarra", "Ana Ruiz"),
+        ("Supervisors Hilda Morales and Ray Pike said", "Hilda Morales"),
+        ("said Attorneys Dana Holt and Mark Ruel", "Dana Holt"),
+        ("said Deputies Ray Pike and Lena Ortiz", "Ray Pike"),
+        ("said Chairmen Ray Pike and Lena Ortiz", "Ray Pike"),
+        ("Detectives Lena Ortiz and Ray Pike said", "Lena Ortiz"),
+    ],
+)
+def test_a_plural_role_before_names_is_not_a_name(tag, speaker):
+    q = one(f'"That is not a fee, it is a bait-and-switch," {tag}.')
+    assert q.speaker == speaker

@@ -751,12 +751,30 @@ _OFFICE_TITLES = frozenset(
 )
 
 
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s")
+
+
+# Plural roles before names ("Commissioners Gerald Fitch and Ana Ruiz", "Councilmembers Ana Ruiz"):
+# like the offices, a role only with a name after it ("Bain Capital Partners" is a firm).
+_PLURAL_ROLES = frozenset(
+    _plural(w) for w in ROLE_NOUNS | _OFFICE_TITLES | frozenset(
+        "senator representative governor deputy detective sergeant lieutenant inspector agent justice".split()
+    ) if not w.endswith(("s", "men"))  # "officials", "spokesmen"
+)
+
+
 def _after_roles(toks: list[str]) -> list[str]:
     """The tokens after the last role word, all of them when there is none."""
     last = len(toks) - 1
     roles = [
         k for k, t in enumerate(toks)
-        if t.lower() in ROLE_NOUNS or t.lower() in _FOREIGN_ROLE_NOUNS or (k < last and t.lower() in _OFFICE_TITLES)
+        if t.lower() in ROLE_NOUNS or t.lower() in _FOREIGN_ROLE_NOUNS
+        or (k < last and (t.lower() in _OFFICE_TITLES or t.lower() in _PLURAL_ROLES))
     ]
     if not roles and len(toks) > 1 and len(toks[0]) >= 7 and _COMPOUND_ROLE.fullmatch(toks[0].lower()):
         roles = [0]
