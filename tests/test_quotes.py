@@ -651,3 +651,18 @@ def test_a_post_nominal_after_one_word_is_kept():
 def test_a_plural_role_before_names_is_not_a_name(tag, speaker):
     q = one(f'"That is not a fee, it is a bait-and-switch," {tag}.')
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "tag, speaker",
+    [
+        ("said Local 19 president Curtis Maddox", "Curtis Maddox"),
+        ("said Engine 12 lieutenant Boris Kellerman", "Boris Kellerman"),
+        ("said Station 4 captain Dana Whitlock", "Dana Whitlock"),
+        ("said District 7 supervisor Marisol Ybarra", "Marisol Ybarra"),
+        ("Ladder 9 captain Dana Whitlock said", "Dana Whitlock"),
+    ],
+)
+def test_a_run_followed_by_a_number_is_a_unit_not_a_person(tag, speaker):
+    q = one(f'"We have not had a raise in four years," {tag}.')
+    assert q.speaker == speaker

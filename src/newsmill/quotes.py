@@ -782,8 +782,10 @@ def _after_roles(toks: list[str]) -> list[str]:
 
 
 def _judge_person(run: _Run) -> str | None:
-    if run.next_word in ROLE_NOUNS:
-        return None  # "White House spokesman ...": a modifier, not the person
+    if run.next_word in ROLE_NOUNS or run.next_word.isdecimal():
+        # "White House spokesman ...": a modifier, not the person; "Local 19 president ...",
+        # "Engine 12 lieutenant ...": a unit
+        return None
     toks = _drop_function_words(run.tokens)
     if "of" in toks or "for" in toks:  # "Yeun Joon Kim of Cambridge Judge Business School"
         toks = toks[: min(toks.index(w) for w in ("of", "for") if w in toks)]
