@@ -666,3 +666,45 @@ def test_a_plural_role_before_names_is_not_a_name(tag, speaker):
 def test_a_run_followed_by_a_number_is_a_unit_not_a_person(tag, speaker):
     q = one(f'"We have not had a raise in four years," {tag}.')
     assert q.speaker == speaker
+
+
+# --- sentence starts in other scripts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # Greek, Cyrillic (Russian, Ukrainian, Bulgarian): an uppercase letter of the script.
+        ("Ο δήμαρχος επισκέφθηκε το λιμάνι τη Δευτέρα. «Θα ξαναχτίσουμε την προβλήτα πριν από το καλοκαίρι.»",
+         "Θα ξαναχτίσουμε την προβλήτα πριν από το καλοκαίρι."),
+        ("Мэр осмотрел порт в понедельник. «Мы восстановим причал до начала лета».",
+         "Мы восстановим причал до начала лета"),
+        ("Мер оглянув порт у понеділок. «Ми відбудуємо причал до початку літа».",
+         "Ми відбудуємо причал до початку літа"),
+        ("Кметът посети пристанището в понеделник. „Ще възстановим кея преди лятото.“",
+         "Ще възстановим кея преди лятото."),
+        # Polish: an uppercase letter outside Latin-1.
+        ("Burmistrz odwiedził port w poniedziałek. „Żadna rodzina nie zostanie bez pomocy.”",
+         "Żadna rodzina nie zostanie bez pomocy."),
+        # Uncased scripts: any letter after a sentence's end and a space.
+        ('ראש העיר ביקר בנמל ביום שני. "נבנה מחדש את המזח לפני הקיץ."', "נבנה מחדש את המזח לפני הקיץ."),
+        ("زار رئيس البلدية الميناء يوم الاثنين. «سنعيد بناء الرصيف قبل الصيف».", "سنعيد بناء الرصيف قبل الصيف"),
+        ("شهردار روز دوشنبه از بندر بازدید کرد. «اسکله را پیش از تابستان دوباره می‌سازیم.»",
+         "اسکله را پیش از تابستان دوباره می‌سازیم."),
+        ("মেয়র সোমবার বন্দর পরিদর্শন করেন। “গ্রীষ্মের আগেই আমরা জেটি নতুন করে তৈরি করব।”",
+         "গ্রীষ্মের আগেই আমরা জেটি নতুন করে তৈরি করব।"),
+        ("नगर निगम ने सोमवार को बंदरगाह का दौरा किया। “हम गर्मी से पहले घाट फिर से बनाएंगे।”",
+         "हम गर्मी से पहले घाट फिर से बनाएंगे।"),
+        # Thai ends a sentence with a space.
+        ("นายกเทศมนตรีเดินทางไปตรวจท่าเรือเมื่อวันจันทร์ “เราจะสร้างท่าเทียบเรือใหม่ให้เสร็จ ก่อนถึงฤดูร้อน ปีนี้”",
+         "เราจะสร้างท่าเทียบเรือใหม่ให้เสร็จ ก่อนถึงฤดูร้อน ปีนี้"),
+    ],
+)
+def test_a_quote_opening_the_second_sentence_in_other_scripts(text, quote):
+    assert [q.text for q in find_quotes(text)] == [quote]
+
+
+def test_english_sentence_starts_are_unchanged_by_other_scripts():
+    # Still no sentence start after an abbreviation, nor inside a sentence.
+    text = 'Gov. Ann Lee visited. The plan was a "very very bad idea for us all" at the time.'
+    assert find_quotes(text) == []
