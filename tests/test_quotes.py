@@ -708,3 +708,30 @@ def test_english_sentence_starts_are_unchanged_by_other_scripts():
     # Still no sentence start after an abbreviation, nor inside a sentence.
     text = 'Gov. Ann Lee visited. The plan was a "very very bad idea for us all" at the time.'
     assert find_quotes(text) == []
+
+
+# --- Ukrainian ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("«Ми відкриємо нову школу вже у вересні», — зазначила міська голова Ірина Савчук.", "Ірина Савчук"),
+        ("«Ремонт мосту завершать до кінця року», — повідомив заступник мера Тарас Гнатюк.", "Тарас Гнатюк"),
+        ("«Ціни на житло зростатимуть і надалі», — каже економістка Оксана Марченко.", "Оксана Марченко"),
+        ("Директорка Олена Мельник показала нові класи.\n\n«Діти чекали на це два роки», — розповіла вона.",
+         "Олена Мельник"),
+        # A feminine first name given in the genitive, then the surname as the subject.
+        ("За словами міністерки освіти Ірини Савчук, центри з’являться у двох містах. «Попит на інженерів "
+         "величезний, і готувати їх треба зі школи», — наголосила Савчук.", "Ірина Савчук"),
+        ("За словами директорки Наталії Бондар, ремонт завершать у травні. «Ми вже закупили все обладнання», "
+         "— додала Бондар.", "Наталія Бондар"),
+    ],
+)
+def test_ukrainian_speech_tags(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_a_ukrainian_name_after_a_preposition_is_not_the_speaker():
+    text = "«Рятувальники працювали всю ніч», — повідомила з Житомира кореспондентка Ірина Савчук."
+    assert [q.speaker for q in find_quotes(text)] in ([None], [])

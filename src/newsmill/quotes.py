@@ -764,7 +764,10 @@ _FOREIGN_ROLE_NOUNS = frozenset(
     "мэр глава губернатор министр президент директор председатель депутат пресс-секретарь "
     "премьер-министр руководитель заместитель аналитик эксперт профессор пенсионер пенсионерка житель "
     "жительница prezes burmistrz minister prezydent dyrektor dyrektorka wojewoda starosta wójt rzecznik "
-    "rzeczniczka premier poseł posłanka profesor ekspert analityk mieszkaniec mieszkanka".split()
+    "rzeczniczka premier poseł posłanka profesor ekspert analityk mieszkaniec mieszkanka "
+    "мер голова міністр міністерка президент президентка директор директорка депутат депутатка речник "
+    "речниця керівник керівниця заступник заступниця експерт експертка професор професорка мешканець "
+    "мешканка".split()
 )
 
 
@@ -1343,17 +1346,21 @@ _VERB_FIRST = _ID_VERBS + (
     "добавила подчеркнул подчеркнула пояснил пояснила уточнил уточнила признался призналась говорит "
     "powiedział powiedziała mówi mówił mówiła dodał dodała podkreślił podkreśliła stwierdził "
     "stwierdziła zaznaczył zaznaczyła wyjaśnił wyjaśniła przyznał przyznała ocenił oceniła "
-    "tłumaczył tłumaczyła zapewnił zapewniła"
+    "tłumaczył tłumaczyła zapewnił zapewniła "
+    # Ukrainian (сказала, as in Russian, above)
+    "сказав каже зазначив зазначила розповів розповіла додав додала повідомив повідомила наголосив "
+    "наголосила пояснив пояснила"
 ).split()
 _VERB_FIRST_RE = re.compile(
     r"(?:(?:" + "|".join(_ID_VERBS) + r")nya|" + "|".join(sorted(_VERB_FIRST, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
-_VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она on ona".split())
+_VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она він вона on ona".split())
 _BARE_VERB = re.compile(r"\s*(?:[.,;!?…]|$)")
 # A run after a preposition is its object, an inflected place ("— заявил в Москве Андрей Соколов").
 _PREPOSITION_END = re.compile(
-    r"(?:^|\s)(?:в|во|на|из|с|со|у|к|по|о|об|от|до|за|под|над|при|для|без|w|we|z|ze|do|od|po|przy|dla|"
+    r"(?:^|\s)(?:в|во|на|из|с|со|у|к|по|о|об|от|до|за|под|над|при|для|без|з|із|зі|від|про|під|біля|"
+    r"w|we|z|ze|do|od|po|przy|dla|"
     r"u|pod|nad|przed|di|ke|dari|pada|dalam)\s+$",
     re.IGNORECASE,
 )
@@ -1654,23 +1661,31 @@ def _foreign_name(doc: _Doc, run: _Run) -> str | None:
         toks = _fullest(doc, toks[0]).split()
         if len(toks) == 1:
             return None
-        toks[0] = _ru_nominative(toks[0])
+        toks[0] = _ru_nominative(toks[0], _UK_LETTERS.search(doc.text) is not None)
     return " ".join(toks) if _name_words_ok(toks) else None
 
 
-# A Russian full name given in the genitive ("По словам министра Ольги Петренко"), then its
-# surname as the subject ("— отметила Петренко"): the first name back in the nominative. Only the
-# endings no Russian first name has in the nominative; a surname that declines (Ивановой) does not
-# match the subject's (Иванова) anyway.
+# A Russian or Ukrainian full name given in the genitive ("По словам министра Ольги Петренко",
+# "За словами міністерки Ірини Савчук"), then its surname as the subject ("— отметила Петренко",
+# "— наголосила Савчук"): the first name back in the nominative. Only the endings no first name has
+# in the nominative; a surname that declines (Ивановой) does not match the subject's (Иванова)
+# anyway. Ukrainian (a text with і, ї, є or ґ, which Russian does not write) puts -и after any hard
+# consonant (Ірини, Олени, Оксани) and -ії after -ія (Наталії, Марії); in Russian a consonant other
+# than г, к, х before -и may be a soft -я name's (Кати, Ани).
 _RU_NOMINATIVE = {"ги": "га", "ки": "ка", "хи": "ха", "ии": "ия", "ьи": "ья", "ы": "а"}
-_RU_WORD = re.compile(r"[А-ЯЁ][а-яё]{2,}")
+_UK_NOMINATIVE = {"ії": "ія"}
+_RU_WORD = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{2,}")
+_UK_HARD_GENITIVE = re.compile(r"[бвгґджзклмнпрстфхцчшщ]и")
+_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 
 
-def _ru_nominative(word: str) -> str:
+def _ru_nominative(word: str, ukrainian: bool = False) -> str:
     if _RU_WORD.fullmatch(word):
-        for end, nominative in _RU_NOMINATIVE.items():
+        for end, nominative in (_UK_NOMINATIVE if ukrainian else _RU_NOMINATIVE).items():
             if word.endswith(end):
                 return word[: -len(end)] + nominative
+        if ukrainian and _UK_HARD_GENITIVE.fullmatch(word, len(word) - 2):
+            return word[:-1] + "а"
     return word
 
 
