@@ -735,3 +735,68 @@ def test_ukrainian_speech_tags(text, speaker):
 def test_a_ukrainian_name_after_a_preposition_is_not_the_speaker():
     text = "«Рятувальники працювали всю ніч», — повідомила з Житомира кореспондентка Ірина Савчук."
     assert [q.speaker for q in find_quotes(text)] in ([None], [])
+
+
+# --- Czech, Romanian, Greek, Swahili, Hungarian, Vietnamese -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # Czech
+        ("„Most musíme opravit ještě před zimou,“ řekl starosta Jan Novotný.", "Jan Novotný"),
+        ("„Na takový zájem jsme nebyli připraveni,“ uvedla ředitelka knihovny Petra Horáková.", "Petra Horáková"),
+        ("„Voda stoupala rychleji, než jsme čekali,“ popsal hasič Martin Dvořák.", "Martin Dvořák"),
+        ("Ředitelka knihovny Petra Horáková ukázala nové prostory.\n\n„Vstupné zůstane i letos zdarma,“ dodala.",
+         "Petra Horáková"),
+        # Romanian
+        ("„Vom finaliza lucrările până la sfârșitul anului”, a declarat primarul Andrei Popescu.", "Andrei Popescu"),
+        ("„Nu vom majora taxele locale anul acesta”, a spus Elena Dumitrescu.", "Elena Dumitrescu"),
+        ("„Elevii vor învăța în noua clădire din septembrie”, a precizat directoarea școlii, Ioana Marinescu.",
+         "Ioana Marinescu"),
+        ("Pompierul Mihai Ionescu a ajuns primul la fața locului.\n\n„Apa a crescut mult mai repede decât ne "
+         "așteptam”, a explicat el.", "Mihai Ionescu"),
+        # Greek
+        ("«Θα ολοκληρώσουμε το έργο μέσα στο καλοκαίρι», δήλωσε ο δήμαρχος Νίκος Καλογεράκης.", "Νίκος Καλογεράκης"),
+        ("«Η κατάσταση στο λιμάνι είναι πλέον υπό έλεγχο», είπε η λιμενάρχης Ελένη Παπαδάκη.", "Ελένη Παπαδάκη"),
+        ("«Χρειαζόμαστε περισσότερους γιατρούς στο νησί», τόνισε η Μαρία Κωνσταντίνου.", "Μαρία Κωνσταντίνου"),
+        ("«Η κυκλοφορία θα αποκατασταθεί μέχρι το βράδυ», ανέφερε ο δήμαρχος Ηρακλείου Νίκος Καλογεράκης.",
+         "Νίκος Καλογεράκης"),
+        ("«Τα σχολεία θα μείνουν κλειστά και αύριο», πρόσθεσε η περιφερειάρχης Αττικής Ελένη Παπαδάκη.",
+         "Ελένη Παπαδάκη"),
+        # Swahili
+        ("“Bei ya mahindi imepanda mara mbili mwaka huu,” anasema mkulima Juma Hamisi.", "Juma Hamisi"),
+        ("“Tutakamilisha ujenzi wa daraja kabla ya mvua za masika,” alisema Mkuu wa Wilaya, Amina Mrisho.",
+         "Amina Mrisho"),
+        ("Mwalimu Mkuu Neema Kimaro alipokea vitabu hivyo jana.\n\n“Wanafunzi wetu sasa wataweza kusoma "
+         "kila siku,” aliongeza.", "Neema Kimaro"),
+        # Hungarian: the family name first, the role after the name.
+        ("„Az iskola felújítása még idén befejeződik” – mondta Szabó Krisztina polgármester.", "Szabó Krisztina"),
+        ("„Ekkora érdeklődésre nem számítottunk” – nyilatkozta Kovács Péter, a könyvtár igazgatója.", "Kovács Péter"),
+        ("„A buszok hétvégén is sűrűbben járnak majd” – tette hozzá Nagy Éva.", "Nagy Éva"),
+        # Vietnamese: the speaker without the honorific.
+        ("“Giá lúa năm nay cao hơn năm ngoái nhiều”, bà Trần Thị Lan nói.", "Trần Thị Lan"),
+        ("“Chúng tôi sẽ hoàn thành cây cầu trước mùa mưa”, ông Nguyễn Văn Hùng, Chủ tịch UBND xã, cho biết.",
+         "Nguyễn Văn Hùng"),
+        ("“Tôi rất vui khi con được đi học gần nhà”, chị Lê Thị Hoa chia sẻ.", "Lê Thị Hoa"),
+        ("Ông Nguyễn Văn Hùng đã đến thăm công trình vào sáng thứ Hai.\n\n“Cây cầu sẽ được thông xe vào tháng "
+         "Chín”, ông Hùng cho biết.", "Nguyễn Văn Hùng"),
+    ],
+)
+def test_speech_tags_in_more_languages_fourth_round(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name after a preposition is a place or an object, not the speaker.
+        "„Nu mai avem locuri libere la spital”, a declarat pentru Radio Cluj Andrei Popescu.",
+        "«Η κυκλοφορία θα αποκατασταθεί σύντομα», δήλωσε στην Αθήνα Νίκος Καλογεράκης.",
+        # Vietnamese: a given name no full name resolves; no honorific.
+        "“Cây cầu sẽ được thông xe vào tháng sau”, ông Hùng cho biết.",
+        "“Cây cầu sẽ được thông xe vào tháng sau”, Nguyễn Văn Hùng cho biết.",
+    ],
+)
+def test_more_languages_fourth_round_no_speaker_rather_than_a_wrong_one(text):
+    assert [q.speaker for q in find_quotes(text)] in ([None], [])

@@ -143,6 +143,8 @@ TITLES = frozenset(
     # French, German, Spanish and Italian honorifics: "Mme Durand" -> Durand -> Claire Durand ("M."
     # is also an initial: see _fullest).
     "mme mme. mlle herr frau sr. sra. sig. sig.ra dott. "
+    # Vietnamese "Ông Nguyễn Văn Hùng", "Bà Trần Thị Lan" ("Anh" is also a given name)
+    "ông bà chị "
     # Commonwealth: "Rt Hon Morag Ellery-Penhallow", "Hon. Tane Whaanga-Price", "Cllr Priya Nandakumar",
     # Australian councillors' "Cr Lachlan Oyelowo-Grant".
     "rt hon cllr cr".split()
@@ -206,7 +208,8 @@ _POST_NOMINALS = frozenset("MP MSP MLA MPP MHA MS TD QC KC OBE MBE CBE DBE KBE P
 NOT_NAMES = frozenset("he she him her they them we us it i you his hers their our its this that".split())
 _FUNCTION_CAPS = frozenset(
     "the a an for in at on with and but or as when while if after before according by from to "
-    "this that these those there here so yet also then meanwhile however".split()
+    "this that these those there here so yet also then meanwhile however "
+    "ο η οι το".split()  # Greek articles: "Η Μαρία Κωνσταντίνου"
 )
 _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm st jr sr inc corp ltd co no vs "
@@ -798,6 +801,17 @@ _PLURAL_ROLES = frozenset(
         "senator representative governor deputy detective sergeant lieutenant inspector agent justice".split()
     ) if not w.endswith(("s", "men"))  # "officials", "spokesmen"
 )
+# Czech, Romanian and Swahili roles, capitalized at a sentence's start and run into the name
+# ("Starosta Jan Novotný", "Pompierul Mihai Ionescu", "Mwalimu Mkuu Neema Kimaro"); some are
+# surnames too ("Ummy Mwalimu"): like the offices, roles only with a name after them.
+_FOREIGN_OFFICES = frozenset(
+    "starosta starostka ředitel ředitelka ministr ministryně mluvčí předseda předsedkyně hejtman hejtmanka "
+    "primátor primátorka "
+    "primarul primărița directorul directoarea ministrul ministra președintele președinta prefectul "
+    "pompierul medicul profesorul profesoara purtătorul purtătoarea "
+    "waziri mkuu mwalimu mkurugenzi mwenyekiti diwani mbunge meya rais msemaji katibu kamanda mkulima daktari".split()
+)
+_BEFORE_NAME_ROLES = _OFFICE_TITLES | _PLURAL_ROLES | _FOREIGN_OFFICES
 
 
 def _after_roles(toks: list[str]) -> list[str]:
@@ -806,7 +820,7 @@ def _after_roles(toks: list[str]) -> list[str]:
     roles = [
         k for k, t in enumerate(toks)
         if t.lower() in ROLE_NOUNS or t.lower() in _FOREIGN_ROLE_NOUNS
-        or (k < last and (t.lower() in _OFFICE_TITLES or t.lower() in _PLURAL_ROLES))
+        or (k < last and t.lower() in _BEFORE_NAME_ROLES)
     ]
     if not roles and len(toks) > 1 and len(toks[0]) >= 7 and _COMPOUND_ROLE.fullmatch(toks[0].lower()):
         roles = [0]
@@ -1337,7 +1351,9 @@ def _head_attribution(doc: _Doc, sp: _Span, head: str) -> None:
 # anything less certain is left without one.
 
 # Verb first right after the quote (Indonesian and Malay '"…," ujar Siti Rahmawati', Russian
-# '«…», — заявил мэр Андрей Соколов', Polish '„…” – powiedział Tomasz Wiśniewski'), forms for
+# '«…», — заявил мэр Андрей Соколов', Polish '„…” – powiedział Tomasz Wiśniewski', Czech '„…,“ řekl
+# Jan Novotný', Romanian '„…”, a declarat Andrei Popescu', Greek '«…», δήλωσε ο Νίκος …', Swahili
+# '"…," alisema Juma Hamisi', Hungarian '„…” – mondta Szabó Krisztina'), forms for
 # one speaker only ("сообщили в мэрии" is an office). Indonesian "-nya" is the pronoun ("ujarnya",
 # "she said"), and a Russian or Polish verb alone ('„…” – mówiła.') has the person just named.
 _ID_VERBS = "ujar kata ucap tutur jelas ungkap tambah terang imbuh tegas papar lanjut sebut".split()
@@ -1349,18 +1365,36 @@ _VERB_FIRST = _ID_VERBS + (
     "tłumaczył tłumaczyła zapewnił zapewniła "
     # Ukrainian (сказала, as in Russian, above)
     "сказав каже зазначив зазначила розповів розповіла додав додала повідомив повідомила наголосив "
-    "наголосила пояснив пояснила"
-).split()
+    "наголосила пояснив пояснила "
+    # Czech
+    "řekl řekla uvedl uvedla dodal dodala popsal popsala sdělil sdělila vysvětlil vysvětlila zdůraznil "
+    "zdůraznila doplnil doplnila "
+    # Greek
+    "δήλωσε είπε ανέφερε τόνισε πρόσθεσε σημείωσε εξήγησε "
+    # Swahili
+    "alisema anasema amesema aliongeza alieleza "
+    # Hungarian
+    "mondta nyilatkozta közölte hangsúlyozta"
+).split() + [
+    # Romanian and Hungarian verbs of two words
+    "a declarat", "a spus", "a explicat", "a adăugat", "a precizat", "a afirmat", "a subliniat", "tette hozzá",
+]
 _VERB_FIRST_RE = re.compile(
     r"(?:(?:" + "|".join(_ID_VERBS) + r")nya|" + "|".join(sorted(_VERB_FIRST, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
-_VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она він вона on ona".split())
+# Vietnamese names the speaker after the quote with an honorific, the verb last: '“…”, bà Trần Thị
+# Lan nói', '“…”, ông Nguyễn Văn Hùng, Chủ tịch UBND xã, cho biết' (an aside between).
+_VI_TAIL = re.compile(
+    r"(?:ông|bà|anh|chị)\s+(\w+(?:\s+\w+){0,3}?)(?:\s*,[^,.;:]{1,60},)?\s+"
+    r"(?:nói|cho biết|chia sẻ|cho hay|khẳng định|nhấn mạnh|giải thích|kể|bày tỏ)(?!\w)"
+)
+_VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она він вона on ona el ea".split())
 _BARE_VERB = re.compile(r"\s*(?:[.,;!?…]|$)")
 # A run after a preposition is its object, an inflected place ("— заявил в Москве Андрей Соколов").
 _PREPOSITION_END = re.compile(
     r"(?:^|\s)(?:в|во|на|из|с|со|у|к|по|о|об|от|до|за|под|над|при|для|без|з|із|зі|від|про|під|біля|"
-    r"w|we|z|ze|do|od|po|przy|dla|"
+    r"w|we|z|ze|do|od|po|przy|dla|v|ve|ze|na|pro|při|pentru|în|la|din|cu|pe|σε|στο|στη|στην|στον|στα|από|για|με|"
     r"u|pod|nad|przed|di|ke|dari|pada|dalam)\s+$",
     re.IGNORECASE,
 )
@@ -1529,8 +1563,8 @@ _HI_NOT_NAME = frozenset("के की का में से पर को �
 
 
 def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
-    """Speakers named in the word order of Indonesian, Russian, Polish, Turkish, Japanese, Korean,
-    Chinese, Arabic and Hindi news. Each test looks at one character or an anchored match first:
+    """Speakers named in the word order of Indonesian, Russian, Ukrainian, Polish, Czech, Romanian,
+    Greek, Swahili, Hungarian, Vietnamese, Turkish, Japanese, Korean, Chinese, Arabic and Hindi news. Each test looks at one character or an anchored match first:
     English text is spared the rest."""
     who: str | None = None
     t = tail.lstrip(_TRIM + ",，;:—–-")
@@ -1551,9 +1585,9 @@ def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
                 who = m.group(1)
                 if m.re is _ZH_BARE and not re.search(f"(?:{_ZH_ROLES}){who}{_ZH_NAME_END}", doc.text[: sp.open]):
                     who = None  # a bare name counts once a role has introduced it ("负责人周建国介绍")
-        elif (m := _VERB_FIRST_RE.match(t)) and (
-            any(c in tail[: len(tail) - len(t)] for c in ",—–-") or doc.text[sp.close - 1] in ",!?"
-        ):
+        elif first in "ôbac" and (m := _VI_TAIL.match(t)) and _tag_follows(doc, sp, tail, t):
+            who = _vi_speaker(doc, m.group(1))
+        elif (m := _VERB_FIRST_RE.match(t)) and _tag_follows(doc, sp, tail, t):
             # The tag follows a comma or a dash ('"…," ujar', '», — заявил'): '"…" kata orang' is
             # a saying's "words", not its speaker.
             who = _verb_first(doc, sp, m.group().lower(), t[m.end() :])
@@ -1577,6 +1611,24 @@ def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
     return who is not None
 
 
+def _tag_follows(doc: _Doc, sp: _Span, tail: str, t: str) -> bool:
+    """A comma or a dash between the quote and its tag ``t``."""
+    return any(c in tail[: len(tail) - len(t)] for c in ",—–-") or doc.text[sp.close - 1] in ",!?"
+
+
+def _vi_speaker(doc: _Doc, name: str) -> str | None:
+    toks = name.split()
+    if not all(tok[0].isupper() for tok in toks):
+        return None
+    if len(toks) == 1:
+        toks = _fullest(doc, toks[0]).split()  # "ông Hùng" after "Nguyễn Văn Hùng"
+    return " ".join(toks) if len(toks) > 1 and _name_words_ok(toks) else None
+
+
+# Swahili joins a title's words with a connective: "Mkuu wa Wilaya, Amina Mrisho".
+_TITLE_LINKS = frozenset("wa ya la za cha vya".split())
+
+
 def _verb_first(doc: _Doc, sp: _Span, verb: str, after: str) -> str | None:
     since = doc.paras[max(0, sp.para - 1)][0]  # the person just named: this paragraph or the one before
     segs = _segments(after)[:2]
@@ -1585,11 +1637,13 @@ def _verb_first(doc: _Doc, sp: _Span, verb: str, after: str) -> str | None:
     ):
         who = _recent_people(doc, sp.open, since)
         return who if who and _name_words_ok(who.split()) else None
-    for seg in segs:
+    for k, seg in enumerate(segs):
         words = seg.split()
         part = " ".join(words[:12])
         runs = _runs(part)
         if not runs:
+            if k == 0 and len(words) <= 5 and len(segs) > 1:
+                continue  # "a precizat directoarea școlii, Ioana Marinescu": a role, then the name
             return None
         # The subject is the first name after the verb; after a preposition, a place.
         if _PREPOSITION_END.search(part, 0, runs[0].start):
@@ -1598,7 +1652,7 @@ def _verb_first(doc: _Doc, sp: _Span, verb: str, after: str) -> str | None:
         if name:
             return name
         # "Kepala BPBD Kota Rawabening, Siti Rahmawati, ...": a title phrase, then the name.
-        if not all(w[0].isupper() for w in words):
+        if not all(w[0].isupper() or w in _TITLE_LINKS for w in words):
             break
     return None
 
@@ -1643,6 +1697,11 @@ def _tr_speaker(doc: _Doc, head: str) -> str | None:
     return None
 
 
+# A Greek place in the genitive (Ηρακλείου, Αθηναίων, Αττικής) after a role, before the name; no
+# first name in the nominative ends so.
+_EL_GENITIVE = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]+(?:ου|ού|ων|ών|ής)")
+
+
 def _foreign_name(doc: _Doc, run: _Run) -> str | None:
     """A person's name in a run, for the languages above: one to four capitalized words, no
     acronym, office or place word; a single word only as part of a full name given before."""
@@ -1655,6 +1714,8 @@ def _foreign_name(doc: _Doc, run: _Run) -> str | None:
         toks = toks[roles[-1] + 1 :]
     if len(toks) > 1 and toks[0].lower() in _LEADING_ROLES:
         toks = toks[1:]
+    while len(toks) > 2 and _EL_GENITIVE.fullmatch(toks[0]):
+        toks = toks[1:]  # Greek "ο δήμαρχος Ηρακλείου Νίκος …": the place a role is of
     if not 1 <= len(toks) <= 4:
         return None
     if len(toks) == 1:
