@@ -800,3 +800,23 @@ def test_speech_tags_in_more_languages_fourth_round(text, speaker):
 )
 def test_more_languages_fourth_round_no_speaker_rather_than_a_wrong_one(text):
     assert [q.speaker for q in find_quotes(text)] in ([None], [])
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Tomas Eberle, a psychologist in Atlanta who hosts a podcast on grief, says he was "surprised but not '
+         'shocked" by the results.', "Tomas Eberle"),
+        ('Rahim Chowdhury, a resident of Palpur village under Godagari Upazila, told BSS, "I have set up a garden '
+         'on two decimals of land."', "Rahim Chowdhury"),
+        ('As Matt Rourke, a project manager at a Leeds firm, says: "Outline the road map before you start."',
+         "Matt Rourke"),
+    ],
+)
+def test_a_name_in_an_apposition_before_the_verb_is_not_the_speaker(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_a_determiner_opening_a_sentence_is_not_a_name():
+    q = one('Every plan explicitly stated: "Use the executing-plans skill for this task."')
+    assert q.speaker is None

@@ -209,6 +209,7 @@ NOT_NAMES = frozenset("he she him her they them we us it i you his hers their ou
 _FUNCTION_CAPS = frozenset(
     "the a an for in at on with and but or as when while if after before according by from to "
     "this that these those there here so yet also then meanwhile however "
+    "some every each many most several "
     "ο η οι το".split()  # Greek articles: "Η Μαρία Κωνσταντίνου"
 )
 _ABBREV = frozenset(
@@ -1102,7 +1103,14 @@ def _speaker_from(doc: _Doc, np_text: str, pos: int, nearest_last: bool) -> str 
             else:
                 break
         runs = _runs(seg)
-        if not nearest_last:
+        opening = seg[:4].lower()
+        if nearest_last and opening.startswith(("a ", "an ")):
+            # An apposition before the verb describes the speaker named before it: "Matt Rourke, a
+            # manager at a Leeds firm, says", "…, a resident of Palpur village under Godagari Upazila,"
+            runs = []
+        elif not nearest_last or opening == "the ":
+            # After the verb, or in "the head of Norvell Energy, Ann Lee, said", a name after a
+            # preposition is its object.
             runs = [r for r in (_past_preposition(seg, r) for r in runs) if r is not None]
         for run in runs:
             name = _person_name(run)
