@@ -820,3 +820,136 @@ def test_a_name_in_an_apposition_before_the_verb_is_not_the_speaker(text, speake
 def test_a_determiner_opening_a_sentence_is_not_a_name():
     q = one('Every plan explicitly stated: "Use the executing-plans skill for this task."')
     assert q.speaker is None
+
+
+# --- quotes set as block quotes, without marks ------------------------------------------------------
+
+
+def _with_blocks(*paras: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text of paragraphs joined by blank lines, and the spans of those given as ("> ", text)."""
+    text, spans = "", []
+    for p in paras:
+        if text:
+            text += "\n\n"
+        if p.startswith("> "):
+            spans.append((len(text), len(text) + len(p) - 2))
+            p = p[2:]
+        text += p
+    return text, spans
+
+
+def test_a_block_quote_after_a_lead_in_is_the_speakers_quote():
+    text, spans = _with_blocks(
+        "The government set out new rules for water companies on Monday.",
+        "Water and Coasts Minister Harriet Coldwell said:",
+        "> We will hold water companies to account for every spill.",
+        "> Our rivers deserve better, and this plan delivers it.",
+        "The rules take effect in April.",
+    )
+    qs = find_quotes(text, block_quotes=spans)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("We will hold water companies to account for every spill.\n\nOur rivers deserve better, and this plan "
+         "delivers it.", "Harriet Coldwell")
+    ]
+    assert text[qs[0].start : qs[0].end] == qs[0].text
+    assert find_quotes(text) == []  # without the spans, paragraphs like any other
+
+
+@pytest.mark.parametrize(
+    "lead, speaker, outlet",
+    [
+        ("Harriet Coldwell visited the Hull estuary on Monday. She said:", "Harriet Coldwell", None),
+        ("Chief executive Tomas Adeyemi-Fraser said on Tuesday:", "Tomas Adeyemi-Fraser", None),
+        ("Harriet Coldwell MP told the BBC:", "Harriet Coldwell", "BBC"),
+        ("As Matt Rourke, a project manager at a Leeds firm, says:", "Matt Rourke", None),
+        ("It is an old idea. Maslow once said:", "Maslow", None),
+    ],
+)
+def test_lead_ins_of_block_quotes(lead, speaker, outlet):
+    text, spans = _with_blocks(lead, "> We will hold water companies to account for every spill.")
+    q = one_of(find_quotes(text, block_quotes=spans))
+    assert (q.speaker, q.reported_by) == (speaker, outlet)
+
+
+def one_of(qs):
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        # A pull quote or an epigraph: nobody is said to speak.
+        ("The rules take effect in April.", "> A river is the report card of its valley and its people."),
+        ("> A river is the report card of its valley and its people.", "The rules take effect in April."),
+        # The paragraph before does not end in a speech verb and a colon.
+        ("Harriet Coldwell said the plan was overdue.", "> We will hold water companies to account."),
+        ("The plan has three parts:", "> Fines for every spill, monitors on every outfall, and reports."),
+        # No one named: an object, a noun, the writer, a forum's quote header.
+        ("Older versions of the documentation say:", "> Every error raises an exception in Python."),
+        ("Thank you both. Some replies:", "> I would probably go with stocks in the taxable account."),
+        ("As I said in my talk last year:", "> We have distribution-wide CI, but only one of it."),
+        ("Allan wrote:", "> Maintained does not just mean new features, it means fixes."),
+        # A pronoun with no one named in the lead-in's paragraph or the one before.
+        ("Harriet Coldwell spoke first.", "The rules take effect in April.", "Nobody objected.", "Then she said:",
+         "> We will hold water companies to account for every spill."),
+    ],
+)
+def test_block_quotes_without_a_lead_in_are_not_quotes(paras):
+    text, spans = _with_blocks(*paras)
+    assert find_quotes(text, block_quotes=spans) == []
+
+
+def test_a_block_quote_in_marks_is_read_once():
+    text, spans = _with_blocks(
+        "Water and Coasts Minister Harriet Coldwell said:",
+        "> “We will hold water companies to account for every spill.”",
+    )
+    q = one_of(find_quotes(text, block_quotes=spans))
+    assert (q.text, q.speaker) == ("We will hold water companies to account for every spill.", "Harriet Coldwell")
+
+
+def test_a_block_quote_through_extract():
+    from newsmill import extract
+
+    prose = ("The rules follow a year of record sewage spills into rivers and the sea around the coast of "
+             "England, the department said.")
+    html = (
+        "<html><head><title>New rules for water companies</title>"
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"headline": "New rules for water companies", "datePublished": "2024-05-01T09:00:00Z"}</script>'
+        "</head><body><main><article><h1>New rules for water companies</h1>"
+        f"<p>{prose}</p>"
+        "<p>Water companies will face unlimited penalties for illegal spills under the new rules.</p>"
+        "<p>Water and Coasts Minister Harriet Coldwell said:</p>"
+        "<blockquote><p>We will hold water companies to account for every spill, and we will not hesitate "
+        "to act.</p><p>Our rivers, lakes and seas deserve better, and this plan delivers it.</p></blockquote>"
+        "<p>The rules take effect in April and apply to every water company in England, large or small.</p>"
+        "<blockquote><p>A river is the report card of its valley and its people.</p></blockquote>"
+        "</article></main></body></html>"
+    )
+    art = extract(html)
+    assert [(q.text, q.speaker) for q in art.quotes] == [
+        ("We will hold water companies to account for every spill, and we will not hesitate to act.\n\n"
+         "Our rivers, lakes and seas deserve better, and this plan delivers it.", "Harriet Coldwell")
+    ]
+    q = art.quotes[0]
+    assert art.text[q.start : q.end] == q.text
+
+
+def test_render_text_gives_the_spans_of_quote_blocks():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.render import render_text
+    from newsmill.segment import segment
+
+    html = (
+        "<html><body><h1>Rules</h1><ul><li>Fines for spills</li><li>Monitors on outfalls</li></ul>"
+        "<p>Harriet Coldwell said:</p><blockquote><p>We will act.</p><p>Rivers deserve better.</p></blockquote>"
+        "<dl><dt>Date</dt><dd>1 May</dd></dl><blockquote><p>A pull quote.</p></blockquote></body></html>"
+    )
+    blocks = segment(LexborHTMLParser(html).body).blocks
+    spans: list[tuple[int, int]] = []
+    text = render_text(blocks, spans)
+    assert text == render_text(blocks)
+    assert [text[a:b] for a, b in spans] == ["We will act.", "Rivers deserve better.", "A pull quote."]

@@ -96,7 +96,8 @@ def extract(
         page_type, page_conf = "article", 0.5  # a shell's type was read from almost nothing
     art = Article(url=url, **_meta_fields(meta))
     art.page_type, art.page_type_confidence = page_type, page_conf
-    art.text = render_text(blocks)  # write
+    block_quotes: list[tuple[int, int]] = []  # where <blockquote> paragraphs are in the text
+    art.text = render_text(blocks, block_quotes)  # write
     art.markdown = render_markdown(blocks, images)
     # Quotes are a news feature: shops, services and manuals rarely report speech and would
     # pay for nothing. Threads and listings keep them: an older news page (a story in a table
@@ -104,7 +105,7 @@ def extract(
     # does a dated one typed "service" (a regional daily's page without metadata): services are
     # rarely dated.
     if page_type not in _NO_SPEECH_TYPES or (page_type == "service" and art.published):
-        art.quotes = find_quotes(art.text)
+        art.quotes = find_quotes(art.text, block_quotes=block_quotes)
     return art
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .article import Quote
@@ -276,6 +276,7 @@ class _Span:
     title: bool = False  # introduced as a title or slogan: not speech
     single: bool = False  # straight single marks ('...'): kept only where clearly speech
     carried: bool = False  # no verb: the previous quote's speaker carries on
+    lead_in: str | None = None  # a block quote without marks: the sentence that introduces it
 
 
 @dataclass(slots=True)
@@ -307,12 +308,19 @@ class _Doc:
     surnames: dict[str, str] = field(default_factory=dict)
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """The direct quotes in ``text``, in order, with speaker and outlet when the story says."""
+def find_quotes(text: str, *, block_quotes: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """The direct quotes in ``text``, in order, with speaker and outlet when the story says.
+
+    ``block_quotes`` holds the ``(start, end)`` offsets in ``text`` of paragraphs set as quotes
+    without marks (a ``<blockquote>``'s, see :func:`newsmill.render.render_text`): a run of them
+    right after a paragraph that ends in "<speaker> <speech verb>:" is that speaker's quote.
+    """
     if not isinstance(text, str) or not text:
         return []
     doc = _Doc(text, _paragraphs(text))
     doc.spans = _find_spans(doc)
+    if block_quotes:
+        _add_block_quotes(doc, block_quotes)
     if not doc.spans:
         return []
     doc.boundaries = _boundaries(doc)
@@ -320,10 +328,15 @@ def find_quotes(text: str) -> list[Quote]:
     prev: _Span | None = None
     out: list[Quote] = []
     for k, sp in enumerate(doc.spans):
-        nxt = doc.spans[k + 1].open if k + 1 < len(doc.spans) else None
-        _attribute(doc, sp, prev, nxt)
-        if not _keep(doc, sp):
-            continue
+        if sp.lead_in is not None:
+            _lead_in_attribution(doc, sp, sp.lead_in)
+            if sp.speaker is None or len(_WORDS.findall(text, sp.start, sp.end)) < 3:
+                continue  # "As I said in my talk:", "Some replies:": no one named
+        else:
+            nxt = doc.spans[k + 1].open if k + 1 < len(doc.spans) else None
+            _attribute(doc, sp, prev, nxt)
+            if not _keep(doc, sp):
+                continue
         out.append(Quote(text[sp.start : sp.end], sp.speaker, sp.reported_by, sp.start, sp.end))
         prev = sp
     return out
@@ -553,6 +566,87 @@ def _find_spans(doc: _Doc) -> list[_Span]:
         if e > s:
             spans.append(_Span(o, c, s, e, k, last, single=single))
     return spans
+
+
+# A block quote's lead-in ends with the speech verb, a few words after it at most, and a colon:
+# "Water and Coasts Minister Harriet Coldwell said:", "She told the BBC on Monday:".
+_LEAD_IN_END = re.compile(r"(?:\s+\S+){0,4}\s*:$")
+
+
+def _add_block_quotes(doc: _Doc, block_quotes: Sequence[tuple[int, int]]) -> None:
+    """Quotes set as block quotes without marks (GOV.UK, newsrooms: the marks are the style
+    sheet's), each run of consecutive ones introduced by the paragraph just before it."""
+    text = doc.text
+    runs: list[list[int]] = []
+    for a, b in sorted(block_quotes):
+        if not 0 <= a < b <= len(text):
+            continue
+        s, e = _trim(text, a, b)
+        if e <= s:
+            continue
+        if runs and s >= runs[-1][1] and not text[runs[-1][1] : s].strip():
+            runs[-1][1] = e  # consecutive blocks: one quote
+        elif not runs or s >= runs[-1][1]:
+            runs.append([s, e])
+    if not runs:
+        return
+    starts = [a for a, _ in doc.paras]
+    added = False
+    for s, e in runs:
+        k = bisect_right(starts, s) - 1
+        if k < 1 or text[doc.paras[k][0] : s].strip():
+            continue  # no paragraph before it, or the block does not open its paragraph
+        lead = _lead_in(text, *doc.paras[k - 1])
+        if lead is None:
+            continue  # a pull quote, an epigraph: nobody is said to speak
+        inside = [sp for sp in doc.spans if s <= sp.open < e]
+        if inside and inside[0].open == s:
+            continue  # set in marks as well: read as such
+        doc.spans = [sp for sp in doc.spans if not s <= sp.open < e]
+        last = bisect_right(starts, e - 1) - 1
+        doc.spans.append(_Span(s, None, s, e, k, last, lead_in=lead))
+        added = True
+    if added:
+        doc.spans.sort(key=lambda sp: sp.open)
+
+
+# "Allan wrote:" alone is a forum's quote header: the post quoted is not a story's speech.
+_FORUM_QUOTE_HEADER = re.compile(r"\S+\s+wrote:")
+
+
+def _lead_in(text: str, a: int, b: int) -> str | None:
+    """The last sentence of a paragraph that ends in "<speaker> <speech verb>:", else None."""
+    p = text[a:b].rstrip(_TRIM)
+    if not p.endswith(":") or _FORUM_QUOTE_HEADER.fullmatch(p):
+        return None
+    cut = 0
+    for m in _BOUNDARY.finditer(p):
+        cut = m.end()
+    sentence = p[cut:]
+    verbs = list(_VERB_RE.finditer(sentence))
+    if not verbs or not verbs[-1].start() or not _LEAD_IN_END.fullmatch(sentence, verbs[-1].end()):
+        return None
+    return sentence[:-1]
+
+
+def _lead_in_attribution(doc: _Doc, sp: _Span, lead: str) -> None:
+    """The speaker a block quote's lead-in names: "Water Minister Harriet Coldwell said", "As Matt
+    Burns, a project manager, says"; "She said" is the person named in the lead-in's paragraph or
+    the one before. A one-word name must come right before the verb ("Maslow once said", not
+    "Older versions of the documentation say")."""
+    m = list(_VERB_RE.finditer(lead))[-1]
+    before = _AUX_END.sub(" ", lead[: m.start()]).rstrip()
+    words = before.split()
+    if words and words[-1].lower() in PRONOUNS:
+        who = _recent_people(doc, sp.open, doc.paras[max(0, sp.para - 2)][0])
+    else:
+        who = _speaker_from(doc, before, sp.open, nearest_last=True)
+        if who is not None and " " not in who and (not words or words[-1].strip(",") != who):
+            who = None
+    if who:
+        sp.speaker, sp.attributed = who, True
+        _told_outlet(sp, m.group().lower(), lead[m.end() :])
+        sp.reported_by = sp.reported_by or _outlet_in(lead)
 
 
 def _content_start(text: str, a: int) -> int:

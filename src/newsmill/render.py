@@ -14,21 +14,29 @@ _LINE_KINDS = ("li", "row", "dt", "dd")
 _TERM_CHARS = 60
 
 
-def render_text(blocks: Sequence[Block]) -> str:
+def render_text(blocks: Sequence[Block], quote_spans: list[tuple[int, int]] | None = None) -> str:
     """Headings and paragraphs on their own lines, blank line between paragraphs.
 
     Consecutive list items and table rows stay on consecutive lines, as a reader sees them;
     list items carry a "- " bullet, as in trafilatura's text output and in WCXB's references.
+    With ``quote_spans`` (a list), the ``(start, end)`` offsets of each quote block's text (a
+    ``<blockquote>``'s paragraphs) in the returned text are appended to it, for ``find_quotes``.
     """
     out: list[str] = []
     prev_kind = prev_term = ""
+    n = 0  # characters written
     for b in blocks:
         if prev_term == "dt" and b.in_list_term == "dd" and len(out[-1]) <= _TERM_CHARS:
             # A term and its definition read as one line, "Material: Vinyl", as on a spec sheet.
             out.append(" " if out[-1].endswith((":", "?")) else ": ")
+            n += len(out[-1])
         elif out:
             out.append("\n" if b.kind == prev_kind and b.kind in _LINE_KINDS else "\n\n")
+            n += len(out[-1])
+        if b.kind == "quote" and quote_spans is not None:
+            quote_spans.append((n, n + len(b.text)))
         out.append("- " + b.text if b.kind == "li" else b.text)
+        n += len(out[-1])
         prev_kind = b.kind
         prev_term = b.in_list_term
     return "".join(out)
