@@ -953,3 +953,12 @@ def test_render_text_gives_the_spans_of_quote_blocks():
     text = render_text(blocks, spans)
     assert text == render_text(blocks)
     assert [text[a:b] for a, b in spans] == ["We will act.", "Rivers deserve better.", "A pull quote."]
+
+
+def test_a_lead_in_sentence_does_not_end_after_an_abbreviation():
+    text, spans = _with_blocks(
+        "Harriet Coldwell, the minister who toured the site on Monday with Mr. Fitch, said:",
+        "> We will hold water companies to account for every spill.",
+    )
+    q = one_of(find_quotes(text, block_quotes=spans))
+    assert q.speaker == "Harriet Coldwell"

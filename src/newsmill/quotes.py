@@ -604,7 +604,8 @@ def _lead_in(text: str, a: int, b: int) -> str | None:
         return None
     cut = 0
     for m in _BOUNDARY.finditer(p):
-        cut = m.end()
+        if _ends_sentence(p, m):
+            cut = m.end()
     sentence = p[cut:]
     verbs = list(_VERB_RE.finditer(sentence))
     if not verbs or not verbs[-1].start() or not _LEAD_IN_END.fullmatch(sentence, verbs[-1].end()):
@@ -659,24 +660,32 @@ def _boundaries(doc: _Doc) -> list[int]:
     starts = [sp.start for sp in doc.spans]  # spans are sorted and do not overlap
     out = [a for a, _ in doc.paras]
     for m in _BOUNDARY.finditer(text):
-        if m.group(1).islower():
-            continue
         pos = m.start()
         k = bisect_right(starts, pos) - 1
         if k >= 0 and pos < doc.spans[k].end:
             continue  # inside a quote
-        if text[pos] == ".":
-            wm = _WORD_BEFORE_DOT.search(text[max(0, pos - 12) : pos + 1])
-            if wm:
-                w = wm.group(1).lower()
-                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or _DOTTED.fullmatch(w):
-                    continue
-        out.append(m.end())
+        if _ends_sentence(text, m):
+            out.append(m.end())
     for m in _THAI_QUOTE_START.finditer(text):
         pos = m.start()
         if pos > 1 and text[pos - 1] == " " and "\u0e01" <= text[pos - 2] <= "\u0e5b":
             out.append(pos)
     return sorted(set(out))
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    """A _BOUNDARY match is a sentence's end: the next starts with no lower-case letter, and the
+    period does not end an abbreviation ("Mr.", "U.S.") or an initial."""
+    if m.group(1).islower():
+        return False
+    pos = m.start()
+    if text[pos] == ".":
+        wm = _WORD_BEFORE_DOT.search(text[max(0, pos - 12) : pos + 1])
+        if wm:
+            w = wm.group(1).lower()
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or _DOTTED.fullmatch(w):
+                return False
+    return True
 
 
 def _sentence_start(doc: _Doc, pos: int) -> int:
