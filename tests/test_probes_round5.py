@@ -216,3 +216,18 @@ def test_a_date_line_by_itself_is_no_part_of_an_articles_text() -> None:
     assert "The council next meets on 9 April 2024 at the town hall." in text
     assert _is_date_stamp(_blocks("<p>Updated: 2024-03-13 10:25</p>")[0])
     assert not _is_date_stamp(_blocks("<p>Published on 13 March 2024 by the city.</p>")[0])
+
+
+def test_list_items_written_as_paragraphs_keep_their_bullets() -> None:
+    # Markdown converters and many editors (Substack, Ghost) set each list item in a <p>.
+    html = page(
+        '<title>Fixing a tap</title><script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Fixing a tap"}</script>',
+        "<article><h1>Fixing a tap</h1><p>There are three ways to fix a leaking tap in an old house, and "
+        "each takes a different tool and an afternoon of work.</p><ol><li><p>Replace the washer, which "
+        "costs almost nothing.</p></li><li><p>Replace the whole cartridge.</p></li></ol><p>Whichever you "
+        "choose, turn the water off at the main valve first, and keep a towel handy.</p></article>",
+    )
+    art = extract(html)
+    assert "\n- Replace the washer, which costs almost nothing.\n- Replace the whole cartridge.\n" in art.text
+    assert "\n1. Replace the washer, which costs almost nothing.\n1. Replace the whole cartridge.\n" in art.markdown

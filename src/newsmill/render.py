@@ -26,18 +26,19 @@ def render_text(blocks: Sequence[Block], quote_spans: list[tuple[int, int]] | No
     prev_kind = prev_term = ""
     n = 0  # characters written
     for b in blocks:
+        kind = "li" if b.item else b.kind
         if prev_term == "dt" and b.in_list_term == "dd" and len(out[-1]) <= _TERM_CHARS:
             # A term and its definition read as one line, "Material: Vinyl", as on a spec sheet.
             out.append(" " if out[-1].endswith((":", "?")) else ": ")
             n += len(out[-1])
         elif out:
-            out.append("\n" if b.kind == prev_kind and b.kind in _LINE_KINDS else "\n\n")
+            out.append("\n" if kind == prev_kind and kind in _LINE_KINDS else "\n\n")
             n += len(out[-1])
         if b.kind == "quote" and quote_spans is not None:
             quote_spans.append((n, n + len(b.text)))
-        out.append("- " + b.text if b.kind == "li" else b.text)
+        out.append("- " + b.text if kind == "li" else b.text)
         n += len(out[-1])
-        prev_kind = b.kind
+        prev_kind = kind
         prev_term = b.in_list_term
     return "".join(out)
 
@@ -75,7 +76,7 @@ def render_markdown(blocks: Sequence[Block], images: Sequence[tuple[int, str, st
             parts.append(f"![{alt}]({url})" + (f"\n*{cap}*" if cap else ""))
             prev_kind = "img"
         b = blocks[i]
-        k = b.kind
+        k = "li" if b.item else b.kind
         if k == "row":
             j = i
             while j < n and blocks[j].kind == "row" and blocks[j].elem == b.elem:
@@ -87,7 +88,7 @@ def render_markdown(blocks: Sequence[Block], images: Sequence[tuple[int, str, st
         if k == "heading":
             s = "#" * max(1, min(b.level, 6)) + " " + b.text
         elif k == "li":
-            indent = "  " * max(0, b.level - 1)
+            indent = "  " * max(0, (b.item or b.level) - 1)
             s = indent + ("1. " if b.ordered else "- ") + b.md
         elif k == "quote":
             s = "> " + b.md

@@ -171,6 +171,7 @@ class Block:
     in_quote: bool = False
     in_pre: bool = False
     in_list_term: str = ""  # "dt" or "dd" inside a description list's term or definition
+    item: int = 0  # a paragraph opening a list item (<li><p>…): the list's depth, for rendering
 
 
 @dataclass(slots=True)
@@ -486,6 +487,7 @@ class _Walker:
         # text before it ends one ("in<em>Starship</em>" reads "in Starship", as pages show it).
         self.glue = False
         self.drop_cap: tuple[str, str, int, int] | None = None
+        self.bulleted: set[int] = set()  # <li> elements whose first paragraph was emitted
 
     def _streamed(self, template: LexborNode) -> LexborNode | None:
         """The streamed segment that React's Suspense swaps in for this placeholder.
@@ -574,6 +576,12 @@ class _Walker:
             bool(ordered and ordered[-1]), None, False, bool(self.quote), bool(self.pre),
             term[-1] if term else "",
         )
+        if kind == "p" and self.list_depth and e.parent >= 0 and self.seg.elems[e.parent].tag == "li" and (
+            e.parent not in self.bulleted
+        ):
+            # Markdown's and many editors' list items hold paragraphs: <li><p>Item</p></li>.
+            self.bulleted.add(e.parent)
+            blk.item = self.list_depth
         blocks = self.seg.blocks
         blocks.append(blk)
         self._count(e, blk, len(blocks) - 1)
