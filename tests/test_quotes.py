@@ -962,3 +962,46 @@ def test_a_lead_in_sentence_does_not_end_after_an_abbreviation():
     )
     q = one_of(find_quotes(text, block_quotes=spans))
     assert q.speaker == "Harriet Coldwell"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Finnish: the name before the verb, resolved to the full name (a compound role is not the name).
+        ("Kunnanjohtaja Sanna Heikkinen kertoo, että päätös on historiallinen.\n\n"
+         "– Lossi on ollut saaren elinehto, mutta se on myös ollut pullonkaula, Heikkinen sanoo.",
+         [("Lossi on ollut saaren elinehto, mutta se on myös ollut pullonkaula", "Sanna Heikkinen")]),
+        # Russian: a second dash before the verb; the speech goes on after the tag.
+        ("Иван Петров приехал в порт.\n\n— Мы довольны, — сказал Иван Петров. — Всё идёт по плану и даже быстрее.",
+         [("Мы довольны", "Иван Петров"), ("Всё идёт по плану и даже быстрее.", "Иван Петров")]),
+        # Hungarian: a dash, the verb first, the family name first.
+        ("Az újranyitás napján hosszú sor állt.\n\n– Hiányzott nagyon a fürdő – mondta Horváth Józsefné.",
+         [("Hiányzott nagyon a fürdő", "Horváth Józsefné")]),
+        # Swedish: the next dash paragraph without a tag is the same speaker's.
+        ("Anna Berg leder föreningen.\n\n– Det här är en stor dag för oss, säger Anna Berg, ordförande i föreningen."
+         "\n\n– Vi har väntat i tio år på det här beslutet.",
+         [("Det här är en stor dag för oss", "Anna Berg"), ("Vi har väntat i tio år på det här beslutet.", "Anna Berg")]),
+        # Polish and Ukrainian, the pronoun: the person just named.
+        ("Jan Kowalski odwiedził budowę.\n\n– To jest wielki dzień dla miasta – powiedział.",
+         [("To jest wielki dzień dla miasta", "Jan Kowalski")]),
+        ("Тетяна Гончар живе поруч.\n\n— Тепер води вистачає всім, — каже вона.",
+         [("Тепер води вистачає всім", "Тетяна Гончар")]),
+    ],
+)
+def test_dialogue_dashes_open_speech(text, expected):
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == expected
+    for q in find_quotes(text):
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Listan:\n\n– äpplen, päron och bananer\n\n– Mjölk, smör och ost för hela veckan.",  # a list
+        "Hankkeen hinta on 38 miljoonaa euroa.\n\n– Valtio maksaa siitä valtaosan, kunta loput.",  # no tag
+        "— Reporting by John Smith; editing by Mary Jones",
+        "Budget:\n\n— 20 million for roads, said to be enough\n\n– Schools, libraries and parks.",
+    ],
+)
+def test_a_dash_paragraph_without_a_speech_tag_is_not_a_quote(text):
+    assert find_quotes(text) == []

@@ -260,6 +260,9 @@ class _Span:
     single: bool = False  # straight single marks ('...'): kept only where clearly speech
     carried: bool = False  # no verb: the previous quote's speaker carries on
     lead_in: str | None = None  # a block quote without marks: the sentence that introduces it
+    # A paragraph of speech opened by a dash ("– Lossi on ollut …, Heikkinen sanoo."): its tag
+    # (the clause after the speech) or "" for one without a tag, read after a tagged one.
+    dash_tag: str | None = None
 
 
 @dataclass(slots=True)
@@ -311,7 +314,10 @@ def find_quotes(text: str, *, block_quotes: Sequence[tuple[int, int]] | None = N
     prev: _Span | None = None
     out: list[Quote] = []
     for k, sp in enumerate(doc.spans):
-        if sp.lead_in is not None:
+        if sp.dash_tag is not None:
+            if not _dash_attribution(doc, sp, prev):
+                continue
+        elif sp.lead_in is not None:
             _lead_in_attribution(doc, sp, sp.lead_in)
             if sp.speaker is None or len(_WORDS.findall(text, sp.start, sp.end)) < 3:
                 continue  # "As I said in my talk:", "Some replies:": no one named
@@ -489,9 +495,17 @@ def _find_spans(doc: _Doc) -> list[_Span]:
     raw: list[tuple[int, int | None, int, bool]] = []  # (open, close, para, single) absolute offsets
     # Most texts have no straight single quote at a word's start: one search spares each paragraph.
     sq = text[:1] == "'" or _SQ_OPENER.search(text) is not None
+    dashes: dict[int, str] = {}  # open offset -> tag of a dash-opened paragraph's speech
+    dash_paras: set[int] = set()  # paragraphs with a tagged dash quote
     for k, (a, b) in enumerate(doc.paras):
         p = text[a:b]
         found: list[tuple[int, int | None]] = []
+        if p.lstrip(_TRIM)[:1] in "–—":
+            for o, c, tag in _dash_quotes(p, k - 1 in dash_paras):
+                found.append((o, c))
+                dashes[a + o] = tag
+                if tag:
+                    dash_paras.add(k)
         if '"' in p:
             found += _straight_pairs(p)
         for opener, closers in _PAIRS.items():
@@ -547,8 +561,94 @@ def _find_spans(doc: _Doc) -> list[_Span]:
         end = c if c is not None else doc.paras[last][1]
         s, e = _trim(text, o + 1, end)
         if e > s:
-            spans.append(_Span(o, c, s, e, k, last, single=single))
+            spans.append(_Span(o, c, s, e, k, last, single=single, dash_tag=dashes.get(o)))
     return spans
+
+
+# Dialogue dashes (Finnish, Swedish, Norwegian, Danish, Russian, Ukrainian, Hungarian, Polish, Czech,
+# Bulgarian, Hebrew news): a paragraph opens with a dash, the speech, then a comma or a second dash
+# and the tag, verb first ("– …, säger Anna Berg.", "— …, — сказал Иван Петров.", "– … – mondta
+# Horváth Józsefné.") or, in Finnish, the name first ("– …, Heikkinen sanoo."). Without a tag such a
+# paragraph is a list item or an aside, unless the paragraph before was a tagged one's (the speaker
+# goes on).
+def _dash_quotes(p: str, after_tagged: bool) -> list[tuple[int, int, str]]:
+    """The speech of a paragraph opened by a dialogue dash: (dash, end of the speech, tag), and the
+    speech after the tag when a dash opens it again ("— …, — сказал он. — …"); none without a tag,
+    unless ``after_tagged`` (the paragraph before was a tagged one's: "" as the tag)."""
+    lead = len(p) - len(p.lstrip(_TRIM))
+    if not p[lead + 1 : lead + 2].isspace():
+        return []  # "–20 °C", "—and": not a dialogue dash
+    out: list[tuple[int, int, str]] = []
+    o = lead
+    while True:
+        for m in _DASH_SEP.finditer(p, o + 2):
+            end = _TAG_END.search(p, m.end())
+            clause = p[m.end() : end.start() if end else len(p)]
+            if _is_dash_tag(clause):
+                out.append((o, m.start() + (m.group()[0] == ","), clause))
+                rest = end.end() if end else len(p)
+                nxt = len(p) - len(p[rest:].lstrip(_TRIM))
+                if p[nxt : nxt + 1] in ("–", "—") and p[nxt + 1 : nxt + 2].isspace():
+                    o = nxt
+                    break  # the speech goes on after the tag
+                return out
+        else:
+            if o == lead and after_tagged:
+                return [(o, len(p), "")]
+            if o != lead:
+                out.append((o, len(p), "-"))  # the rest of a tagged paragraph's speech
+            return out
+
+
+def _is_dash_tag(clause: str) -> bool:
+    """A speech tag after a dialogue dash's speech: a speech verb first, then nothing, a pronoun or
+    a name within a few words (Hebrew, without capitals: a few words); in Finnish also a name (or
+    hän) right before the verb."""
+    words = clause.split()
+    if not words or len(words) > 12:
+        return False
+    m = _DASH_VERB_RE.match(clause)
+    if m:
+        rest = clause[m.end() :].split()
+        if not rest:
+            return True
+        if rest[0].lower().rstrip(",") in _DASH_PRONOUNS:
+            return True
+        if _HE_LETTER.match(m.group()):
+            return len(rest) <= 6
+        return any(w[0].isupper() for w in rest[:6])
+    for k, w in enumerate(words[1:6], 1):
+        if w.lower().rstrip(",") in _FI_VERB_SET:
+            before = words[k - 1]
+            return before[0].isupper() or before.lower() in _DASH_PRONOUNS
+    return False
+
+
+def _dash_attribution(doc: _Doc, sp: _Span, prev: _Span | None) -> bool:
+    """The speaker a dialogue dash's tag names; whether the paragraph is a quote at all."""
+    tag = sp.dash_tag
+    if not tag or tag == "-":
+        # The speaker goes on: after the tag in the same paragraph, or in the paragraph after it.
+        if prev is None or prev.dash_tag is None or not prev.speaker or prev.para < sp.para - (tag != "-"):
+            return tag == "-" and prev is not None and prev.para == sp.para
+        sp.speaker, sp.attributed, sp.carried = prev.speaker, True, True
+        return True
+    who: str | None = None
+    m = _DASH_VERB_RE.match(tag)
+    if m:
+        who = _verb_first(doc, sp, m.group().lower(), tag[m.end() :])
+    else:
+        words = tag.split()
+        k = next(k for k, w in enumerate(words) if w.lower().rstrip(",") in _FI_VERB_SET)
+        if words[k - 1].lower() in _DASH_PRONOUNS:
+            who = _recent_people(doc, sp.open, doc.paras[max(0, sp.para - 1)][0])
+        else:
+            before = tag[: tag.index(words[k - 1]) + len(words[k - 1])]
+            runs = _runs(before)
+            if runs and runs[-1].end == len(before):
+                who = _foreign_name(doc, runs[-1])
+    sp.speaker, sp.attributed = who, True
+    return True
 
 
 # A block quote's lead-in ends with the speech verb, a few words after it at most, and a colon:
@@ -834,7 +934,10 @@ def _person_name(run: _Run) -> str | None:
 # token of seven letters or more is read so: "Murat", "Sabine Hofmeister" are names.
 _COMPOUND_ROLE = re.compile(
     r"\w{2,}(?:meister|minister|präsident|sprecher|leiter|direktor|chef|rat|kanzler|vorsitzender?|"
-    r"beauftragter?|anwalt|anwält|experte|trainer|forscher|politiker|sekretär|richter|kommissar)(?:in)?"
+    r"beauftragter?|anwalt|anwält|experte|trainer|forscher|politiker|sekretär|richter|kommissar)(?:in)?|"
+    # Finnish compounds alike: "Kunnanjohtaja Sanna Heikkinen", "Kaupunginlääkäri …"
+    r"\w{2,}(?:johtaja|päällikkö|ministeri|pormestari|asiantuntija|tutkija|lääkäri|professori|opettaja|"
+    r"edustaja|sihteeri|neuvos|puhemies|valtuutettu)"
 )
 
 
@@ -1485,8 +1588,27 @@ _VI_TAIL = re.compile(
     r"(?:ông|bà|anh|chị)\s+(\w+(?:\s+\w+){0,3}?)(?:\s*,[^,.;:]{1,60},)?\s+"
     r"(?:nói|cho biết|chia sẻ|cho hay|khẳng định|nhấn mạnh|giải thích|kể|bày tỏ)(?!\w)"
 )
-_VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она він вона on ona el ea".split())
+_VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она він вона on ona el ea hän han hon hun ő той тя".split())
 _BARE_VERB = re.compile(r"\s*(?:[.,;!?…]|$)")
+_BG_VERBS = "каза заяви добави обясни посочи подчерта коментира сподели уточни допълни разказа отбеляза казва"
+_FI_VERBS = (
+    "sanoo sanoi kertoo kertoi toteaa totesi muistuttaa muistutti huomauttaa huomautti painottaa painotti "
+    "arvioi arvelee selittää selitti lisää lisäsi kommentoi vakuuttaa vakuutti myöntää myönsi iloitsee "
+    "harmittelee kuvailee kuvaili"
+)
+_HE_VERBS = "אמר אמרה הוסיף הוסיפה סיפר סיפרה הסביר הסבירה ציין ציינה מסר מסרה"
+_DASH_VERBS = frozenset(
+    [v for v in _VERB_FIRST if v not in _ID_VERBS]
+    + _NORDIC_VERBS.split("|") + _BG_VERBS.split() + _FI_VERBS.split() + _HE_VERBS.split()
+)
+_DASH_VERB_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, _DASH_VERBS), key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE
+)
+_FI_VERB_SET = frozenset(_FI_VERBS.split())
+_DASH_SEP = re.compile(r",\s*[–—]\s+|\s[–—]\s+|,\s+")
+_TAG_END = re.compile(r"[.!?…](?=\s|$)")
+_DASH_PRONOUNS = frozenset("hän han hon hun ő он она він вона on ona той тя".split())
+_HE_LETTER = re.compile(r"[\u05d0-\u05ea]")
 # A run after a preposition is its object, an inflected place ("— заявил в Москве Андрей Соколов").
 _PREPOSITION_END = re.compile(
     r"(?:^|\s)(?:в|во|на|из|с|со|у|к|по|о|об|от|до|за|под|над|при|для|без|з|із|зі|від|про|під|біля|"
