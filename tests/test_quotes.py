@@ -1005,3 +1005,18 @@ def test_dialogue_dashes_open_speech(text, expected):
 )
 def test_a_dash_paragraph_without_a_speech_tag_is_not_a_quote(text):
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Meneja wa Mamlaka ya Maji, Mhandisi Grace Mollel alisema bei ni nafuu.\n\n"
+         "“Tumeweka vituo 40 vya kuchotea maji kwa jamii,” alisema Mhandisi Mollel.", "Grace Mollel"),
+        ("Mkazi wa Kijiji cha Mwembeni, Bi Halima Said alisema hakuamini siku hiyo ingefika. "
+         "“Nimechota maji mtoni tangu nikiwa mtoto,” alisema kwa furaha.", "Halima Said"),
+        ("“Tutaanza kazi mwezi ujao kwa kasi kubwa,” alisema Dkt. Neema Kimaro.", "Neema Kimaro"),
+        ("“Tutaanza kazi mwezi ujao kwa kasi kubwa,” alisema Bw. Juma Hamisi.", "Juma Hamisi"),
+    ],
+)
+def test_swahili_titles_are_not_the_name(text, speaker):
+    assert one(text).speaker == speaker

@@ -147,7 +147,9 @@ TITLES = frozenset(
     "ông bà chị "
     # Commonwealth: "Rt Hon Morag Ellery-Penhallow", "Hon. Tane Whaanga-Price", "Cllr Priya Nandakumar",
     # Australian councillors' "Cr Lachlan Oyelowo-Grant".
-    "rt hon cllr cr".split()
+    "rt hon cllr cr "
+    # Swahili: "Bi Halima Said", "Bw. Juma Hamisi", "Dkt. Neema Kimaro"
+    "bi bw bw. dkt dkt.".split()
 )
 ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson official officials minister president chief coach mayor "
@@ -215,7 +217,7 @@ _FUNCTION_CAPS = frozenset(
 _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm st jr sr inc corp ltd co no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m etc fig mt ft "
-    "approx dept est mme mlle sra sig dott rt hon cllr cr".split()
+    "approx dept est mme mlle sra sig dott rt hon cllr cr bw dkt".split()
 )
 _CONNECTORS = frozenset("de van von der den da di del la le bin ibn al el dos du of for and".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?|\d+|[,;:()]")
@@ -1001,7 +1003,8 @@ _FOREIGN_OFFICES = frozenset(
     "primátor primátorka "
     "primarul primărița directorul directoarea ministrul ministra președintele președinta prefectul "
     "pompierul medicul profesorul profesoara purtătorul purtătoarea "
-    "waziri mkuu mwalimu mkurugenzi mwenyekiti diwani mbunge meya rais msemaji katibu kamanda mkulima daktari".split()
+    "waziri mkuu mwalimu mkurugenzi mwenyekiti diwani mbunge meya rais msemaji katibu kamanda mkulima daktari "
+    "mhandisi mkazi meneja".split()
 )
 _BEFORE_NAME_ROLES = _OFFICE_TITLES | _PLURAL_ROLES | _FOREIGN_OFFICES
 
@@ -1590,6 +1593,8 @@ _VI_TAIL = re.compile(
 )
 _VERB_FIRST_PRONOUNS = frozenset("dia ia beliau он она він вона on ona el ea hän han hon hun ő той тя".split())
 _BARE_VERB = re.compile(r"\s*(?:[.,;!?…]|$)")
+# Swahili "alisema kwa furaha" (said with joy): a manner, then the person just named.
+_SW_MANNER = re.compile(r"\s+kwa\s+\w+\s*(?:[.,;!?…]|$)")
 _BG_VERBS = "каза заяви добави обясни посочи подчерта коментира сподели уточни допълни разказа отбеляза казва"
 _FI_VERBS = (
     "sanoo sanoi kertoo kertoi toteaa totesi muistuttaa muistutti huomauttaa huomautti painottaa painotti "
@@ -1850,7 +1855,7 @@ _TITLE_LINKS = frozenset("wa ya la za cha vya".split())
 def _verb_first(doc: _Doc, sp: _Span, verb: str, after: str) -> str | None:
     since = doc.paras[max(0, sp.para - 1)][0]  # the person just named: this paragraph or the one before
     segs = _segments(after)[:2]
-    if verb.endswith("nya") or _BARE_VERB.match(after) or (
+    if verb.endswith("nya") or _BARE_VERB.match(after) or _SW_MANNER.match(after) or (
         segs and segs[0].split()[0].lower().rstrip(".!?…") in _VERB_FIRST_PRONOUNS
     ):
         who = _recent_people(doc, sp.open, since)
