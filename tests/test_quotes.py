@@ -1020,3 +1020,34 @@ def test_a_dash_paragraph_without_a_speech_tag_is_not_a_quote(text):
 )
 def test_swahili_titles_are_not_the_name(text, speaker):
     assert one(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # Thai: the honorific joined to the first name, the surname; after the quote the first name alone.
+        ("นายธนากร ศรีสุวรรณ ผู้ว่าการการรถไฟฟ้า กล่าวว่า “ช่วงทดลองให้บริการนี้เราอยากให้ประชาชนได้ลองใช้จริง และแจ้งปัญหา”"
+         "\n\nด้านนางสาวกมลวรรณ ทองดี พนักงานบริษัทเอกชน เปิดเผยว่า ปกติใช้เวลานาน “วันนี้ใช้เวลาแค่ยี่สิบนาที แอร์เย็น สถานีสะอาด”"
+         " นางสาวกมลวรรณกล่าว", ["ธนากร ศรีสุวรรณ", "กมลวรรณ ทองดี"]),
+        # Bengali: the two words before বলেন (a role before them).
+        ("প্রধান প্রকৌশলী রফিকুল ইসলাম বলেন, “এই সেতু শুধু দুই উপজেলাকে নয়, পুরো অঞ্চলের অর্থনীতিকে বদলে দেবে।”",
+         ["রফিকুল ইসলাম"]),
+        # Greek: an outlet in marks after the verb, a role, a comma, the name.
+        ("«Δεν είμαστε αντίθετοι στο έργο. Θέλουμε δεσμεύσεις», είπε στην «Ηχώ» ο πρόεδρος του συλλόγου, "
+         "Στέλιος Μανωλάκης.", ["Στέλιος Μανωλάκης"]),
+        # Hebrew: the name set off by commas before the verb; after the quote the verb alone.
+        ('מנהלת המחלקה, ד"ר רונית שגיא, אמרה בטקס הפתיחה: "במשך שנים ראינו הורים שמוותרים על בדיקות".\n\n'
+         'יו"ר ועד ההורים, אבי חדד, בירך על הפתיחה. "המבנה מרשים, אבל בלי צוות סיעודי מספיק", אמר.',
+         ["רונית שגיא", "אבי חדד"]),
+        # Persian: the name opens the sentence before a comma; وی (he) is the previous speaker.
+        ("حسین کریمی، مدیرکل میراث فرهنگی استان، در مراسم بازگشایی گفت: «در مرمت این پل تلاش کردیم.»\n\n"
+         "وی افزود: «سه دهانه‌ای که در سیل تخریب شده بود دوباره ساخته شد.»", ["حسین کریمی", "حسین کریمی"]),
+    ],
+)
+def test_speakers_named_before_the_quote_without_a_colon_or_capitals(text, speakers):
+    assert [q.speaker for q in find_quotes(text)] == speakers
+
+
+def test_a_bengali_pronoun_or_place_before_the_verb_is_not_a_speaker():
+    text = "এ সময় তিনি বলেন, “এই সেতু শুধু দুই উপজেলাকে নয়, পুরো অঞ্চলের অর্থনীতিকে বদলে দেবে।”"
+    assert all(q.speaker is None for q in find_quotes(text))

@@ -325,12 +325,23 @@ def find_quotes(text: str, *, block_quotes: Sequence[tuple[int, int]] | None = N
                 continue  # "As I said in my talk:", "Some replies:": no one named
         else:
             nxt = doc.spans[k + 1].open if k + 1 < len(doc.spans) else None
+            if nxt is not None and sp.close is not None and _past_name_in_marks(doc, sp, doc.spans[k + 1]):
+                # The tail runs past a name in marks after its verb: "», είπε στην «Ηχώ» ο πρόεδρος …"
+                nxt = doc.spans[k + 2].open if k + 2 < len(doc.spans) else None
             _attribute(doc, sp, prev, nxt)
             if not _keep(doc, sp):
                 continue
         out.append(Quote(text[sp.start : sp.end], sp.speaker, sp.reported_by, sp.start, sp.end))
         prev = sp
     return out
+
+
+def _past_name_in_marks(doc: _Doc, sp: _Span, n: _Span) -> bool:
+    """The next quote is a name of a word or two in the same paragraph, after a word of the tail."""
+    return (
+        n.para == sp.last_para and len(_WORDS.findall(doc.text, n.start, n.end)) < 3
+        and _WORDS.search(doc.text, sp.close + 1, n.open) is not None
+    )
 
 
 # --- finding the marks ------------------------------------------------------------------------
@@ -1810,6 +1821,12 @@ def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
                     who = None  # a bare name counts once a role has introduced it ("负责人周建国介绍")
         elif first in "ôbac" and (m := _VI_TAIL.match(t)) and _tag_follows(doc, sp, tail, t):
             who = _vi_speaker(doc, m.group(1))
+        elif "\u0e01" <= first <= "\u0e4e":
+            if m := _TH_TAIL.match(t):
+                who = _th_name(doc, m.group(1), m.group(2), sp.open)
+        elif "\u05d0" <= first <= "\u05ea":
+            if _HE_TAIL.match(t) and _tag_follows(doc, sp, tail, t):
+                who = _he_apposition(doc.text[doc.paras[sp.para][0] : sp.open])
         elif (m := _VERB_FIRST_RE.match(t)) and _tag_follows(doc, sp, tail, t):
             # The tag follows a comma or a dash ('"…," ujar', '», — заявил'): '"…" kata orang' is
             # a saying's "words", not its speaker.
@@ -1825,13 +1842,130 @@ def _more_languages(doc: _Doc, sp: _Span, head: str, tail: str) -> bool:
             m = _ZH_HEAD.search(h)
             if m and m.group(1)[0] in _ZH_SURNAMES:
                 who = m.group(1)
+        elif last == ":" and "\u0600" <= before <= "\u06ff" and (m := _FA_HEAD.search(h)):
+            who = _fa_speaker(doc, sp, h[: m.start()])
         elif (last == ":" and "\u0600" <= before <= "\u06ff") or h.endswith(("إن", "أن")):
             who = _ar_speaker(h)
+        elif last == ":" and "\u05d0" <= before <= "\u05ea":
+            who = _he_speaker(h)
+        elif last in ",:" and "\u0980" <= before <= "\u09ff":
+            who = _bn_speaker(h)
+
         elif h.rstrip(",: ").endswith(("कहा", "बताया", "कि")):
             who = _hi_speaker(h)
+    if who is None and sp.open > 1 and "\u0e01" <= doc.text[sp.open - 2] <= "\u0e4e":
+        # A Thai quote opens its own sentence (see _boundaries): its lead-in is the paragraph's text
+        # before it, since the last quote.
+        pa = doc.paras[sp.para][0]
+        h = doc.text[max(pa, sp.open - _WINDOW) : sp.open].rstrip()
+        h = h[h.rfind("”") + 1 :]
+        if m := _TH_HEAD.search(h):
+            who = _th_speaker(doc, h[: m.start()], sp.open)
     if who:
         sp.speaker, sp.attributed = who, True
     return who is not None
+
+
+# Thai: an honorific joined to the first name, a space, the surname: "นายธนากร ศรีสุวรรณ ผู้ว่าการ…
+# กล่าวว่า “…”" (before the quote), "“…” นางสาวกมลวรรณกล่าว" (after it, the first name alone: the
+# full name given before). A role after the first name is not a surname (ผู้ว่าการ, พนักงาน …).
+_TH_HON = r"(?:นางสาว|นาย|นาง|ดร\.)"
+_TH_NAME = re.compile(_TH_HON + r"([\u0e01-\u0e4e]{2,20})(?:\s+([\u0e01-\u0e4e]{2,20}))?")
+_TH_HEAD = re.compile(r"(?:กล่าวว่า|เปิดเผยว่า|ระบุว่า|บอกว่า|เผยว่า|ให้สัมภาษณ์ว่า|กล่าว)\s*$")
+_TH_TAIL = re.compile(_TH_HON + r"([\u0e01-\u0e4e]{2,20}?)(?:\s+([\u0e01-\u0e4e]{2,20}?))?\s*(?:กล่าว|เปิดเผย|ระบุ|บอก)")
+_TH_NOT_SURNAME = (
+    "ผู้", "พนักงาน", "รอง", "ประธาน", "หัวหน้า", "เจ้าหน้าที่", "อธิบดี", "นายก", "ปลัด", "อาจารย์", "นัก",
+    "ชาว", "กล่าว", "เปิดเผย", "ระบุ", "บอก", "เผย", "ให้", "ซึ่ง", "ที่", "ได้", "อายุ", "วัย", "เจ้าของ", "แม่ค้า",
+)
+_TH_NOT_FIRST = ("กเทศ", "กรัฐ", "กสมาคม", "กอบ")  # นายกเทศมนตรี, นายกรัฐมนตรี: the mayor, the premier
+
+
+def _th_name(doc: _Doc, first: str, surname: str | None, pos: int) -> str | None:
+    if first.startswith(_TH_NOT_FIRST):
+        return None
+    if surname and not surname.startswith(_TH_NOT_SURNAME):
+        return f"{first} {surname}"
+    for m in reversed(list(_TH_NAME.finditer(doc.text, 0, pos))):
+        if m.group(1) == first and m.group(2) and not m.group(2).startswith(_TH_NOT_SURNAME):
+            return f"{first} {m.group(2)}"
+    return None
+
+
+def _th_speaker(doc: _Doc, h: str, pos: int) -> str | None:
+    names = list(_TH_NAME.finditer(h))
+    return _th_name(doc, names[-1].group(1), names[-1].group(2), pos) if names else None
+
+
+# Bengali: NAME বলেন, “…” — the two words before the verb, unless a role, a pronoun or a word
+# with a case ending (সম্মেলনে, জেলার, মঙ্গলবার) is one of them.
+_BN_HEAD = re.compile(r"(\S+)\s+(\S+)\s+(?:বলেন|বললেন|বলেছেন|বলেছিলেন|জানান|জানিয়েছেন)\s*[,:]\s*$")
+_BN_NOT_NAME = frozenset(
+    "তিনি তারা তাঁরা আমি আমরা উনি এ সময় তখন আরও আরো সেখানে পরে তবে কিন্তু এবং ও প্রকৌশলী কর্মকর্তা "
+    "চেয়ারম্যান মন্ত্রী সচিব শিক্ষক প্রধান পরিচালক সভাপতি মেয়র কৃষক ব্যবসায়ী বাসিন্দা ছাত্র ছাত্রী".split()
+)
+
+
+def _bn_speaker(h: str) -> str | None:
+    m = _BN_HEAD.search(h[h.rfind("।") + 1 :])
+    if not m:
+        return None
+    words = [m.group(1), m.group(2)]
+    for k, w in enumerate(words):
+        if (
+            w in _BN_NOT_NAME or not all("\u0980" <= c <= "\u09ff" for c in w)
+            or w.endswith(("\u09c7", "কে", "বার")) or (k == 0 and w.endswith("ের"))
+            or any("\u09e6" <= c <= "\u09ef" for c in w)
+        ):
+            return None
+    return " ".join(words)
+
+
+# Persian: "حسین کریمی، مدیرکل …، در مراسم … گفت: «…»" — the name opens the sentence, before a comma;
+# "وی افزود:" (he added) is the previous quote's speaker.
+_FA_HEAD = re.compile(
+    r"(?:گفت|افزود|اظهار داشت|اظهار کرد|تصریح کرد|بیان کرد|ادامه داد|توضیح داد|خاطرنشان کرد)\s*:$"
+)
+_FA_TITLES = frozenset("دکتر مهندس آقای خانم استاد".split())
+
+
+def _fa_speaker(doc: _Doc, sp: _Span, h: str) -> str | None:
+    sentence = h[max(h.rfind("."), h.rfind("؟"), h.rfind("!")) + 1 :].strip()
+    words = sentence.split()
+    if words and words[0] in ("وی", "او") and len(words) <= 4:
+        prev = next((s for s in reversed(doc.spans) if s.open < sp.open and s.speaker), None)
+        return prev.speaker if prev and prev.last_para >= sp.para - 1 else None
+    if "،" not in sentence:
+        return None
+    name = [w for w in sentence[: sentence.index("،")].split() if w not in _FA_TITLES]
+    if 2 <= len(name) <= 3 and all("\u0620" <= c <= "\u06ff" or c == "\u200c" for c in "".join(name)):
+        return " ".join(name)
+    return None
+
+
+# Hebrew: "מנהלת המחלקה, ד"ר רונית שגיא, אמרה בטקס הפתיחה: "…"" — the name set off by commas
+# before the verb; after the quote '"…", אמר.' the name so set off last in the paragraph.
+_HE_VERB = r"(?:אמר|אמרה|סיפר|סיפרה|הוסיף|הוסיפה|ציין|ציינה|הסביר|הסבירה|מסר|מסרה)"
+_HE_HEAD = re.compile(r",\s*([^,]+?),\s*" + _HE_VERB + r"(?:\s+\S+){0,4}\s*:$")
+_HE_TAIL = re.compile(_HE_VERB + r"\s*(?:[.,]|$)")
+_HE_APPOSITION = re.compile(r",\s*([^,]+?),")
+_HE_TITLES = frozenset(('ד"ר', "פרופ'", 'עו"ד', "הרב", "רב", "מר", "גב'"))
+
+
+def _he_name(phrase: str) -> str | None:
+    words = [w for w in phrase.split() if w not in _HE_TITLES]
+    if 2 <= len(words) <= 3 and all(_HE_LETTER.match(w) and '"' not in w for w in words):
+        return " ".join(words)
+    return None
+
+
+def _he_speaker(h: str) -> str | None:
+    m = _HE_HEAD.search(h[h.rfind(". ") + 1 :])
+    return _he_name(m.group(1)) if m else None
+
+
+def _he_apposition(p: str) -> str | None:
+    names = [n for n in (_he_name(m.group(1)) for m in _HE_APPOSITION.finditer(p)) if n]
+    return names[-1] if names else None
 
 
 def _tag_follows(doc: _Doc, sp: _Span, tail: str, t: str) -> bool:
@@ -1876,6 +2010,8 @@ def _verb_first(doc: _Doc, sp: _Span, verb: str, after: str) -> str | None:
             return name
         # "Kepala BPBD Kota Rawabening, Siti Rahmawati, ...": a title phrase, then the name.
         if not all(w[0].isupper() or w in _TITLE_LINKS for w in words):
+            if k == 0 and len(segs) > 1 and len(words) <= 8 and any(w[0].islower() for w in words):
+                continue  # "είπε στην «Ηχώ» ο πρόεδρος του συλλόγου, Στέλιος Μανωλάκης": a role, then the name
             break
     return None
 
