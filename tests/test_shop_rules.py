@@ -1,0 +1,56 @@
+"""Shop pages and listings: a product's details, its spec table, shop furniture. Each case is a
+page that newsmill read wrongly before."""
+
+from __future__ import annotations
+
+import numpy as np
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill.assemble import _complete_terms
+from newsmill.segment import Segmentation, segment
+
+
+def _seg(html: str) -> Segmentation:
+    return segment(LexborHTMLParser(f"<html><body>{html}</body></html>").body)
+
+
+def _kept(seg: Segmentation, keep: np.ndarray) -> list[str]:
+    return [seg.blocks[i].text for i in np.flatnonzero(keep)]
+
+
+def _keep_only(seg: Segmentation, texts: set[str]) -> np.ndarray:
+    return np.array([b.text in texts for b in seg.blocks])
+
+
+# An auction's item specifics: the model keeps some values and doubts their labels.
+SPECIFICS = (
+    "<div class='item-specifics'><dl><dt><div>Model</div></dt><dd><div>Flex 6x6</div></dd>"
+    "<dt><div>Shutter Speeds</div></dt><dd><div>1/500 - 1 s, B</div></dd>"
+    "<dt>Product link</dt><dd>/cameras/tlr/ostrava-flex-6x6/48213XXXX.html?dwvar_48213XXXX_color=black</dd>"
+    "</dl></div>"
+)
+
+
+def test_a_kept_value_brings_its_label_and_a_kept_label_its_value() -> None:
+    seg = _seg(SPECIFICS)
+    keep = _keep_only(seg, {"Flex 6x6", "Shutter Speeds"})
+    _complete_terms(seg, keep)
+    assert _kept(seg, keep) == ["Model", "Flex 6x6", "Shutter Speeds", "1/500 - 1 s, B"]
+
+
+def test_an_address_is_no_value_to_bring_back() -> None:
+    seg = _seg(SPECIFICS)
+    keep = _keep_only(seg, {"Product link"})
+    _complete_terms(seg, keep)
+    assert _kept(seg, keep) == ["Product link"]
+
+
+def test_a_poster_box_or_a_linked_term_stays_out() -> None:
+    # phpBB's poster box: one name over several definitions, the name a link.
+    seg = _seg("<dl class='postprofile'><dt><a href='/u/12'>galitsyn</a></dt><dd>Posts: 112</dd>"
+               "<dd>Joined: Mar 2009</dd></dl>"
+               "<dl><dt><a href='/services/ai'>Artificial intelligence</a></dt>"
+               "<dd>Our team helps you develop an AI strategy.</dd></dl>")
+    keep = _keep_only(seg, {"Posts: 112", "Our team helps you develop an AI strategy."})
+    _complete_terms(seg, keep)
+    assert _kept(seg, keep) == ["Posts: 112", "Our team helps you develop an AI strategy."]
