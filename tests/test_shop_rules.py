@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
-from newsmill.assemble import _complete_terms
+from newsmill.assemble import _complete_tables, _complete_terms
 from newsmill.segment import Segmentation, segment
 
 
@@ -54,3 +54,33 @@ def test_a_poster_box_or_a_linked_term_stays_out() -> None:
     keep = _keep_only(seg, {"Posts: 112", "Our team helps you develop an AI strategy."})
     _complete_terms(seg, keep)
     assert _kept(seg, keep) == ["Posts: 112", "Our team helps you develop an AI strategy."]
+
+
+SPEC_TABLE = (
+    "<table class='data-table'><thead><tr><th>Spec</th><th>Value</th></tr></thead><tbody>"
+    "<tr><td>Inner length</td><td>215 cm</td></tr><tr><td>Inner width</td><td>130 cm at the head</td></tr>"
+    "<tr><td>Peak height</td><td>102 cm</td></tr><tr><td>Packed size</td><td>45 x 14 cm</td></tr>"
+    "</tbody></table>"
+)
+
+
+def test_a_half_kept_spec_table_keeps_its_other_rows_but_not_its_header() -> None:
+    seg = _seg(SPEC_TABLE)
+    keep = _keep_only(seg, {"Inner length | 215 cm", "Inner width | 130 cm at the head", "Peak height | 102 cm"})
+    _complete_tables(seg.blocks, keep)
+    assert _kept(seg, keep) == [
+        "Inner length | 215 cm", "Inner width | 130 cm at the head", "Peak height | 102 cm", "Packed size | 45 x 14 cm",
+    ]
+    # Two rows of five kept are not half: the table stays as the model left it.
+    keep = _keep_only(seg, {"Inner length | 215 cm", "Peak height | 102 cm"})
+    _complete_tables(seg.blocks, keep)
+    assert _kept(seg, keep) == ["Inner length | 215 cm", "Peak height | 102 cm"]
+
+
+def test_a_small_table_is_not_completed() -> None:
+    # A manual's navigation bar set as a table: a title row and a row of links.
+    seg = _seg("<table><tr><td>Chapter 7. Queries</td><td>x</td></tr>"
+               "<tr><td>Prev</td><td>Up</td><td>Home</td><td>Next</td></tr></table>")
+    keep = _keep_only(seg, {"Chapter 7. Queries | x"})
+    _complete_tables(seg.blocks, keep)
+    assert _kept(seg, keep) == ["Chapter 7. Queries | x"]
