@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
-from newsmill.assemble import _complete_tables, _complete_terms
+from newsmill.assemble import _SHOP_SECTION, _complete_tables, _complete_terms, _drop_shop_sections
 from newsmill.segment import Segmentation, segment
 
 
@@ -84,3 +84,20 @@ def test_a_small_table_is_not_completed() -> None:
     keep = _keep_only(seg, {"Chapter 7. Queries | x"})
     _complete_tables(seg.blocks, keep)
     assert _kept(seg, keep) == ["Chapter 7. Queries | x"]
+
+
+def test_marketplace_and_maker_section_headings_are_shop_furniture() -> None:
+    for heading in ("Delivery and return policies", "Shipping and return policies", "Shipping and handling",
+                    "Shipping, returns, and payments", "Where to buy", "Complete your setup", "Meet your seller",
+                    "Similar items", "Similar vehicles", "Similar sponsored items", "Sponsored listings"):
+        assert _SHOP_SECTION.fullmatch(heading), heading
+    for heading in ("Handling and care", "Description", "Where to use it", "Meet the designer"):
+        assert not _SHOP_SECTION.fullmatch(heading), heading
+    seg = _seg("<h1>Speckled Stoneware Mug</h1><p>Thrown by hand in a small studio.</p>"
+               "<h2>Delivery and return policies</h2><p>Order today to get by 19-23 Mar.</p>"
+               "<h3>Purchase Protection</h3><p>Shop confidently knowing we have got you covered.</p>"
+               "<h2>Care</h2><p>Dishwasher safe.</p>")
+    out = _drop_shop_sections(seg.blocks, list(range(len(seg.blocks))))
+    assert [seg.blocks[i].text for i in out] == [
+        "Speckled Stoneware Mug", "Thrown by hand in a small studio.", "Care", "Dishwasher safe.",
+    ]
