@@ -6,7 +6,13 @@ from __future__ import annotations
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
-from newsmill.assemble import _SHOP_SECTION, _complete_tables, _complete_terms, _drop_shop_sections
+from newsmill.assemble import (
+    _SHOP_SECTION,
+    _SPONSORED_SECTION,
+    _complete_tables,
+    _complete_terms,
+    _drop_shop_sections,
+)
 from newsmill.segment import Segmentation, segment
 
 
@@ -101,3 +107,18 @@ def test_marketplace_and_maker_section_headings_are_shop_furniture() -> None:
     assert [seg.blocks[i].text for i in out] == [
         "Speckled Stoneware Mug", "Thrown by hand in a small studio.", "Care", "Dishwasher safe.",
     ]
+
+
+def test_a_sponsored_section_leaves_a_listing() -> None:
+    cards = "".join(f"<li><h3>{n}. {name}</h3><p>{name} bakes bread and cakes daily in Millbrook.</p></li>"
+                    for n, name in enumerate(["Crumb Bakehouse", "Little Fern", "Pan y Piedra", "Sugar Ledger"], 1))
+    ads = "".join(f"<li><h3>{name}</h3><p>{name} serves Millbrook since 1998, with free delivery.</p></li>"
+                  for name in ["Golden Whisk Catering", "Bramble Bake Supply"])
+    html = (f"<main><h1>Best Bakeries in Millbrook</h1><h2>Sponsored Results</h2><ul>{ads}</ul>"
+            f"<h2>All results</h2><ul>{cards}</ul></main>")
+    seg = _seg(html)
+    out = _drop_shop_sections(seg.blocks, list(range(len(seg.blocks))), _SPONSORED_SECTION)
+    texts = [seg.blocks[i].text for i in out]
+    assert "All results" in texts and "4. Sugar Ledger" in texts
+    assert not any("Golden Whisk" in t or "Sponsored" in t for t in texts)
+    assert not _SPONSORED_SECTION.fullmatch("Sponsored content")

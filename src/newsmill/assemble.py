@@ -365,6 +365,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     out = _drop_facet_runs(blocks, out)
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
+    out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
     if page_type == "article":
@@ -678,9 +679,19 @@ def _drop_boxes(seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str],
     return out
 
 
-def _drop_shop_sections(blocks: list[Block], out: list[int]) -> list[int]:
-    """``out`` without the sections under a shop-furniture heading, each up to the next heading
-    of its level or above."""
+# A section of paid placements, on any page: a directory's "Sponsored results" over the
+# advertisers' cards, which read like the listing's own. No kept heading on wcxb-dev is one
+# (F1 identical page by page, real and old-style); the probes' directory page had three lines
+# of them. Not "Sponsored" alone nor "Sponsored content": an advertorial's label over its own
+# story.
+_SPONSORED_SECTION = re.compile(
+    r"sponsored (?:results|listings|links|products|items|stories|posts|ads)|paid (?:listings|results)", re.I
+)
+
+
+def _drop_shop_sections(blocks: list[Block], out: list[int], pattern: re.Pattern[str] = _SHOP_SECTION) -> list[int]:
+    """``out`` without the sections under a shop-furniture heading (or one ``pattern`` matches),
+    each up to the next heading of its level or above."""
     keep: list[int] = []
     level = 0  # > 0: inside a dropped section opened by a heading of this level
     for i in out:
@@ -689,7 +700,7 @@ def _drop_shop_sections(blocks: list[Block], out: list[int]) -> list[int]:
             if level and b.level > level:
                 continue
             level = 0
-            if _SHOP_SECTION.fullmatch(b.text.strip().rstrip(":")):
+            if pattern.fullmatch(b.text.strip().rstrip(":")):
                 level = b.level or 6
                 continue
         elif level:
