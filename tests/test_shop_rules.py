@@ -12,6 +12,7 @@ from newsmill.assemble import (
     _complete_tables,
     _complete_terms,
     _drop_shop_sections,
+    is_widget_line,
 )
 from newsmill.segment import Segmentation, segment
 
@@ -122,3 +123,14 @@ def test_a_sponsored_section_leaves_a_listing() -> None:
     assert "All results" in texts and "4. Sugar Ledger" in texts
     assert not any("Golden Whisk" in t or "Sponsored" in t for t in texts)
     assert not _SPONSORED_SECTION.fullmatch("Sponsored content")
+
+
+def test_marketplace_nudges_and_podcast_player_lines_are_furniture() -> None:
+    for line in ("Other people want this. 11 people have this in their baskets right now.",
+                 "3 people have this in their carts", "In 20+ carts", "Learn more about this item",
+                 "Podcast: Play in new window | Download (Duration: 47:31 — 43.5MB)",
+                 "Podcast: Play in new window | Download | Embed",
+                 "Subscribe: Apple Podcasts | Spotify | Android | RSS"):
+        assert is_widget_line(line), line
+    assert not is_widget_line("Other people want this to succeed, the mayor said on Tuesday.")
+    assert not is_widget_line("Subscribers in 40 countries play the game in a new window of time.")

@@ -115,6 +115,16 @@ _CONTROL = re.compile(
     r"filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
     r"refine your (?:results|search)|(?:current|original|regular|sale) price|"
     r"notify me(?: when (?:available|it s available|back in stock|in stock))?|(?:save|share) this (?:event|listing|job|recipe)|"
+    # A marketplace's nudges and buttons ("Other people want this. 11 people have this in their
+    # baskets right now.", "In 20+ carts", "Learn more about this item").
+    r"(?:other people want this )?(?:over |more than )?\d+ (?:people|others|shoppers) (?:have|has) (?:this|it) in "
+    r"their (?:baskets?|carts?|bags?)(?: right now)?|other people want this|in (?:over )?\d+ (?:baskets|carts|bags)|"
+    r"learn more about this (?:item|product)|"
+    # A podcast plugin's player line (PowerPress: "Podcast: Play in new window | Download
+    # (Duration: 47:31 — 43.5MB)") and its subscribe links.
+    r"(?:podcast )?play in new window(?: \w+){0,10}|"
+    r"subscribe(?: (?:apple|google|amazon|pocket|podcasts?|music|spotify|android|rss|stitcher|tunein|iheartradio|"
+    r"youtube|email|overcast|castbox|by))+|"
     r"(?:people|customers|shoppers) who (?:viewed|bought) (?:this|the) (?:item|product)(?: also (?:viewed|bought))?|"
     r"this is what customers who viewed this product bought|"
     # Form builders' default messages (Webflow), a reference's expand buttons.
