@@ -12,6 +12,7 @@ from newsmill.assemble import (
     _complete_tables,
     _complete_terms,
     _drop_shop_sections,
+    _drop_trailing_heading,
     is_widget_line,
 )
 from newsmill.segment import Segmentation, segment
@@ -134,3 +135,17 @@ def test_marketplace_nudges_and_podcast_player_lines_are_furniture() -> None:
         assert is_widget_line(line), line
     assert not is_widget_line("Other people want this to succeed, the mayor said on Tuesday.")
     assert not is_widget_line("Subscribers in 40 countries play the game in a new window of time.")
+
+
+def test_a_heading_left_last_with_nothing_under_it_goes() -> None:
+    seg = _seg("<h1>Ninja Blender</h1><p>A blender with two cups and four speeds for smoothies.</p>"
+               "<h2>Seller Feedback</h2>")
+    everything = list(range(len(seg.blocks)))
+    assert [seg.blocks[i].text for i in _drop_trailing_heading(seg.blocks, everything)] == [
+        "Ninja Blender", "A blender with two cups and four speeds for smoothies.",
+    ]
+    # A closing question to the readers stays, and so does a title with nothing under it.
+    seg = _seg("<p>We moved into 300 square feet last spring.</p><h3>What do you think about living small?</h3>")
+    assert _drop_trailing_heading(seg.blocks, [0, 1]) == [0, 1]
+    seg = _seg("<h1>Ninja Blender</h1>")
+    assert _drop_trailing_heading(seg.blocks, [0]) == [0]
