@@ -149,3 +149,12 @@ def test_a_heading_left_last_with_nothing_under_it_goes() -> None:
     assert _drop_trailing_heading(seg.blocks, [0, 1]) == [0, 1]
     seg = _seg("<h1>Ninja Blender</h1>")
     assert _drop_trailing_heading(seg.blocks, [0]) == [0]
+
+
+def test_shop_promises_and_screen_reader_navigation_headings_are_furniture() -> None:
+    for line in ("Complimentary shipping and returns", "Complimentary shipping and returns on all US orders.",
+                 "Free delivery and returns", "Livraison offerte dès 49 € d'achat", "Paiement sécurisé",
+                 "Post navigation", "Events Search and Views Navigation"):
+        assert is_widget_line(line), line
+    assert not is_widget_line("Navigation")
+    assert not is_widget_line("Secure checkout")  # an item of a shop platform's feature list
