@@ -244,7 +244,7 @@ def test_links_to_other_stories_set_in_the_text_are_dropped_but_prose_saying_rel
 def test_a_cards_read_more_button_does_not_take_the_next_cards_linked_title() -> None:
     cards = "".join(
         f"<div class='card'><h2><a href='/r{i}'>Resource number {i} on tutoring</a></h2>"
-        f"<p>{PARA}</p><p>Read More</p></div>" for i in range(3)
+        f"<p>{i}. {PARA}</p><p>Read More</p></div>" for i in range(3)
     )
     seg = _segmented(f"<html><body><article><h1>Resources</h1>{cards}</article></body></html>")
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
