@@ -5,9 +5,10 @@
     V=1 python bench/probes.py FILE              # with the extracted text
 
 The pages were written by hand after the fashion of older engines, big-site templates, news in
-16 languages, threads, manuals and shops; none comes from a benchmark. Their expectations are a
-careful reader's, and some are debatable (a caption, a standfirst, a poster's name in a thread's
-text): the "_notes" key of a page's JSON says which. So the count is a regression check, not a
+28 languages, threads, manuals, blog platforms, official releases, service pages, shops and
+listings of many stacks, and heavy regional news pages; none comes from a benchmark. Their
+expectations are a careful reader's, and some are debatable (a caption, a standfirst, a
+poster's name in a thread's text): the "_notes" key of a page's JSON says which. So the count is a regression check, not a
 score. Each probe is NAME.html with NAME.json beside it:
 {"url": "https://..." or null,
  "title": "...", "authors": ["..."], "published": "2009-03-14" (prefix of ISO value),
