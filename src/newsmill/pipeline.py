@@ -16,7 +16,7 @@ from .errors import InputError
 from .features import block_features, page_signals, tokens
 from .hydrate import hydrate
 from .limits import check_size, time_limit
-from .meta.jsonld import types_of
+from .meta.jsonld import ARTICLE_TYPES, types_of
 from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import page_threshold, pagetype_model, score_blocks
@@ -27,10 +27,7 @@ from .structured import add_article_body, add_product_description
 # page's expected-F1 threshold is chosen.
 _LEAN = 1.0
 _NO_SPEECH_TYPES = frozenset(["product", "collection", "service", "documentation"])
-_NEWS_TYPES = frozenset(
-    "newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
-    "backgroundnewsarticle livenewsarticle".split()
-)
+_NEWS_TYPES = frozenset(t for t in ARTICLE_TYPES if t.endswith("newsarticle"))  # NewsArticle and its kinds
 _DECLARED_NEWS_CONF = 0.9
 
 

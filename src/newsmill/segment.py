@@ -331,7 +331,7 @@ def _key_value(trs: list[LexborNode]) -> bool:
 
 # A pull quote's box ("pullquote", "pull-quote"): recorded as the walk meets it, so that
 # assembly need not look through every element of every page for one.
-_PULL_QUOTE = re.compile(r"pull-?quote|pull_quote", re.IGNORECASE)
+_PULL_QUOTE = re.compile(r"pull[-_]?quote", re.IGNORECASE)
 
 
 # Characters that show nothing: a block of only these (Webflow's "&zwj;" paragraphs) is empty.

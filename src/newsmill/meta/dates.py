@@ -352,30 +352,13 @@ _ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234
 
 
 def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
-    """The Gregorian day of a Solar Hijri one (the arithmetic of the jalaali calendar, which
-    agrees with the astronomical one from 1178 to 1633 AP)."""
-    days = -355668 + 365 * (jy + 1595) + ((jy + 1595) // 33) * 8 + ((jy + 1595) % 33 + 3) // 4 + jd
+    """The Gregorian day of a Solar Hijri one: the jalaali calendar's arithmetic (eight leap
+    years in each 33), which agrees with the astronomical calendar from 1178 to 1633 AP."""
+    y = jy + 1595
+    days = -355668 + 365 * y + (y // 33) * 8 + (y % 33 + 3) // 4 + jd
     days += (jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186
-    gy = 400 * (days // 146097)
-    days %= 146097
-    if days > 36524:
-        days -= 1
-        gy += 100 * (days // 36524)
-        days %= 36524
-        if days >= 365:
-            days += 1
-    gy += 4 * (days // 1461)
-    days %= 1461
-    if days > 365:
-        gy += (days - 1) // 365
-        days = (days - 1) % 365
-    gd = days + 1
-    leap = gy % 4 == 0 and gy % 100 != 0 or gy % 400 == 0
-    for gm, n in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1):
-        if gd <= n:
-            return gy, gm, gd
-        gd -= n
-    return gy, 12, 31
+    g = date.fromordinal(days - 365)  # that count runs one year ahead of Python's ordinal
+    return g.year, g.month, g.day
 
 
 def _jalali_dates(text: str) -> list[tuple[DateValue, int, int]]:
