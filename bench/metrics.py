@@ -305,6 +305,8 @@ def score_page(
     """All figures for one page. ``truth`` is the ``ground_truth`` object of a WCXB page.
 
     Metadata fields are None when the ground truth lacks them (the page does not count).
+    ``author_spurious`` / ``date_spurious`` judge the other pages: True when the ground truth
+    has no author (date) and one was given anyway, False when none was, None when it has one.
     """
     prf = word_prf(text, truth.get("main_content"))
     w_found, w_total = snippet_hits(text, truth.get("with"))
@@ -321,4 +323,10 @@ def score_page(
         "title": title_match(gt_title, title) if _has(gt_title) else None,
         "author": author_match(gt_author, authors) if _has(gt_author) else None,
         "date": date_match(gt_date, published) if _has(gt_date) else None,
+        "author_spurious": None if _has(gt_author) else any(_has(a) for a in _as_list(authors)),
+        "date_spurious": None if _has(gt_date) else _has(published),
     }
+
+
+def _as_list(value: Sequence[str] | str | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or ())

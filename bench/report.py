@@ -11,6 +11,7 @@ from bench.measure import ToolRun
 from bench.metrics import score_page, tokens
 
 META_FIELDS = ("title", "author", "date")
+SPURIOUS_FIELDS = ("author", "date")  # a page always has a title
 
 
 def score_run(pages: dict[str, Page], ids: list[str], run: ToolRun) -> dict[str, dict[str, Any]]:
@@ -27,6 +28,7 @@ def score_run(pages: dict[str, Page], ids: list[str], run: ToolRun) -> dict[str,
         )
         if not run.metadata:
             s.update(dict.fromkeys(META_FIELDS))
+            s.update(dict.fromkeys(f"{f}_spurious" for f in SPURIOUS_FIELDS))
         else:  # what was extracted, for reading the misses later
             s["got"] = {k: rec.get(k) for k in ("title", "authors", "published")}
         if rec.get("page_type") is not None:
@@ -60,6 +62,10 @@ def aggregate(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
         judged = [r[f] for r in rows if r[f] is not None]
         agg[f"{f}_n"] = len(judged)
         agg[f"{f}_acc"] = _rate(sum(judged), len(judged))
+    for f in SPURIOUS_FIELDS:
+        judged = [r.get(f"{f}_spurious") for r in rows if r.get(f"{f}_spurious") is not None]
+        agg[f"{f}_spurious_n"] = len(judged)
+        agg[f"{f}_spurious"] = _rate(sum(judged), len(judged))
     return agg
 
 
@@ -241,6 +247,22 @@ def format_table(result: dict[str, Any]) -> str:
         add("newsmill's title comes from the packaged title chooser, which learned from wcxb-dev;")
         add("its cross-validated accuracy: bench/meta_eval.py --title-folds bench/cv/title (README).")
     add("")
+    # The accuracy above never sees a value given where there is none (a review's date as a
+    # product's publication date, a commenter as a shop page's author): count those too.
+    if agg(names[0], "all").get("author_spurious_n"):
+        add("Given anyway (pages whose ground truth has no author / no date; lower is better)")
+        add(f"{'type':<14}{'n':>5}" + "".join(f"{name[:12]:>13}" for name in names)
+            + f"{'n':>7}" + "".join(f"{name[:12]:>13}" for name in names))
+        add(f"{'':<14}{'':>5}" + "".join(f"{'author':>13}" for _ in names)
+            + f"{'':>7}" + "".join(f"{'date':>13}" for _ in names))
+        for t in types:
+            a0 = agg(names[0], t)
+            row = f"{t:<14}{a0['author_spurious_n']:>5}"
+            row += "".join(f"{_pct(agg(name, t)['author_spurious']):>13}" for name in names)
+            row += f"{a0['date_spurious_n']:>7}"
+            row += "".join(f"{_pct(agg(name, t)['date_spurious']):>13}" for name in names)
+            add(row)
+        add("")
 
     for name in names:
         pt = tools[name].get("page_types")

@@ -199,6 +199,22 @@ def test_score_page_skips_fields_the_truth_lacks() -> None:
     assert s["title"] is True
     assert s["author"] is None  # not judged: no ground truth
     assert s["date"] is False
+    # Pages without the field judge whether one was given anyway.
+    assert s["author_spurious"] is False and s["date_spurious"] is None
+    given = score_page(truth, "Ferry service doubles.", None, ["Desk Editor"], "2024-03-01")
+    assert given["author_spurious"] is True
+
+
+def test_aggregate_counts_values_given_where_the_truth_has_none() -> None:
+    from bench.report import aggregate
+
+    truth = {"main_content": "Ferry service doubles.", "author": None, "publish_date": None}
+    rows = [score_page(truth, "Ferry service doubles.", None, [], "2024-03-01"),
+            score_page(truth, "Ferry service doubles.", None, [], None),
+            score_page({**truth, "publish_date": "2024-03-01"}, "x", None, [], "2024-03-01")]
+    agg = aggregate(rows)
+    assert (agg["date_spurious_n"], agg["date_spurious"]) == (2, 0.5)
+    assert (agg["author_spurious_n"], agg["author_spurious"]) == (3, 0.0)
 
 
 # --- sampling ---------------------------------------------------------------------------------

@@ -226,6 +226,11 @@ def _core_key(key: str) -> str:
 # Shops, services, listings and manuals are titled by a short label of their own ("Sleeping
 # Bags", "Quickstart") over headings that say more; stories and threads by their headline.
 _LABELLED_TYPES = frozenset(["product", "collection", "listing", "service", "documentation"])
+# A shop's product or category page is not published: the dates it shows are a review's, a
+# sale's end or a card's, and the one it declares is when the CMS made the page. Only a date
+# the page labels ("Updated March 5, 2025", "Published: …") stays, as a buyer's guide typed
+# as a shop page shows one, and the date the item itself declares (a book's).
+_UNDATED_TYPES = frozenset(["product", "collection"])
 # A story's own heading, read as its headline: this many words at least, and at most.
 _HEADLINE_WORDS = (4, 30)
 
@@ -350,6 +355,11 @@ def _lead_text(seg: Segmentation, kept: list[int], limit: int = SAMPLE_CHARS) ->
     return " ".join(parts)[:limit]
 
 
+def _declares_day(node: dict[str, Any] | None, pick: Pick) -> bool:
+    v = node.get("datePublished") if node else None
+    return isinstance(v, str) and v[:10] == pick.value[:10]
+
+
 def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: str | None = None) -> dict[str, Any]:
     """Article keyword fields (without text) with ``sources`` and ``confidence``. ``page_type``
     is what the page-type model says the page is, when known."""
@@ -433,6 +443,10 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
             )
             far = bool(date_cands)
     published, modified = pubdate.pick_dates(date_cands, dmy_first)
+    if published and page_type in _UNDATED_TYPES and not (
+        pubdate.labelled(published, date_cands) or (main_kind == "item" and _declares_day(main, published))
+    ):
+        published = None
     if published:
         published.record(out, "published")
     if modified:

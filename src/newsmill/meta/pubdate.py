@@ -81,6 +81,14 @@ _PROFILE_HINT = re.compile(
     r"inscrit|inscrição|registrado|dabei seit",
     re.IGNORECASE,
 )
+# A date something runs to, not one it was published on: "Sale ends 03/31/2026", "Offer valid
+# until", "Apply by", "Gültig bis", "jusqu'au", "hasta el".
+_UNTIL_HINT = re.compile(
+    r"(?:\b(?:ends?|ending|expires?|expiry|expiration|until|till|through|thru|deadline|due|"
+    r"closes?|closing|apply by|order by|arrives?|delivery by|get it by|bis|jusqu'?au|hasta(?: el)?|"
+    r"fino al|scade|läuft ab|t/m)|gültig bis)\s*(?:on|le|el|am)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # Meta names no list can hold: "w-published-date", "og:publish_date", "ms.date", "date-pub".
 _META_PUB_KEY = re.compile(
     r"publi(?:sh|cation)|(?:^|[^a-z])pub(?:[^a-z]|date|time|$)|upload[-_ ]?date|release[-_ ]?date|"
@@ -152,7 +160,7 @@ def _hinted_text_dates(
     out = []
     for dv, a, _b in find_dates(text, dmy_first=dmy_first, ref=ref, limit=4):
         before = text[max(0, a - 40) : a]
-        if _PROFILE_HINT.search(before[-25:]):
+        if _PROFILE_HINT.search(before[-25:]) or _UNTIL_HINT.search(before):
             continue
         # The nearest label wins: "Published Nov 24 · Updated Nov 25".
         mod_m = list(_MOD_HINT.finditer(before))
@@ -648,6 +656,13 @@ def _settle_order(cands: list[DateCand], dmy_first: bool | None = None) -> None:
     if (day_first > month_first) != dmy_first and day_first != month_first:
         for c in open_:
             c.value = c.value.swapped()
+
+
+def labelled(pick: Pick, cands: list[DateCand]) -> bool:
+    """The page labels the picked date: a shown update stamp, or a candidate of its day said
+    to be the publication date."""
+    day = pick.value[:10]
+    return pick.source == "modified" or any(c.labelled and c.value.iso()[:10] == day for c in cands)
 
 
 def pick_dates(cands: list[DateCand], dmy_first: bool | None = None) -> tuple[Pick | None, Pick | None]:

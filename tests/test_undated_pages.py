@@ -1,0 +1,58 @@
+"""Dates that are not a publication date: a shop page's, and a date something runs to."""
+
+from __future__ import annotations
+
+import json
+
+from metadata_helpers import STORY, meta_of, page
+
+SHOP_URL = "https://shop.example.com/products/walnut-desk"
+DESC = (
+    "<p>A solid walnut desk with a hand-rubbed oil finish, cable tray and soft-close drawer. Each "
+    "top is cut from a single board, so grain and colour vary from desk to desk.</p>"
+)
+
+
+def _ld(*nodes: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@graph": list(nodes)})}</script>'
+
+
+def test_a_product_page_has_no_publication_date() -> None:
+    # The CMS's page record and a review's stamp are the only dates on the page.
+    head = "<title>Walnut desk</title>" + _ld(
+        {"@type": "WebPage", "url": SHOP_URL, "datePublished": "2021-03-04T10:00:00+00:00"},
+        {"@type": "Product", "name": "Walnut desk", "offers": {"@type": "Offer", "price": "899"}},
+    )
+    body = (
+        "<h1>Walnut desk</h1>" + DESC
+        + '<div class="review"><span class="review-author">Sam P.</span> <time datetime="2023-05-02">May 2, 2023</time>'
+        "<p>Sturdy and beautiful, arrived well packed.</p></div>"
+    )
+    html = page(head, body)
+    assert meta_of(html, SHOP_URL, page_type="article").get("published")  # a story would be dated
+    assert meta_of(html, SHOP_URL, page_type="product").get("published") is None
+    assert meta_of(html, SHOP_URL, page_type="collection").get("published") is None
+
+
+def test_a_shop_page_keeps_a_date_it_labels_and_a_books_own_date() -> None:
+    # A buyer's guide typed as a shop page says when it was updated ...
+    guide = page("<title>The best standing desks</title>", "<h1>The best standing desks</h1>"
+                 "<p>By Dana Lee · Updated March 5, 2024</p>" + STORY)
+    assert meta_of(guide, SHOP_URL, page_type="product")["published"][:10] == "2024-03-05"
+    # ... and a book is published on the day its own node declares.
+    head = "<title>Tidewater Commons</title>" + _ld(
+        {"@type": "Book", "url": SHOP_URL, "name": "Tidewater Commons", "datePublished": "2024-04-09"}
+    )
+    book = page(head, "<h1>Tidewater Commons</h1>" + DESC)
+    assert meta_of(book, SHOP_URL, page_type="product")["published"][:10] == "2024-04-09"
+
+
+def test_a_date_something_runs_to_is_not_when_it_was_published() -> None:
+    for line in ("Sale ends 03/31/2024. While supplies last.",
+                 "This offer is valid through 01/23/2024. Terms apply.",
+                 "Nominations are open and run until July 31, 2024.",
+                 "Angebot gültig bis 3. März 2024."):
+        html = page("<title>Spring offers</title>", f"<h1>Spring offers</h1><p>{line}</p>" + STORY)
+        assert meta_of(html).get("published") is None, line
+    dated = page("<title>Spring offers</title>", "<h1>Spring offers</h1><p>Published March 3, 2024</p>" + STORY)
+    assert meta_of(dated)["published"][:10] == "2024-03-03"
