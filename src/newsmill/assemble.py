@@ -69,7 +69,8 @@ _WIDGET = re.compile(
     r"get a free (?:quote|demo|trial|consultation)(?: today| now)?|subscribe to (?:get access|continue reading)|"
     r"added to (?:your )?(?:cart|bag|basket)(?: .{1,60})?|stay connected(?: with \w+)?|"
     # Forum, wiki and documentation furniture.
-    r"click to expand|reply with quote|report (?:inappropriate content|this (?:post|comment))|"
+    r"click to expand|reply with quote|you ve reached the end of (?:the|this) (?:gallery|slideshow)|"
+    r"(?:end of (?:the )?|back to (?:the )?(?:start of )?(?:the )?)(?:gallery|slideshow)|report (?:inappropriate content|this (?:post|comment))|"
     r"\d+ repl(?:y|ies) to this (?:topic|thread)|send feedback|submit (?:a )?correction|page actions|"
     r"personal tools|contents|type to search(?: \w+)?|"
     # Buttons of shop cards and code blocks.

@@ -946,7 +946,7 @@ def _person_name(run: _Run) -> str | None:
 # Sabine Hoffmann", "Stadtbaurat Jens Becker"); its last part says it is a role. Only a first
 # token of seven letters or more is read so: "Murat", "Sabine Hofmeister" are names.
 _COMPOUND_ROLE = re.compile(
-    r"\w{2,}(?:meister|minister|präsident|sprecher|leiter|direktor|chef|rat|kanzler|vorsitzender?|"
+    r"\w{2,}(?:meister|minister|präsident|sprecher|leiter|direktor|chef|rat|rät(?=in)|kanzler|vorsitzender?|"
     r"beauftragter?|anwalt|anwält|experte|trainer|forscher|politiker|sekretär|richter|kommissar)(?:in)?|"
     # Finnish compounds alike: "Kunnanjohtaja Sanna Heikkinen", "Kaupunginlääkäri …"
     r"\w{2,}(?:johtaja|päällikkö|ministeri|pormestari|asiantuntija|tutkija|lääkäri|professori|opettaja|"
@@ -1020,6 +1020,10 @@ _FOREIGN_OFFICES = frozenset(
 _BEFORE_NAME_ROLES = _OFFICE_TITLES | _PLURAL_ROLES | _FOREIGN_OFFICES
 
 
+def _is_compound_role(w: str) -> bool:
+    return w in _FOREIGN_ROLE_NOUNS or len(w) >= 7 and _COMPOUND_ROLE.fullmatch(w) is not None
+
+
 def _after_roles(toks: list[str]) -> list[str]:
     """The tokens after the last role word, all of them when there is none."""
     last = len(toks) - 1
@@ -1027,6 +1031,8 @@ def _after_roles(toks: list[str]) -> list[str]:
         k for k, t in enumerate(toks)
         if t.lower() in ROLE_NOUNS or t.lower() in _FOREIGN_ROLE_NOUNS
         or (k < last and t.lower() in _BEFORE_NAME_ROLES)
+        # A party's or a place's role: "Grünen-Stadträtin", "SPD-Fraktionschef"
+        or (k < last and "-" in t and _is_compound_role(t.rsplit("-", 1)[1].lower()))
     ]
     if not roles and len(toks) > 1 and len(toks[0]) >= 7 and _COMPOUND_ROLE.fullmatch(toks[0].lower()):
         roles = [0]

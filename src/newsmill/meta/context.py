@@ -19,6 +19,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .jsonld import Graph
 
 _WS = re.compile(r"\s+")
+# Spaces the text join puts inside brackets and before a comma around inline markup:
+# "eelgrass (<i>Zostera marina</i>), in" reads "eelgrass (Zostera marina), in".
+_JOIN_GAP = re.compile(r"(?<=[(\[]) | (?=[)\],])")
 # What html.unescape treats as a character reference (the standard library's own pattern).
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
@@ -37,7 +40,9 @@ _BAD_ZONE = re.compile(
     r"n(?:(?<![a-z]n)av|ewsletter|ext-post)|menu|breadcrumb|outbrain|weather|latest|"
     # Shoppers' reviews: their names are not the page's authors. ("review" alone is not: a
     # review article's byline sits in its "review-header".)
-    r"reviews|(?:customer|user|product)[-_]?review|yotpo|jdgm|okendo|bazaarvoice|stamped"
+    r"reviews|(?:customer|user|product)[-_]?review|yotpo|jdgm|okendo|bazaarvoice|stamped|"
+    # An obituary's guestbook: its signers are mourners.
+    r"guestbook|condolence"
 )
 # Layout switches on a page wrapper ("has-sidebar", "template-sidebar") are not a sidebar.
 # WordPress-style labels on the article element ("category-comments") name a topic, not a zone.
@@ -395,7 +400,7 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
     if not h1s:
         h1s = _big_type(tree, ctx._memo)
     for h in h1s[:6]:
-        full = clean(h.text(deep=True, separator=" "))
+        full = _JOIN_GAP.sub("", clean(h.text(deep=True, separator=" ")))
         t = _heading_text(h, full)
         if t:
             z = _zone(ctx, h, header=True)

@@ -288,9 +288,11 @@ def site_person(ctx: PageContext, seg: Segmentation, orgs: set[str], anchor: int
         parts = _TITLE_PARTS.split(ctx.head_title)
         seen += [parts[-1], parts[0]]
     seen += [seg.blocks[i].text for i in range(min(anchor, 3, len(seg.blocks)))]
+    # A story headed by a person's name is about that person (an obituary, a profile).
+    heads = {norm_key(t) for t, _zone in ctx.h1} | {norm_key(ctx.first("og:title") or "")}
     for text in seen:
         text = text.strip()
-        if len(text) > 40 or text.isupper() or not looks_personal(text) or not has_given_name(text):
+        if norm_key(text) in heads or len(text) > 40 or text.isupper() or not looks_personal(text) or not has_given_name(text):
             continue
         names = split_byline(text, strict=True, orgs=set(), handles=False)
         if len(names) == 1 and names[0] == text:

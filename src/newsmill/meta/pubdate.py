@@ -68,7 +68,8 @@ _DATE_LABEL = re.compile(
 )
 _BAD_HINT = re.compile(
     r"comment|copyright|©|clock|current|today|now|weather|event|expir|deadline|birth|"
-    r"archive|calendar|schedule|due|reply|live-?time|joined|regdate|register|member|listing",
+    r"archive|calendar|schedule|due|reply|live-?time|joined|regdate|register|member|listing|"
+    r"access-?date|retriev",
     re.IGNORECASE,
 )
 # "by Jane Doe · Nov 24, 2014": a date in the byline's line is the story's.
@@ -87,6 +88,11 @@ _UNTIL_HINT = re.compile(
     r"(?:\b(?:ends?|ending|expires?|expiry|expiration|until|till|through|thru|deadline|due|"
     r"closes?|closing|apply by|order by|arrives?|delivery by|get it by|bis|jusqu'?au|hasta(?: el)?|"
     r"fino al|scade|läuft ab|t/m)|gültig bis)\s*(?:on|le|el|am)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# When a reference was read, not when the page was published: "Retrieved 3 February 2022".
+_ACCESS_HINT = re.compile(
+    r"retrieved|accessed|access date|abgerufen|zugegriffen|consulté|consultado|consultato|geraadpleegd",
     re.IGNORECASE,
 )
 # Meta names no list can hold: "w-published-date", "og:publish_date", "ms.date", "date-pub".
@@ -160,7 +166,7 @@ def _hinted_text_dates(
     out = []
     for dv, a, _b in find_dates(text, dmy_first=dmy_first, ref=ref, limit=4):
         before = text[max(0, a - 40) : a]
-        if _PROFILE_HINT.search(before[-25:]) or _UNTIL_HINT.search(before):
+        if _PROFILE_HINT.search(before[-25:]) or _UNTIL_HINT.search(before) or _ACCESS_HINT.search(before[-25:]):
             continue
         # The nearest label wins: "Published Nov 24 · Updated Nov 25".
         mod_m = list(_MOD_HINT.finditer(before))

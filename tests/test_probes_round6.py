@@ -1,0 +1,75 @@
+"""Pages written by hand in news genres beyond the story page: a wiki article, an obituary, a
+journal article, a German local story, a photo gallery. Each case is one newsmill read wrongly."""
+
+from __future__ import annotations
+
+from metadata_helpers import STORY, meta_of, page
+
+from newsmill.assemble import is_widget_line
+from newsmill.quotes import find_quotes
+
+
+def test_a_references_access_date_is_not_the_pages_date() -> None:
+    ref = (
+        '<ol class="references"><li><span class="reference-text"><cite class="citation web">'
+        '<a href="https://example.org/history">"Our history"</a>. Railway Society'
+        '<span class="reference-accessdate">. Retrieved <span class="nowrap">3 February</span> 2022</span>.'
+        "</cite></span></li></ol>"
+    )
+    html = page("<title>Pelling Light Railway - Rail Wiki</title>", "<h1>Pelling Light Railway</h1>" + STORY + ref)
+    assert meta_of(html, "https://rail.example.org/wiki/Pelling_Light_Railway").get("published") is None
+    # The same words in a story's text: "accessed" is a reference's, not a dateline.
+    text_ref = page("<title>Notes</title>", "<h1>Notes</h1>" + STORY + "<p>Accessed 3 February 2022.</p>")
+    assert meta_of(text_ref).get("published") is None
+
+
+OBIT_LD = (
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article",'
+    '"headline":"Winifred Ann Dolbeare Obituary","datePublished":"2024-03-02"}</script>'
+)
+
+
+def test_an_obituarys_subject_and_its_guestbook_signers_are_not_its_authors() -> None:
+    head = (
+        "<title>Winifred Ann Dolbeare Obituary | Brackwater Funeral Home</title>"
+        '<meta property="og:title" content="Winifred Ann Dolbeare Obituary">'
+        '<meta property="og:type" content="article">' + OBIT_LD
+    )
+    guestbook = (
+        '<section class="guestbook"><h2>Guestbook</h2><div class="guestbook-entry">'
+        '<p class="gb-author"><strong>Paul and Irene Lacasse</strong> · <span class="gb-date">March 3, 2024</span></p>'
+        "<p>Winnie registered our first car and asked after it for thirty years.</p></div></section>"
+    )
+    # The guestbook follows the obituary and its service times, as on a funeral home's page.
+    html = page(head, "<h1>Winifred Ann Dolbeare</h1>" + STORY * 7 + guestbook)
+    assert meta_of(html, "https://funeral.example.com/obituaries/winifred-dolbeare").get("authors") in (None, [])
+
+
+def test_inline_markup_in_a_headline_leaves_no_space_inside_brackets() -> None:
+    html = page(
+        "<title>Marine heatwaves advance flowering of eelgrass (Zostera marina) in a temperate estuary"
+        " | Estuarine Letters</title>",
+        "<h1>Marine heatwaves advance flowering of eelgrass (<i>Zostera marina</i>) in a temperate estuary</h1>"
+        + STORY,
+    )
+    assert meta_of(html)["title"] == (
+        "Marine heatwaves advance flowering of eelgrass (Zostera marina) in a temperate estuary"
+    )
+
+
+def test_a_party_role_joined_to_a_german_speakers_office_is_not_her_name() -> None:
+    text = (
+        "Im Ausschuss sorgte das für Kritik. Grünen-Stadträtin Melanie Osterkamp fragte, warum die "
+        "Schäden nicht schon bei der Voruntersuchung aufgefallen seien. „Wir haben damals ein Gutachten "
+        "für 40.000 Euro bezahlt. Da erwarte ich, dass jemand auch unter die Fliesen schaut“, sagte Osterkamp."
+    )
+    speakers = {q.speaker for q in find_quotes(text)}
+    assert speakers == {"Melanie Osterkamp"}
+    spd = "„Das ist ein Problem für alle Vereine hier“, sagte SPD-Fraktionschef Jürgen Maier am Dienstag."
+    assert [q.speaker for q in find_quotes(spd)] == ["Jürgen Maier"]
+
+
+def test_a_galleries_end_card_is_furniture() -> None:
+    assert is_widget_line("You've reached the end of the gallery.")
+    assert is_widget_line("End of slideshow")
+    assert not is_widget_line("We reached the end of the gallery walk at dusk, tired and happy.")
