@@ -6,7 +6,8 @@
 
 The pages were written by hand after the fashion of older engines, big-site templates, news in
 28 languages, threads, manuals, blog platforms, official releases, service pages, shops and
-listings of many stacks, and heavy regional news pages; none comes from a benchmark. Their
+listings of many stacks, heavy regional news pages, and news genres beyond the story page (live
+blogs, obituaries, galleries, match reports, wiki and journal pages); none comes from a benchmark. Their
 expectations are a careful reader's, and some are debatable (a caption, a standfirst, a
 poster's name in a thread's text): the "_notes" key of a page's JSON says which. So the count is a regression check, not a
 score. Each probe is NAME.html with NAME.json beside it:
