@@ -73,3 +73,49 @@ def test_a_galleries_end_card_is_furniture() -> None:
     assert is_widget_line("You've reached the end of the gallery.")
     assert is_widget_line("End of slideshow")
     assert not is_widget_line("We reached the end of the gallery walk at dusk, tired and happy.")
+
+
+def test_a_shops_logo_picture_names_the_site_when_nothing_else_does() -> None:
+    logo = (
+        '<div id="logo"><a href="https://www.haldenoutdoor.co.uk/index.php?route=common/home">'
+        '<img src="/image/halden-logo.png" alt="Halden Outdoor logo"></a></div>'
+    )
+    url = "https://www.haldenoutdoor.co.uk/index.php?route=product/product&product_id=42"
+    html = page("<title>Trailhead 2 Ultralight Tent</title>", logo + "<h1>Trailhead 2 Ultralight Tent</h1>" + STORY)
+    assert meta_of(html, url)["site_name"] == "Halden Outdoor"
+    # A partner's logo ("as seen in") neither links home nor matches the address.
+    partner = '<div class="press-logos"><a href="https://forbes.example/x"><img class="logo" alt="Forbes"></a></div>'
+    html = page("<title>Trailhead 2 Ultralight Tent</title>", "<h1>Trailhead 2 Ultralight Tent</h1>" + STORY + partner)
+    assert meta_of(html, url).get("site_name") is None
+    # Nor does a link's purpose stand for a name.
+    back = '<a class="logo" href="/"><img alt="Return to the home page (header)"></a>'
+    html = page("<title>Trailhead 2 Ultralight Tent</title>", back + "<h1>Trailhead 2 Ultralight Tent</h1>" + STORY)
+    assert meta_of(html, url).get("site_name") is None
+
+
+def test_a_portals_outlet_chain_is_not_the_author() -> None:
+    head = (
+        "<title>School camping trip | Daon News</title>"
+        '<meta property="og:site_name" content="다온 뉴스">'
+        '<meta property="og:article:author" content="한결일보 | 다온 뉴스">'
+    )
+    body = "<h1>School camping trip</h1>" + STORY
+    authors = meta_of(page(head, body, lang="ko"), "https://n.daon.example/article/0417/77120").get("authors") or []
+    assert not any("다온" in a or "|" in a for a in authors)
+
+
+def test_a_blogs_logo_heading_does_not_scope_the_byline_search() -> None:
+    # Blogger's classic themes set the blog's name as an h1 linking home, in the header; the
+    # post's "Posted by" line sits in the post's footer, far from it.
+    body = (
+        "<div id='outer-wrapper'><div id='wrap2'><div id='header-wrapper'>"
+        "<div class='header section' id='header'><div class='widget Header' id='Header1'><div id='header-inner'>"
+        "<div class='titlewrapper'><h1 class='title'><a href='http://picklejar.blogspot.com/'>Pickle Jar "
+        "Chronicles</a></h1></div></div></div></div></div><div id='content-wrapper'><div id='main-wrapper'><div class='post hentry'>"
+        "<h3 class='post-title entry-title'>How I lost the pickle contest</h3>"
+        f"<div class='post-body entry-content'>{STORY * 7}</div><div class='post-footer'>"
+        "<span class='post-author vcard'>Posted by <span class='fn'>Bev Tunstall</span></span>"
+        "</div></div></div></div></div></div>"
+    )
+    html = page("<title>Pickle Jar Chronicles: How I lost the pickle contest</title>", body)
+    assert meta_of(html, "http://picklejar.blogspot.com/2008/09/pickle-contest.html")["authors"] == ["Bev Tunstall"]

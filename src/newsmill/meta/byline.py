@@ -102,6 +102,11 @@ def gather_structured(
             continue
         raw = "; ".join(vals[:5])
         vals = [last_first(v) if key.startswith("citation") else v for v in vals[:5] if "://" not in v]
+        # "Press | Portal": a chain of outlets, one of them the site (a news portal's article:author).
+        chains = [v for v in vals if " | " in v and any(norm_key(p) in orgs for p in v.split(" | "))]
+        if chains:
+            org_names += [chains[0].split(" | ")[0].strip()]
+            vals = [v for v in vals if v not in chains]
         names = clean_names(vals, strict=False, orgs=orgs)
         if names:
             cands.append(NameCand(names, "meta", raw, w))

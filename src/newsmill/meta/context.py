@@ -444,7 +444,7 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
     return ctx
 
 
-_HOME_PATHS = frozenset(["", "/", "./", "index.html", "/index.html", "/index.htm", "/index.php", "/index.shtml"])
+HOME_PATHS = frozenset(["", "/", "./", "index.html", "/index.html", "/index.htm", "/index.php", "/index.shtml"])
 
 
 def _links_home(h: LexborNode, text: str) -> bool:
@@ -458,8 +458,8 @@ def _links_home(h: LexborNode, text: str) -> bool:
         return False
     parts = urlsplit(href)
     if parts.netloc:  # "https://www.example.com/", not "https://www.example.com/?p=12"
-        return not parts.query and not parts.fragment and parts.path in _HOME_PATHS
-    return href in _HOME_PATHS
+        return not parts.query and not parts.fragment and parts.path in HOME_PATHS
+    return href in HOME_PATHS
 
 
 # Pages of the 2000s set the headline in large type (<font size=5><b>...</b></font>) rather
@@ -551,7 +551,8 @@ def story_scope(ctx: PageContext, headline: str | None = None) -> LexborNode | N
         return ctx._scope or None
     node = None
     for (text, zone), h in zip(ctx.h1, ctx.h1_nodes, strict=False):
-        if zone >= 0 and (headline is None or text == headline):
+        # Not the site's logo set in an h1 (a blog theme's): the story is elsewhere.
+        if zone >= 0 and (text == headline if headline is not None else text not in ctx.logo_names):
             node = h
             break
     if node is None and ctx.h1_nodes and headline is not None:

@@ -10,7 +10,7 @@ from ..segment import Segmentation
 from . import byline, pubdate
 from .calibration import CALIBRATED_FIELDS, calibrate
 from .candidates import Pick, norm_key
-from .context import PageContext, clean, story_scope
+from .context import HOME_PATHS, PageContext, clean, story_scope
 from .dates import as_reference
 from .images import absolute, lead_image, story_images
 from .jsonld import ORG_TYPES, agents, norm_page_url, text_of, types_of
@@ -200,10 +200,50 @@ def _site_beside_title(ctx: PageContext, seg: Segmentation, title: str, labels: 
     return None
 
 
-def _site_from_logo(ctx: PageContext, title: Pick | None) -> Pick | None:
+# A logo's picture, and what its alt text says besides the name ("Halden Outdoor logo",
+# "Ridge Logo Image", "TopAdvisor white").
+_LOGO_SEL = '[id*="logo"] img[alt], [class*="logo"] img[alt], img[class*="logo"][alt], img[id*="logo"][alt]'
+_LOGO_TAIL = re.compile(
+    r"(?:\s*[-|:]?\s*\b(?:logo(?:type)?\b.*|(?:white|black|dark|light|colou?r|default|corporate|primary|main|"
+    r"horizontal|vertical|mobile|desktop|header|footer|retina|svg|png|image|icon|home(?:\s?page)?)))+\.?$",
+    re.IGNORECASE,
+)
+_LOGO_HEAD = re.compile(r"^(?:(?:the )?logo(?: of| for)?|(?:return|back|go|click) to(?: the)?)\s*[-|:]?\s*", re.IGNORECASE)
+# What a link's alt text says instead of a name: where it leads.
+_NOT_A_NAME = re.compile(r"\b(?:home|homepage|home page|location|locations|locator|menu|search|cart|account|sign in)\b", re.I)
+
+
+def _logo_alt(ctx: PageContext, labels: set[str]) -> str:
+    """The alt text of the site's logo picture, a shop theme's only statement of its name: when
+    it agrees with the address's domain ("STEAM" on steampowered.com), or the picture links to the
+    home page. A partner's logo ("as seen in Forbes") does neither."""
+    img = ctx.tree.css_first(_LOGO_SEL)
+    if img is None:
+        return ""
+    alt = clean(img.attributes.get("alt") or "")
+    alt = _LOGO_TAIL.sub("", _LOGO_HEAD.sub("", alt)).strip(" -|:.")
+    key = norm_key(alt)
+    if len(key) < 2 or (" " not in alt and re.search(r"[-_.]", alt)):
+        return ""  # nothing left, or a file's name ("elliptic-logo-black-4", "brand.png")
+    if any(len(lab) >= 4 and (key[:4] in lab or lab[:4] in key) for lab in labels):
+        return alt
+    if _NOT_A_NAME.search(alt) or (alt.islower() and alt.count(" ") >= 2):
+        return ""  # "Return to the home page", "hire a virtual assistant": a link's purpose
+    node, up = img.parent, 0
+    while node is not None and up < 4:
+        if node.tag == "a":
+            href = (node.attributes.get("href") or "").strip()
+            parts = urlsplit(href)
+            home = parts.path in HOME_PATHS or "home" in parts.query.lower()
+            return alt if href and home and not parts.fragment else ""
+        node, up = node.parent, up + 1
+    return ""
+
+
+def _site_from_logo(ctx: PageContext, title: Pick | None, labels: set[str]) -> Pick | None:
     """The heading that links to the home page, over a blog's posts (Blogger's themes), when
     nothing else names the site; not an SVG's own title, nor the story's headline."""
-    logo = ctx.logo_names[0] if ctx.logo_names else ""
+    logo = ctx.logo_names[0] if ctx.logo_names else _logo_alt(ctx, labels)
     if not logo or len(logo.split()) > 6 or "created with" in logo.lower():
         return None
     if title and norm_key(logo) == norm_key(title.value):
@@ -388,7 +428,7 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         if site:
             site.record(out, "site_name")
     if not site:
-        site = _site_from_logo(ctx, title)
+        site = _site_from_logo(ctx, title, labels)
         if site:
             site.record(out, "site_name")
 
