@@ -119,3 +119,22 @@ def test_a_blogs_logo_heading_does_not_scope_the_byline_search() -> None:
     )
     html = page("<title>Pickle Jar Chronicles: How I lost the pickle contest</title>", body)
     assert meta_of(html, "http://picklejar.blogspot.com/2008/09/pickle-contest.html")["authors"] == ["Bev Tunstall"]
+
+
+def test_a_spanish_bare_speech_verb_has_the_subject_just_named() -> None:
+    # An institute is not a person, and a place after a preposition is not the subject.
+    text = (
+        "La ingeniera agrónoma Marcela Duarte Villaverde, que acompaña a la cooperativa desde el Instituto "
+        "Provincial de Tecnología Agropecuaria, destacó el trabajo de las mujeres. “Muchas de las mejoras "
+        "en la calidad salieron de ellas y sabían exactamente cuándo estaba listo”, señaló.\n\n"
+        "El ministro de Producción provincial, Anselmo Rivadeneira, anunció una segunda planta de secado "
+        "en la localidad de Las Tunas. “Este contenedor demuestra que desde Valle Hondo se puede vender "
+        "al mundo”, dijo."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Marcela Duarte Villaverde", "Anselmo Rivadeneira"]
+
+
+def test_a_newswire_releases_source_tag_is_furniture() -> None:
+    assert is_widget_line("SOURCE Brightfen Water Systems")
+    assert not is_widget_line("Source: Bureau of Labor Statistics, 2024")
+    assert not is_widget_line("SOURCE: company filings")

@@ -321,6 +321,8 @@ def is_widget_line(text: str) -> bool:
         return False
     if text.startswith("Loading") and text.endswith(("...", "\u2026")) and len(text) < 40:
         return True  # a script's placeholder ("Loading paragraph...")
+    if text.startswith("SOURCE ") and len(text) < 80 and text[7:8].isupper():
+        return True  # a newswire release's closing tag ("SOURCE Halvorsen Robotics"), not "Source: …"
     words = _WORDS.findall(text.lower())
     if not words:
         return False

@@ -173,7 +173,16 @@ ORG_WORDS = frozenset(
     "service services army navy force forces parliament congress senate assembly administration "
     "church team fund program programme project council island city county street river sea "
     "east west north south republic kingdom nations coalition alliance front movement ministry "
-    "bureau unit division station airport port museum library".split()
+    "bureau unit division station airport port museum library "
+    # The same institutions in Spanish, Portuguese, Italian, French and German names ("Instituto
+    # Provincial de Tecnología Agropecuaria" is not a person).
+    "instituto istituto institut universidad universidade università université universität "
+    "ministerio ministério ministero ministère ministerium asociación associação associazione "
+    "fundación fundação fondazione fondation stiftung comisión comissão commissione consejo conselho "
+    "consiglio conseil secretaría tribunal ospedale hôpital krankenhaus escuela escola scuola école "
+    "schule empresa gobierno governo gouvernement regierung ayuntamiento municipio municipalidad "
+    "prefeitura comune mairie gemeinde partido partito sindicato policía polícia polizia polizei "
+    "museo museu musée biblioteca bibliothèque cooperativa federación federação federazione".split()
 )
 MEDIA_WORDS = frozenset(
     "news times post herald journal tribune press radio tv television gazette daily magazine "
@@ -2034,6 +2043,11 @@ def _subject_just_named(doc: _Doc, sp: _Span) -> str | None:
         if p < since:
             return None
         lead = _CLAUSE_SEP.split(doc.text[max(since, p - 80) : p])[-1].split()
+        if lead and lead[-1] in _PREPOSITIONS and doc.paras[sp.para][0] <= p:
+            # A preposition's object ("en la localidad de Las Tunas"): the subject named
+            # earlier in this paragraph may still be the speaker.
+            since = max(since, doc.paras[sp.para][0])
+            continue
         if len(lead) > 4 or any(w in _PREPOSITIONS for w in lead) or name.split()[0].lower() in _OPENERS:
             return None  # "Según Juan Pérez, …": a sentence's first word run into the name
         name = _fullest(doc, name)
