@@ -138,3 +138,12 @@ def test_a_newswire_releases_source_tag_is_furniture() -> None:
     assert is_widget_line("SOURCE Brightfen Water Systems")
     assert not is_widget_line("Source: Bureau of Labor Statistics, 2024")
     assert not is_widget_line("SOURCE: company filings")
+
+
+def test_a_headings_control_and_an_items_path_read_as_shown() -> None:
+    html = page(
+        "<title>Backoff in tidewater - Rust</title>",
+        '<h1>Struct <a href="index.html">tidewater</a>::<wbr><a class="struct" href="#">Backoff</a>'
+        '<button id="copy-path" title="Copy item path to clipboard">Copy item path</button></h1>' + STORY,
+    )
+    assert meta_of(html, "https://docs.example.rs/tidewater/struct.Backoff.html")["title"] == "Struct tidewater::Backoff"

@@ -20,8 +20,10 @@ from .jsonld import Graph
 
 _WS = re.compile(r"\s+")
 # Spaces the text join puts inside brackets and before a comma around inline markup:
-# "eelgrass (<i>Zostera marina</i>), in" reads "eelgrass (Zostera marina), in".
+# "eelgrass (<i>Zostera marina</i>), in" reads "eelgrass (Zostera marina), in", and a
+# documented item's path "tidewater::Backoff".
 _JOIN_GAP = re.compile(r"(?<=[(\[]) | (?=[)\],])")
+_PATH_GAP = re.compile(r"(?<=\w) ?:: ?(?=\w)")
 # What html.unescape treats as a character reference (the standard library's own pattern).
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
@@ -400,7 +402,7 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
     if not h1s:
         h1s = _big_type(tree, ctx._memo)
     for h in h1s[:6]:
-        full = _JOIN_GAP.sub("", clean(h.text(deep=True, separator=" ")))
+        full = _PATH_GAP.sub("::", _JOIN_GAP.sub("", clean(h.text(deep=True, separator=" "))))
         t = _heading_text(h, full)
         if t:
             z = _zone(ctx, h, header=True)
@@ -511,6 +513,8 @@ def _heading_text(h: LexborNode, t: str) -> str:
     number = clean(last.text(deep=True, separator=" "))
     if _ISSUE_NUMBER.fullmatch(number) and t.endswith(number) and len(t) > len(number) + 3:
         t = t[: -len(number)].strip()
+    elif last.tag == "button" and number and t.endswith(number) and len(t) > len(number) + 3:
+        t = t[: -len(number)].strip()  # a control set in the heading ("Copy item path")
     return t
 
 
