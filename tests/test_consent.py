@@ -40,3 +40,17 @@ def test_only_the_dialogs_own_roots_are_skipped() -> None:
     for ident in ("consent-form-help", "onetrust-consent-sdk-docs", "cookie-notice-text"):
         page = f"<html><body><div id='{ident}'>{POST}</div></body></html>"
         assert "Dobsonian" in " ".join(b.text for b in segment(LexborHTMLParser(page).body).blocks)
+
+
+def test_an_ethyca_fides_banner_gives_no_blocks() -> None:
+    fides = (
+        "<div id='fides-overlay' class='fides-overlay'><div id='fides-banner-container'>"
+        "<h2 class='fides-banner-title'>We and our partners process data for the following purposes</h2>"
+        "<ul><li class='fides-banner__purpose-item'>Create profiles for personalised advertising</li>"
+        "<li class='fides-banner__purpose-item'>Use profiles to select personalised content</li></ul>"
+        "</div></div>"
+    )
+    seg = segment(LexborHTMLParser(f"<html><body>{fides}{POST}</body></html>").body)
+    texts = " ".join(b.text for b in seg.blocks)
+    assert "Dobsonian" in texts
+    assert "personalised" not in texts and "following purposes" not in texts

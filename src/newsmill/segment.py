@@ -348,7 +348,8 @@ _LAYOUT_CELL_CHARS = 400
 
 # The roots of the common consent managers' dialogs (OneTrust, Cookiebot, Didomi, Quantcast,
 # Usercentrics, TrustArc, Complianz, Borlabs, iubenda, CookieYes, Cookie Notice, GDPR Cookie
-# Compliance, consentmanager.net, EU Cookie Compliance, Civic Cookie Control, Cookie Script):
+# Compliance, consentmanager.net, EU Cookie Compliance, Civic Cookie Control, Cookie Script,
+# Ethyca Fides):
 # their purposes and vendor lists read like prose to the scorer, and pull down the threshold
 # of a page with little content of its own. Skipping them, cross-validated on wcxb-dev:
 # forum 0.8057 -> 0.8145, listing 0.7434 -> 0.7489, overall 0.8825 -> 0.8835 (14 pages
@@ -359,7 +360,7 @@ _CONSENT_ROOTS = frozenset([
     "consent_blackbar", "cmplz-cookiebanner-container", "BorlabsCookieBox", "iubenda-cs-banner",
     "cookie-law-info-bar", "cookie-law-info-again", "cookie-notice", "moove_gdpr_cookie_modal",
     "moove_gdpr_cookie_info_bar", "cmpbox", "cmpwrapper", "sliding-popup", "ccc",
-    "cookiescript_injected",
+    "cookiescript_injected", "fides-overlay",
 ])
 
 
