@@ -158,3 +158,9 @@ def test_shop_promises_and_screen_reader_navigation_headings_are_furniture() -> 
         assert is_widget_line(line), line
     assert not is_widget_line("Navigation")
     assert not is_widget_line("Secure checkout")  # an item of a shop platform's feature list
+
+
+def test_an_empty_unit_price_label_is_furniture() -> None:
+    for line in ("Unit price per", "Unit price / per", "Unit price"):
+        assert is_widget_line(line), line
+    assert not is_widget_line("Unit price per kilo is shown on every shelf label in France.")

@@ -123,6 +123,8 @@ _CONTROL = re.compile(
     r"(?:want|like|enjoy) (?:more )?(?:stories|articles|news|content) like this(?: \w+){0,8}|"
     r"filters?|filter (?:and )?sort|sort and filter|sort(?: by| options)?|view options|refine(?: by| results)?|"
     r"refine your (?:results|search)|(?:current|original|regular|sale) price|"
+    # A shop theme's unit-price label left without its value (Shopify's "Unit price / per").
+    r"unit price(?: per)?|"
     r"notify me(?: when (?:available|it s available|back in stock|in stock))?|(?:save|share) this (?:event|listing|job|recipe)|"
     # A marketplace's nudges and buttons ("Other people want this. 11 people have this in their
     # baskets right now.", "In 20+ carts", "Learn more about this item").
