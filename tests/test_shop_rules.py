@@ -164,3 +164,21 @@ def test_an_empty_unit_price_label_is_furniture() -> None:
     for line in ("Unit price per", "Unit price / per", "Unit price"):
         assert is_widget_line(line), line
     assert not is_widget_line("Unit price per kilo is shown on every shelf label in France.")
+
+
+def test_a_filter_option_that_names_what_it_counts_leaves_alone() -> None:
+    from newsmill.assemble import _drop_facet_runs
+    from newsmill.segment import Block
+
+    def text(t: str) -> Block:
+        return Block("text", t, t, 0, "label", chars=len(t))
+
+    blocks = [text("Sennheiser HD 600 Headphones"), text("Over-ear (14 products)"), text("$499.95"),
+              text("In stock (1 item)"), text("Organic & Fair Trade (37 produits)")]
+    assert _drop_facet_runs(blocks, list(range(len(blocks)))) == [0, 2]
+    # A count without its unit, or a longer line, is not one.
+    blocks = [text("Ocean's Eleven (2001)"), text("Reviews (14)"),
+              text("We shipped every order in the spring sale within two days (14 products)")]
+    assert _drop_facet_runs(blocks, [0, 1, 2]) == [0, 1, 2]
+    heading = Block("heading", "Trail Running Shoes (158 items)", "", 0, "h1", 1, chars=31)
+    assert _drop_facet_runs([heading], [0]) == [0]

@@ -218,9 +218,26 @@ _FACET = re.compile(
 _FACET_RUN = 3
 
 
+# A filter's option that says what it counts ("Over-ear (14 products)", "In stock (1 item)") is
+# one alone, linked or not (a checkbox's label): a shop's cards never read so.
+_COUNTED_OPTION = re.compile(
+    r"\D.{0,40}?\s\(\s*\d[\d,.]{0,6}\s+(?:products?|items?|results?|produits?|articles?|artikel|produkte?|"
+    r"productos?|art[íi]culos?|prodotti|articoli|produtos?|itens)\s*\)",
+    re.IGNORECASE,
+)
+
+
 def _is_facet(b: Block) -> bool:
     """A linked list item that is a label and a count: a filter's option."""
     return b.kind == "li" and b.chars <= 60 and b.link_chars * 5 >= b.chars * 3 and _FACET.fullmatch(b.text) is not None
+
+
+def _is_counted_option(b: Block) -> bool:
+    """(Not a heading: a category's title may give its count, "Trail Running Shoes (158 items)".)"""
+    return (
+        b.chars <= 60 and b.kind != "heading" and b.text.endswith(")")
+        and _COUNTED_OPTION.fullmatch(b.text.strip()) is not None
+    )
 
 
 def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
@@ -233,6 +250,8 @@ def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
         if len(run) >= _FACET_RUN:
             drop.update(run)
         run = []
+        if i >= 0 and _is_counted_option(blocks[i]):
+            drop.add(i)
     return [i for i in out if i not in drop] if drop else out
 
 
