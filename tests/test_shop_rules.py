@@ -182,3 +182,21 @@ def test_a_filter_option_that_names_what_it_counts_leaves_alone() -> None:
     assert _drop_facet_runs(blocks, [0, 1, 2]) == [0, 1, 2]
     heading = Block("heading", "Trail Running Shoes (158 items)", "", 0, "h1", 1, chars=31)
     assert _drop_facet_runs([heading], [0]) == [0]
+
+
+def test_a_cards_name_said_twice_in_a_row_is_said_once() -> None:
+    from newsmill.assemble import select
+
+    cards = "".join(
+        f"<li class='card'><a><img alt=''><span>{name}</span></a><h3>{name}</h3><p>{price}</p></li>"
+        for name, price in (("Dark Roast Coffee", "$19.99"), ("Blueberry Pods", "$15.99"), ("Vanilla Latte", "$39.99"))
+    )
+    seg = _seg(f"<h1>Coffee</h1><ul>{cards}</ul><p>Dark Roast Coffee</p>")
+    probs = np.ones(len(seg.blocks))
+    for page_type in ("collection", "listing", "product", "article"):
+        texts = [seg.blocks[i].text for i in select(seg, probs, 0.5, page_type)]
+        assert texts.count("Blueberry Pods") == 1 and texts.count("Dark Roast Coffee") == 2, (page_type, texts)
+        assert texts.count("Vanilla Latte") == 1 and "$39.99" in texts
+    # A manual's parallel tabs say the same by design.
+    texts = [seg.blocks[i].text for i in select(seg, probs, 0.5, "documentation")]
+    assert texts.count("Blueberry Pods") == 2

@@ -405,7 +405,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     out = _drop_promo_runs(blocks, [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])])
     out = _drop_facet_runs(blocks, out)
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
-        out = _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1)
+        out = _drop_echoes(blocks, _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1))
     out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
@@ -1074,6 +1074,23 @@ def _drop_repeats(blocks: list[Block], out: list[int], min_run: int) -> list[int
         first.setdefault(t, p)
         p += 1
     return [i for i, d in zip(out, drop, strict=True) if not d] if any(drop) else out
+
+
+def _drop_echoes(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` without blocks that say again what the block kept just before says: a card's
+    name over its picture, its link and its caption ("Dark Roast Coffee" three times), a badge
+    set twice ("NEW"). The runs and lengths _drop_repeats asks for spare them on listings.
+    Cross-validated on wcxb-dev: real pages 0.88803 -> 0.88833 (collection +0.0017, listing
+    and product +0.0008; 59 pages better, 16 worse: references that keep the name twice);
+    old-style renderings 0.85822 -> 0.85849 (95 better, 16 worse)."""
+    drop = [
+        k for k in range(1, len(out))
+        if blocks[out[k]].text == blocks[out[k - 1]].text and blocks[out[k]].kind not in _REPEAT_KEEP_KINDS
+    ]
+    if not drop:
+        return out
+    gone = set(drop)
+    return [i for k, i in enumerate(out) if k not in gone]
 
 
 # A newsletter sign-up or cookie notice is a small box whose own class says so.
