@@ -200,3 +200,19 @@ def test_a_cards_name_said_twice_in_a_row_is_said_once() -> None:
     # A manual's parallel tabs say the same by design.
     texts = [seg.blocks[i].text for i in select(seg, probs, 0.5, "documentation")]
     assert texts.count("Blueberry Pods") == 2
+
+
+def test_other_products_and_shop_prompt_headings_are_shop_furniture() -> None:
+    for heading in ("Others Like You Also Bought:", "People also viewed", "Explore related items",
+                    "Consider these available items", "TOP PRODUCTS", "More Buying Options", "Meet your sellers",
+                    "Ask a Question", "Choose your add-ons"):
+        assert _SHOP_SECTION.fullmatch(heading.rstrip(":")), heading
+    for heading in ("Top features", "Questions about sizing", "Add-on storage", "Meet the makers of the glaze"):
+        assert not _SHOP_SECTION.fullmatch(heading), heading
+    seg = _seg("<h1>Walnut Desk Organizer</h1><p>Solid walnut, oiled by hand, with three trays.</p>"
+               "<h2>Others Like You Also Bought:</h2><p>Walnut Monitor Stand</p><p>Oak Pen Cup</p>"
+               "<h2>Dimensions</h2><p>30 x 12 x 8 cm.</p>")
+    out = _drop_shop_sections(seg.blocks, list(range(len(seg.blocks))))
+    assert [seg.blocks[i].text for i in out] == [
+        "Walnut Desk Organizer", "Solid walnut, oiled by hand, with three trays.", "Dimensions", "30 x 12 x 8 cm.",
+    ]

@@ -692,7 +692,13 @@ _SHOP_SECTION = re.compile(
     r"recently viewed(?: items| products)?|related (?:products|items)|"
     r"similar (?:sponsored )?(?:items|products|vehicles|listings)|"
     r"complete (?:the|your) (?:look|setup|set|outfit)|shop the look|more from this (?:shop|seller|brand)|"
-    r"where to buy|meet (?:your|the) (?:seller|maker)|sponsored (?:results|listings|links|products|items)",
+    r"where to buy|meet (?:your|the) (?:sellers?|makers?)|sponsored (?:results|listings|links|products|items)|"
+    # Other products and the shop's or buyers' talk about them: "Others Like You Also
+    # Bought", "Explore related items", "Consider these available items", "Top products",
+    # "More buying options", "Customers say", "Ask a question", "Choose your add-ons".
+    r"(?:others|people)(?: like you)? also (?:bought|viewed|purchased)|explore related (?:items|products)|"
+    r"consider these (?:available )?(?:items|products)|top products|more buying options|"
+    r"ask a question|(?:choose|select) (?:your )?add[ -]?ons",
     re.I,
 )
 
