@@ -216,3 +216,38 @@ def test_other_products_and_shop_prompt_headings_are_shop_furniture() -> None:
     assert [seg.blocks[i].text for i in out] == [
         "Walnut Desk Organizer", "Solid walnut, oiled by hand, with three trays.", "Dimensions", "30 x 12 x 8 cm.",
     ]
+
+
+def _review_page(n_reviews: int, rest: str) -> tuple[Segmentation, np.ndarray]:
+    reviews = "".join(
+        f"<div class='pdp-reviews__review'>Great shelf number {n}, sturdy and easy to put together, "
+        f"we use it every day in the living room and love it. Dana {n} 5</div>" for n in range(n_reviews))
+    seg = _seg(f"<h1>Cube Shelf Unit</h1>{rest}<section class='pdp-reviews'><h2>Reviews</h2>{reviews}</section>")
+    probs = np.array([0.9 if "Great shelf" in b.text or b.text == "Reviews" else 0.45 for b in seg.blocks])
+    return seg, probs
+
+
+def test_reviews_that_outweigh_a_product_are_set_aside_before_the_threshold() -> None:
+    from newsmill.assemble import set_aside_reviews
+    from newsmill.score import expected_f1_threshold
+
+    details = ("<p>Display your favourite items on the open shelves or add inserts for closed storage.</p>"
+               "<h3>Materials and care</h3><p>Particleboard, fiberboard, acrylic paint, honeycomb paper filling "
+               "made of recycled paper, plastic edging. Wipe clean using a damp cloth and a mild cleaner, then "
+               "wipe dry with a clean cloth.</p><h3>Measurements</h3><p>Width 77 cm, depth 39 cm, height 147 cm, "
+               "maximum load per shelf 13 kg.</p>")
+    seg, probs = _review_page(20, details)
+    threshold = 0.9  # the sure reviews alone clear it
+    aside = set_aside_reviews(seg, probs, threshold)
+    assert aside is not None
+    assert all(p == 0 for b, p in zip(seg.blocks, aside, strict=True) if "Great shelf" in b.text)
+    words = np.array([b.text.count(" ") + 1.0 for b in seg.blocks])
+    new = expected_f1_threshold(aside, words, 1.0, 0.0, 0.1)
+    kept = {b.text[:20] for b, p in zip(seg.blocks, aside, strict=True) if p >= new}
+    assert "Particleboard, fiber" in kept and not any(t.startswith("Great shelf") for t in kept)
+    # A few reviews under a kept description are left to _drop_boxes; a page of nothing but
+    # reviews keeps them.
+    seg, probs = _review_page(2, details)
+    assert set_aside_reviews(seg, probs, 0.4) is None
+    seg, probs = _review_page(20, "")
+    assert set_aside_reviews(seg, probs, threshold) is None

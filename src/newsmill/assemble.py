@@ -718,6 +718,47 @@ _PRODUCT_ASIDES = (
 )
 
 
+# Customer reviews that outweigh the rest of a product page (a shop that prints dozens of
+# them under a short description) survive _drop_boxes, and their sure scores raise the page's
+# threshold over the product's own details. When kept review text is over _ASIDE_MAX_SHARE
+# but the page has other text the model does not rule out (_REVIEW_REST_MIN words at or
+# over _REVIEW_REST_FLOOR), the reviews are set aside before the threshold is chosen.
+_REVIEW_REST_FLOOR = 0.2
+_REVIEW_REST_MIN = 50
+
+
+def set_aside_reviews(seg: Segmentation, probs: np.ndarray, threshold: float) -> np.ndarray | None:
+    """``probs`` with the blocks of customer-review boxes at 0, when those hold most of the
+    text kept at ``threshold`` and other likely text remains; else None."""
+    blocks, elems = seg.blocks, seg.elems
+    review = _PRODUCT_ASIDES[0]
+    inside: list[int] = [-1] * len(elems)  # 1: the element or an ancestor is a review box
+    mask = np.zeros(len(blocks), dtype=bool)
+    for i, b in enumerate(blocks):
+        path: list[int] = []
+        e = b.elem
+        while e >= 0 and inside[e] < 0:
+            path.append(e)
+            e = elems[e].parent
+        v = inside[e] if e >= 0 else 0
+        for a in reversed(path):
+            v = v or int(review.search(elems[a].sig) is not None)
+            inside[a] = v
+        mask[i] = v == 1
+    if not mask.any():
+        return None
+    kept = probs >= threshold
+    review_chars = sum(blocks[i].chars for i in np.flatnonzero(kept & mask))
+    if review_chars <= _ASIDE_MAX_SHARE * sum(blocks[i].chars for i in np.flatnonzero(kept)):
+        return None  # _drop_boxes drops them
+    rest = np.flatnonzero(~mask & (probs >= _REVIEW_REST_FLOOR))
+    if sum(blocks[i].text.count(" ") + 1 for i in rest) < _REVIEW_REST_MIN:
+        return None  # the reviews are the page
+    out = probs.copy()
+    out[mask] = 0.0
+    return out
+
+
 def _drop_boxes(seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str], ...]) -> list[int]:
     """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
     by kind, each unless its blocks hold most of the text still kept."""

@@ -72,7 +72,11 @@ def extract(
         # A page that declares one news story in its JSON-LD is that story (on wcxb-dev, 58 of
         # 58 such pages are; the model typed 3 of them otherwise). A section front declares many.
         page_type, page_conf = "article", _DECLARED_NEWS_CONF
-    threshold = page_threshold(probs, X, threshold, model)
+    base, threshold = threshold, page_threshold(probs, X, threshold, model)
+    if page_type == "product":  # reviews that would outweigh the product: set aside first
+        aside = assemble.set_aside_reviews(seg, probs, threshold)
+        if aside is not None:
+            probs, threshold = aside, page_threshold(aside, X, base, model)
     # The switches never keep more (precision) or less (recall) than the default does.
     if favor_precision and not favor_recall:
         threshold = max(threshold, page_threshold(probs, X, threshold, model, -_LEAN))
