@@ -205,7 +205,8 @@ def test_a_cards_name_said_twice_in_a_row_is_said_once() -> None:
 def test_other_products_and_shop_prompt_headings_are_shop_furniture() -> None:
     for heading in ("Others Like You Also Bought:", "People also viewed", "Explore related items",
                     "Consider these available items", "TOP PRODUCTS", "More Buying Options", "Meet your sellers",
-                    "Ask a Question", "Choose your add-ons"):
+                    "Ask a Question", "Choose your add-ons", "Need help choosing gear?", "Need help with your order?",
+                    "More expert advice"):
         assert _SHOP_SECTION.fullmatch(heading.rstrip(":")), heading
     for heading in ("Top features", "Questions about sizing", "Add-on storage", "Meet the makers of the glaze"):
         assert not _SHOP_SECTION.fullmatch(heading), heading

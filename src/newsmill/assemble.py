@@ -695,10 +695,12 @@ _SHOP_SECTION = re.compile(
     r"where to buy|meet (?:your|the) (?:sellers?|makers?)|sponsored (?:results|listings|links|products|items)|"
     # Other products and the shop's or buyers' talk about them: "Others Like You Also
     # Bought", "Explore related items", "Consider these available items", "Top products",
-    # "More buying options", "Customers say", "Ask a question", "Choose your add-ons".
+    # "More buying options", "Ask a question", "Choose your add-ons", "Need help choosing
+    # gear?", "More expert advice".
     r"(?:others|people)(?: like you)? also (?:bought|viewed|purchased)|explore related (?:items|products)|"
     r"consider these (?:available )?(?:items|products)|top products|more buying options|"
-    r"ask a question|(?:choose|select) (?:your )?add[ -]?ons",
+    r"ask a question|(?:choose|select) (?:your )?add[ -]?ons|"
+    r"need help(?: (?:with your order|choosing(?: \w+){1,3}))?\??|more expert advice",
     re.I,
 )
 
