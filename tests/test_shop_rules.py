@@ -252,3 +252,18 @@ def test_reviews_that_outweigh_a_product_are_set_aside_before_the_threshold() ->
     assert set_aside_reviews(seg, probs, 0.4) is None
     seg, probs = _review_page(20, "")
     assert set_aside_reviews(seg, probs, threshold) is None
+
+
+def test_a_carousel_counts_against_the_text_kept_before_shop_sections_left() -> None:
+    from newsmill.assemble import select
+
+    promoted = "".join(f"<li><p>Gold chain kit {n}, 520 pitch, {n}0 links, for road and trail bikes</p>"
+                       f"<p>${n}43.09 plus delivery</p></li>" for n in range(1, 6))
+    related = "".join(f"<li><p>Related listing {n}: steel sprocket set with bolts and a spare master link</p></li>"
+                      for n in range(1, 9))
+    seg = _seg(f"<div class='promo-carousel'><ul>{promoted}</ul></div>"
+               "<h1>Motorcycle Chain 520, 104 Links, Gold</h1><p>Condition: used, shipped from Milan.</p>"
+               f"<h2>Explore related items</h2><ul>{related}</ul>")
+    out = select(seg, np.ones(len(seg.blocks)), 0.5, "product")
+    texts = [seg.blocks[i].text for i in out]
+    assert texts == ["Motorcycle Chain 520, 104 Links, Gold", "Condition: used, shipped from Milan."]

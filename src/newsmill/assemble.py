@@ -408,7 +408,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         out = _drop_echoes(blocks, _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1))
     out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
     if page_type == "product":
-        out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES)
+        out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES, out)
     if page_type == "article":
         if seg.articles:
             art_of = {i: _article_of(seg, i) for i in out}
@@ -600,10 +600,11 @@ def _drop_comment_tail(blocks: list[Block], out: list[int], forum: bool = False)
     return out
 
 
-def _drop_minor(blocks: list[Block], out: list[int], top: set[int]) -> list[int]:
+def _drop_minor(blocks: list[Block], out: list[int], top: set[int], whole: list[int] | None = None) -> list[int]:
     """``out`` without the blocks in ``top``, unless they hold most (over _ASIDE_MAX_SHARE)
-    of the kept text: then they are the page."""
-    if not top or sum(blocks[i].chars for i in top) > _ASIDE_MAX_SHARE * sum(blocks[i].chars for i in out):
+    of the kept text (of ``whole``, if given): then they are the page."""
+    total = sum(blocks[i].chars for i in (out if whole is None else whole))
+    if not top or sum(blocks[i].chars for i in top) > _ASIDE_MAX_SHARE * total:
         return out
     return [i for i in out if i not in top]
 
@@ -761,7 +762,9 @@ def set_aside_reviews(seg: Segmentation, probs: np.ndarray, threshold: float) ->
     return out
 
 
-def _drop_boxes(seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str], ...]) -> list[int]:
+def _drop_boxes(
+    seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str], ...], whole: list[int] | None = None
+) -> list[int]:
     """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
     by kind, each unless its blocks hold most of the text still kept."""
     blocks, elems = seg.blocks, seg.elems
@@ -784,7 +787,7 @@ def _drop_boxes(seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str],
             bits[a] = b
         hits[i] = b
     for k in range(len(boxes)):
-        out = _drop_minor(blocks, out, {i for i in out if hits[i] >> k & 1})
+        out = _drop_minor(blocks, out, {i for i in out if hits[i] >> k & 1}, whole)
     return out
 
 
