@@ -267,3 +267,16 @@ def test_a_carousel_counts_against_the_text_kept_before_shop_sections_left() -> 
     out = select(seg, np.ones(len(seg.blocks)), 0.5, "product")
     texts = [seg.blocks[i].text for i in out]
     assert texts == ["Motorcycle Chain 520, 104 Links, Gold", "Condition: used, shipped from Milan."]
+
+
+def test_a_collection_sets_apart_other_products_but_keeps_its_shipping_note() -> None:
+    from newsmill.assemble import select
+
+    grid = "".join(f"<li><h3>Trail Jacket {n}</h3><p>Waterproof shell with taped seams, size S to XL.</p></li>"
+                   for n in range(1, 5))
+    seen = "".join(f"<li><h3>Wool Beanie {n}</h3><p>Merino rib knit, one size.</p></li>" for n in range(1, 4))
+    seg = _seg(f"<h1>Rain Jackets</h1><ul>{grid}</ul><h2>Free Shipping &amp; Returns</h2>"
+               f"<p>On every order over 50 dollars.</p><h2>Recently viewed</h2><ul>{seen}</ul>")
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    assert "Trail Jacket 4" in texts and "On every order over 50 dollars." in texts
+    assert not any("Beanie" in t or t == "Recently viewed" for t in texts)
