@@ -280,3 +280,19 @@ def test_a_collection_sets_apart_other_products_but_keeps_its_shipping_note() ->
     texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
     assert "Trail Jacket 4" in texts and "On every order over 50 dollars." in texts
     assert not any("Beanie" in t or t == "Recently viewed" for t in texts)
+
+
+def test_reviews_over_two_thirds_of_the_kept_text_are_set_aside() -> None:
+    from newsmill.assemble import set_aside_reviews
+
+    details = ("<p>Packs flat, carries 28 liters, with a padded laptop sleeve and two side pockets for "
+               "bottles; the back panel is ventilated mesh and the straps adjust in three places.</p>"
+               "<h3>Materials</h3><p>Recycled nylon shell, water-repellent finish without PFAS, aluminium "
+               "frame sheet, YKK zips.</p><h3>Care</h3><p>Hand wash in cold water with a mild soap and hang "
+               "to dry away from direct heat.</p>")
+    seg, probs = _review_page(8, details)
+    kept = probs >= 0.4
+    share = sum(b.chars for b, k in zip(seg.blocks, kept, strict=True) if k and "Great shelf" in b.text) / sum(
+        b.chars for b, k in zip(seg.blocks, kept, strict=True) if k)
+    assert 2 / 3 < share < 0.75
+    assert set_aside_reviews(seg, probs, 0.4) is not None
