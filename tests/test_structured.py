@@ -55,6 +55,13 @@ def test_character_references_in_a_plain_description_are_decoded() -> None:
     assert "&amp;" not in out[1].text
 
 
+def test_a_url_encoded_description_is_decoded() -> None:
+    blocks = [_b("heading", "Dark Roast")]
+    encoded = DESC.replace(" ", "%20").replace(",", "%2C")
+    out, _, added = add_product_description(_graph(encoded), blocks)
+    assert added == 1 and out[1].text == DESC
+
+
 BODY = ("The regional transit authority said on Monday that it would restore weekend service on "
         "three bus lines that were cut during the pandemic, after ridership recovered. ") * 5
 

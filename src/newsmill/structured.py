@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -24,7 +25,10 @@ _MISSING = 0.5  # add the description when less than this share of its words was
 
 
 def _plain(s: str) -> list[str]:
-    """Paragraphs of a description that may hold HTML, character references or line breaks."""
+    """Paragraphs of a description that may hold HTML, character references or line breaks,
+    or be URL-encoded ("An%20elegant%20sofa": some shops' templates encode the field)."""
+    if "%20" in s and " " not in s:
+        s = unquote(s)
     if "<" in s and ">" in s:
         s = LexborHTMLParser(f"<div>{s}</div>").body.text(separator="\n")  # type: ignore[union-attr]
     elif "&" in s:
