@@ -1,0 +1,35 @@
+"""Furniture set as the story's own paragraphs: the page's calls to subscribe, picture credits."""
+
+from __future__ import annotations
+
+from test_boilerplate import STORY, Case, build
+
+import newsmill
+from newsmill.assemble import is_widget_line
+
+
+def _extract(case: Case) -> newsmill.Article:
+    return newsmill.extract(build(case), url="https://courier.example/news/library-hours")
+
+
+def test_newsletter_pitches_in_the_story_are_dropped() -> None:
+    pitches = (
+        "Get the latest library news and events delivered straight to your inbox!",
+        "Sign up for our newsletter for reading tips, updates, and events",
+    )
+    art = _extract(Case("pitch", between=f"<p>{pitches[0]}</p>", after=f"<p>{pitches[1]}</p>"))
+    for pitch in pitches:
+        assert pitch not in art.text
+    for para in STORY:
+        assert para in art.text
+
+
+def test_newsletter_pitch_lines_and_prose_about_newsletters() -> None:
+    for pitch in ("Was this newsletter forwarded to you? Sign up to get it in your inbox.",
+                  "Like this article? Subscribe to our blog and have great insights delivered to your inbox weekly.",
+                  "Join our mailing list! Get a newsletter when an episode is published."):
+        assert is_widget_line(pitch), pitch
+    for prose in ("I also identified 28 newsletters, a small subset of the newsletters I subscribe to, as the test set.",
+                  "CVs in your inbox within 72 hours",
+                  "The newsletter's editor said subscribers doubled after the town's flood coverage."):
+        assert not is_widget_line(prose), prose
