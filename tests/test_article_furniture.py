@@ -33,3 +33,19 @@ def test_newsletter_pitch_lines_and_prose_about_newsletters() -> None:
                   "CVs in your inbox within 72 hours",
                   "The newsletter's editor said subscribers doubled after the town's flood coverage."):
         assert not is_widget_line(prose), prose
+
+
+def test_picture_credits_set_off_by_a_bar_or_in_brackets_are_dropped() -> None:
+    from newsmill.assemble import _is_credit_or_notice
+    from newsmill.segment import Block
+
+    def blk(text: str) -> Block:
+        return Block("p", text, text, 0, "p", chars=len(text))
+
+    for credit in ("Firn | Getty Images", "Thais Ceneviva | Getty Images", "(Credit: Joseph Maldonado)"):
+        assert _is_credit_or_notice(blk(credit)), credit
+    for prose in ("Credits | 4", "(Credit cards were not accepted at the fair.)"):
+        assert not _is_credit_or_notice(blk(prose)), prose
+    credit = "Markus Volk | Getty Images"
+    art = _extract(Case("credit", between=f'<figure><img src="/a.jpg" alt=""></figure><p>{credit}</p>'))
+    assert credit not in art.text
