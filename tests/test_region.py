@@ -387,3 +387,22 @@ def test_a_pull_quote_goes_and_a_correction_in_the_story_stays() -> None:
     assert any(t.startswith("\u201cStudents") and "Rosa Diaz" in t for t in kept)
     assert "Correction: An earlier version of this story gave the wrong cost of the change." in kept
     assert not any(t.startswith("Updated") for t in kept)  # a date stamp, not a note
+
+
+def test_an_article_drops_author_boxes_of_other_class_spellings() -> None:
+    # "author_detail_box", "author-details", "author-promo", the Simple Author Box plugin's
+    # "saboxplugin-wrap": the same box. "authority" and "authors-list" say nothing of one.
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+    for cls in ("author_detail_box clearfix", "author-details", "author-promo", "saboxplugin-wrap"):
+        html = (
+            f"<html><body><article><h1>Budget</h1>{story}"
+            f"<div class='{cls}'><p>Jane Doe covers city hall and has written"
+            " about local budgets for the paper since 2009, after ten years at a wire service.</p></div>"
+            "<div class='authority-note'><p>Authority of the board: the plan needs two votes to pass.</p></div>"
+            "</article></body></html>"
+        )
+        seg = _segmented(html)
+        kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
+        assert sum(t.endswith(PARA) for t in kept) == 6, cls
+        assert not any("Jane Doe covers" in t for t in kept), cls
+        assert any(t.startswith("Authority of the board") for t in kept), cls
