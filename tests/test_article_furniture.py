@@ -49,3 +49,13 @@ def test_picture_credits_set_off_by_a_bar_or_in_brackets_are_dropped() -> None:
     credit = "Markus Volk | Getty Images"
     art = _extract(Case("credit", between=f'<figure><img src="/a.jpg" alt=""></figure><p>{credit}</p>'))
     assert credit not in art.text
+
+
+def test_reading_time_lines_are_dropped_and_prose_about_minutes_is_kept() -> None:
+    for line in ("3 MIN. READ", "5 min read", "1–2 min read", "Reading time: 4 minutes", "Lesezeit: 3 Min.",
+                 "4 min de lecture"):
+        assert is_widget_line(line), line
+    for kept in ("36 mins", "15M", "It is a 5 minute read for most people.", "Read for 10 minutes a day."):
+        assert not is_widget_line(kept), kept
+    art = _extract(Case("reading time", before="<p>7 min read</p>", between="<p>4 min read</p>"))
+    assert "min read" not in art.text
