@@ -406,3 +406,22 @@ def test_an_article_drops_author_boxes_of_other_class_spellings() -> None:
         assert sum(t.endswith(PARA) for t in kept) == 6, cls
         assert not any("Jane Doe covers" in t for t in kept), cls
         assert any(t.startswith("Authority of the board") for t in kept), cls
+
+
+def test_an_article_drops_other_posts_excerpts() -> None:
+    # A posts widget under the story: each card's excerpt is another post's teaser.
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+    cards = "".join(
+        f"<article class='elementor-post'><h3>Post {i}</h3><div class='elementor-post__excerpt'><p>Excerpt {i}:"
+        " when the county denies a claim, many applicants wonder whether they can appeal the decision.</p></div>"
+        "</article>"
+        for i in range(3)
+    )
+    html = f"<html><body><main><article><h1>Budget</h1>{story}</article><section>{cards}</section></main></body></html>"
+    seg = _segmented(html)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = _kept(seg, probs, 0.5, "article")
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any(t.startswith("Excerpt") for t in kept)
+    # A listing's cards keep their excerpts: they are the page.
+    assert sum(t.startswith("Excerpt") for t in _kept(seg, probs, 0.5, "listing")) == 3
