@@ -425,3 +425,19 @@ def test_an_article_drops_other_posts_excerpts() -> None:
     assert not any(t.startswith("Excerpt") for t in kept)
     # A listing's cards keep their excerpts: they are the page.
     assert sum(t.startswith("Excerpt") for t in _kept(seg, probs, 0.5, "listing")) == 3
+
+
+def test_an_article_drops_its_disclaimer_box() -> None:
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+    html = (
+        f"<html><body><article><h1>Budget</h1>{story}"
+        "<div class='richtext cmp-richtext--disclaimer'><p>Fine print: all investing is subject to risk,"
+        " including the possible loss of the money you invest. Past results are no guarantee.</p></div>"
+        "</article></body></html>"
+    )
+    seg = _segmented(html)
+    probs = _probs(seg, lambda t: 0.9)
+    kept = _kept(seg, probs, 0.5, "article")
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any(t.startswith("Fine print") for t in kept)
+    assert any(t.startswith("Fine print") for t in _kept(seg, probs, 0.5, "service"))
