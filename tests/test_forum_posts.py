@@ -1,0 +1,42 @@
+"""Forum threads: each post in order, with its author line."""
+
+import numpy as np
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill.assemble import select
+from newsmill.segment import segment
+
+REPLIES = [
+    "Nah, no special budget this year. I just replenish favourites when they run low and buy a decant or two.",
+    "I will spend a lot less than last year, mostly on samples, and perhaps a bottle while travelling in June.",
+]
+
+
+def _post(name: str, title: str, joined: str, date: str, body: str) -> str:
+    return (
+        "<article class='message message--post'><div class='message-userDetails'>"
+        f"<h4 class='message-name'><a class='username' href='/u/{name}'>{name}</a></h4>"
+        f"<h5 class='userTitle message-userTitle'>{title}</h5>"
+        f"<dl><dt>Joined</dt><dd>{joined}</dd></dl><dl><dt>Messages</dt><dd>5,421</dd></dl></div>"
+        f"<ul class='message-attribution'><li class='u-concealed'><a href='#p'><time>{date}</time></a></li><li>#2</li></ul>"
+        f"<div class='message-body'><div class='bbWrapper'>{body}</div></div></article>"
+    )
+
+
+def _kept(page_type: str) -> list[str]:
+    html = (
+        "<html><body><h1>Fragrance budget for 2024?</h1>"
+        + _post("Pippin06", "always learning", "Feb 8, 2017", "Dec 30, 2023", REPLIES[0])
+        + _post("SmellSharpe", "Well-known member", "Dec 29, 2021", "Dec 31, 2023", REPLIES[1])
+        + "</body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    # The model is sure of the posts' text and doubts their header lines.
+    probs = np.array([0.9 if b.text in REPLIES else 0.2 for b in seg.blocks])
+    return [seg.blocks[i].text for i in select(seg, probs, 0.5, page_type)]
+
+
+def test_a_threads_posts_keep_their_author_and_date_lines() -> None:
+    assert _kept("forum") == ["Pippin06", "Dec 30, 2023", REPLIES[0], "SmellSharpe", "Dec 31, 2023", REPLIES[1]]
+    # Not the poster's title, join date or counters; and on other pages, nothing is added.
+    assert _kept("article") == REPLIES
