@@ -157,3 +157,19 @@ def test_a_streamed_segment_that_names_itself_is_read_once() -> None:
     blocks = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert sum("Segment text that streams in" in t for t in blocks) == 1
     assert blocks.index(next(t for t in blocks if "Segment text" in t)) == 1  # in place, after the intro
+
+
+
+def test_a_popover_is_not_read_until_opened() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    # An element with the popover attribute shows only when a button opens it: here a forum
+    # software's app-install card, beside a story that is visible.
+    card = ("<div class='iCard' popover><p>To install this app on iOS, tap the Share icon in Safari and then "
+            "tap Add to Home Screen in the menu that opens.</p></div>")
+    html = f"<html><body>{card}<article><h1>Council approves bridge</h1>{PARAS}</article></body></html>"
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert "Council approves bridge" in texts and not any("install this app" in t for t in texts)
+    assert "Paragraph 12 of the council story" in extract(html).text
