@@ -40,3 +40,20 @@ def test_a_threads_posts_keep_their_author_and_date_lines() -> None:
     assert _kept("forum") == ["Pippin06", "Dec 30, 2023", REPLIES[0], "SmellSharpe", "Dec 31, 2023", REPLIES[1]]
     # Not the poster's title, join date or counters; and on other pages, nothing is added.
     assert _kept("article") == REPLIES
+
+
+def test_a_posters_profile_fields_are_not_the_thread() -> None:
+    # phpBB's profile box beside each post: the name (dt), then rank, join date and custom fields.
+    posts = "".join(
+        "<div class='post'><dl class='postprofile'>"
+        f"<dt><a class='username' href='/u/{name}'>{name}</a></dt><dd class='profile-rank'>Volunteer</dd>"
+        f"<dd class='profile-custom-field'>Primary OS: Fedora</dd><dd>Founded: Oct 05, 2011</dd></dl>"
+        f"<div class='postbody'><p class='author'>by {name} » Sat Dec 02, 2023 4:20 pm</p>"
+        f"<div class='content'>{body}</div></div></div>"
+        for name, body in (("Simple07", REPLIES[0]), ("FranceBB", REPLIES[1]))
+    )
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}</body></html>").body)
+    probs = np.array([0.2 if b.kind == "dt" else 0.9 for b in seg.blocks])  # the model kept the fields
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
+    assert not any(t in kept for t in ("Volunteer", "Primary OS: Fedora", "Founded: Oct 05, 2011"))
+    assert REPLIES[0] in kept and REPLIES[1] in kept

@@ -512,7 +512,7 @@ def _add_post_headers(seg: Segmentation, out: list[int]) -> list[int]:
                 b = blocks[j]
                 if b.chars > _HEADER_MAX_CHARS or b.in_quote:
                     continue
-                if _is_post_date_line(b.text):
+                if _is_post_date_line(b.text) and not _is_profile_field(b):
                     date = j
                 elif author < 0 and len(b.text.split()) <= _POSTER_MAX_WORDS and any(c.isalpha() for c in b.text):
                     sig = elems[b.elem].sig
@@ -560,6 +560,17 @@ def _is_post_furniture(text: str, buttons: bool) -> bool:
         _EDITED.fullmatch(words) is not None or _POST_LABELS.fullmatch(words) is not None
         or (buttons and _POST_BUTTONS.fullmatch(words) is not None)
     )
+
+
+# In a thread, a description list's short values are the poster's profile: rank, join date,
+# location, custom fields ("Founded: Oct 05, 2011", "Primary OS: Fedora"), never a post's text.
+# No kept <dd> on a wcxb-dev thread is in its reference. Cross-validated: forum 0.8287 ->
+# 0.8299 (8 pages better, none worse), old-style 0.8076 -> 0.8085 (9 better, none worse).
+_PROFILE_FIELD_MAX_CHARS = 80
+
+
+def _is_profile_field(b: Block) -> bool:
+    return b.kind == "dd" and b.chars <= _PROFILE_FIELD_MAX_CHARS
 
 
 # A bare number is a vote count or a post number in a thread (a price or a rank on a card).
@@ -743,7 +754,7 @@ def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list
             # A blog post's class says post too: its "Online" and "Quote" lines and its
             # "signature dishes" are its story. Buttons and signatures go in threads and comments.
             thread = forum or bool(flags & _COMMENT_BIT)
-            if _is_post_furniture(b.text, thread) or (forum and _BARE_NUMBER.fullmatch(b.text)):
+            if _is_post_furniture(b.text, thread) or (forum and (_BARE_NUMBER.fullmatch(b.text) or _is_profile_field(b))):
                 continue
             if thread and _in_signature(elems, b.elem):
                 continue
