@@ -57,3 +57,18 @@ def test_a_posters_profile_fields_are_not_the_thread() -> None:
     kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
     assert not any(t in kept for t in ("Volunteer", "Primary OS: Fedora", "Founded: Oct 05, 2011"))
     assert REPLIES[0] in kept and REPLIES[1] in kept
+
+
+def test_a_doubted_reply_in_the_threads_template_is_kept() -> None:
+    bodies = [*REPLIES, "Same here: samples first, and a bottle only when a decant runs out.", "+1, thanks."]
+    posts = "".join(
+        f"<li class='ItemComment'><div class='Comment'><div class='Message userContent'><p>{body}</p></div></div></li>"
+        for body in bodies
+    )
+    html = f"<html><body><ul class='DataList Comments'>{posts}</ul><div class='box'><p>+1, thanks.</p></div></body></html>"
+    seg = segment(LexborHTMLParser(html).body)
+    # The model is sure of three replies and doubts the short fourth (and the box's lookalike line).
+    probs = np.array([0.3 if b.text == bodies[3] else 0.9 for b in seg.blocks])
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
+    assert kept == bodies  # the box's line is not in the posts' template
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "article")] == bodies[:3]
