@@ -209,6 +209,7 @@ _LOGO_TAIL = re.compile(
     re.IGNORECASE,
 )
 _LOGO_HEAD = re.compile(r"^(?:(?:the )?logo(?: of| for)?|(?:return|back|go|click) to(?: the)?)\s*[-|:]?\s*", re.IGNORECASE)
+_FILE_NAME_CHARS = re.compile(r"[-_.]")
 # What a link's alt text says instead of a name: where it leads.
 _NOT_A_NAME = re.compile(r"\b(?:home|homepage|home page|location|locations|locator|menu|search|cart|account|sign in)\b", re.I)
 
@@ -223,7 +224,7 @@ def _logo_alt(ctx: PageContext, labels: set[str]) -> str:
     alt = clean(img.attributes.get("alt") or "")
     alt = _LOGO_TAIL.sub("", _LOGO_HEAD.sub("", alt)).strip(" -|:.")
     key = norm_key(alt)
-    if len(key) < 2 or (" " not in alt and re.search(r"[-_.]", alt)):
+    if len(key) < 2 or (" " not in alt and _FILE_NAME_CHARS.search(alt)):
         return ""  # nothing left, or a file's name ("elliptic-logo-black-4", "brand.png")
     if any(len(lab) >= 4 and (key[:4] in lab or lab[:4] in key) for lab in labels):
         return alt
@@ -241,8 +242,9 @@ def _logo_alt(ctx: PageContext, labels: set[str]) -> str:
 
 
 def _site_from_logo(ctx: PageContext, title: Pick | None, labels: set[str]) -> Pick | None:
-    """The heading that links to the home page, over a blog's posts (Blogger's themes), when
-    nothing else names the site; not an SVG's own title, nor the story's headline."""
+    """The heading that links to the home page, over a blog's posts (Blogger's themes), else
+    the logo picture's alt text, when nothing else names the site; not an SVG's own title, nor
+    the story's headline."""
     logo = ctx.logo_names[0] if ctx.logo_names else _logo_alt(ctx, labels)
     if not logo or len(logo.split()) > 6 or "created with" in logo.lower():
         return None
