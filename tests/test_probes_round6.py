@@ -147,3 +147,15 @@ def test_a_headings_control_and_an_items_path_read_as_shown() -> None:
         '<button id="copy-path" title="Copy item path to clipboard">Copy item path</button></h1>' + STORY,
     )
     assert meta_of(html, "https://docs.example.rs/tidewater/struct.Backoff.html")["title"] == "Struct tidewater::Backoff"
+
+
+def test_a_date_line_with_its_reading_time_is_a_stamp() -> None:
+    from newsmill.assemble import _is_date_stamp
+    from newsmill.segment import Block
+
+    def line(t: str) -> Block:
+        return Block("text", t, t, 0, "p", chars=len(t))
+
+    assert _is_date_stamp(line("3 December 2018 · 24 minute read"))
+    assert _is_date_stamp(line("March 3, 2024 - 5 min read"))
+    assert not _is_date_stamp(line("The ferry left on 3 December 2018, a 24 minute ride."))

@@ -820,12 +820,17 @@ _STAMP_LABEL = re.compile(
 )
 
 
+# A reading time beside the date ("3 December 2018 · 24 minute read").
+_STAMP_READ_TIME = re.compile(r"\s*[·|•,–-]\s*\d{1,3}\s*(?:min|mins|minutes?)\.?\s*(?:read|reading time|to read)?\s*$", re.I)
+
+
 def _is_date_stamp(b: Block) -> bool:
-    """"Published on 13 March 2024", "Updated: 2024-03-13 10:25": a date line, no sentence."""
+    """"Published on 13 March 2024", "Updated: 2024-03-13 10:25", "3 December 2018 · 24 minute
+    read": a date line, no sentence."""
     t = b.text
     if len(t) > 60 or not any(c.isdigit() for c in t):
         return False
-    rest = t[_STAMP_LABEL.match(t).end():]  # type: ignore[union-attr]
+    rest = _STAMP_READ_TIME.sub("", t[_STAMP_LABEL.match(t).end():])  # type: ignore[union-attr]
     found = find_dates(rest, limit=2)
     return len(found) == 1 and not rest[: found[0][1]].strip(" ,") and not rest[found[0][2]:].strip(" .")
 
