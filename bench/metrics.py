@@ -185,8 +185,7 @@ def author_match(truth: str | None, predicted: Sequence[str] | str | None) -> bo
     """Hit when any ground-truth name and any extracted author contain one another (compared
     as whole-word token runs, so case, punctuation and spacing are ignored). Extracted authors
     made only of credentials or filler words are ignored."""
-    if isinstance(predicted, str):
-        predicted = [predicted]
+    predicted = _as_list(predicted)
     # An extracted "author" that is only credentials or filler ("MD", "By") names nobody.
     preds = [
         toks

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -361,17 +362,18 @@ _NEWSLETTER_PITCH = re.compile(
 def is_widget_line(text: str) -> bool:
     if text.endswith(("here.", "here")) and len(text) <= 300 and _SIGNUP_PITCH.fullmatch(text.strip()):
         return True
-    if len(text) <= _PITCH_MAX_CHARS:
-        low = text.lower()
-        if any(w in low for w in _PITCH_WORDS) and _NEWSLETTER_PITCH.search(text) is not None:
-            return True
-    if len(text) > 120:  # the cheap test first: most kept blocks are prose
+    if len(text) > _PITCH_MAX_CHARS:  # the cheap test first: most kept blocks are prose
+        return False
+    low = text.lower()
+    if any(w in low for w in _PITCH_WORDS) and _NEWSLETTER_PITCH.search(text) is not None:
+        return True
+    if len(text) > 120:
         return False
     if text.startswith("Loading") and text.endswith(("...", "\u2026")) and len(text) < 40:
         return True  # a script's placeholder ("Loading paragraph...")
     if text.startswith("SOURCE ") and len(text) < 80 and text[7:8].isupper():
         return True  # a newswire release's closing tag ("SOURCE Halvorsen Robotics"), not "Source: …"
-    words = _WORDS.findall(text.lower())
+    words = _WORDS.findall(low)
     if not words:
         return False
     line = " ".join(words)
@@ -903,21 +905,9 @@ _REVIEW_REST_MIN = 50
 def set_aside_reviews(seg: Segmentation, probs: np.ndarray, threshold: float) -> np.ndarray | None:
     """``probs`` with the blocks of customer-review boxes at 0, when those hold most of the
     text kept at ``threshold`` and other likely text remains; else None."""
-    blocks, elems = seg.blocks, seg.elems
-    review = _PRODUCT_ASIDES[0]
-    inside: list[int] = [-1] * len(elems)  # 1: the element or an ancestor is a review box
-    mask = np.zeros(len(blocks), dtype=bool)
-    for i, b in enumerate(blocks):
-        path: list[int] = []
-        e = b.elem
-        while e >= 0 and inside[e] < 0:
-            path.append(e)
-            e = elems[e].parent
-        v = inside[e] if e >= 0 else 0
-        for a in reversed(path):
-            v = v or int(review.search(elems[a].sig) is not None)
-            inside[a] = v
-        mask[i] = v == 1
+    blocks = seg.blocks
+    hits = _box_bits(seg, range(len(blocks)), _PRODUCT_ASIDES[:1])  # the review boxes
+    mask = np.fromiter((hits[i] for i in range(len(blocks))), dtype=bool, count=len(blocks))
     if not mask.any():
         return None
     kept = probs >= threshold
@@ -937,12 +927,20 @@ def _drop_boxes(
 ) -> list[int]:
     """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
     by kind, each unless its blocks hold most of the text still kept."""
+    hits = _box_bits(seg, out, boxes)
+    for k in range(len(boxes)):
+        out = _drop_minor(seg.blocks, out, {i for i in out if hits[i] >> k & 1}, whole)
+    return out
+
+
+def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str], ...]) -> dict[int, int]:
+    """For each block in ``idx``, bit k set when its element or an ancestor has a class that
+    ``boxes[k]`` matches. One walk for all patterns: an element's bits are its own matches and
+    its parent's, and only these blocks' ancestors are read, each once."""
     blocks, elems = seg.blocks, seg.elems
-    # One walk for all kinds: an element's bits are its own matches and its parent's. Only the
-    # kept blocks' ancestors are read, each once.
     bits: list[int] = [-1] * len(elems)
     hits: dict[int, int] = {}
-    for i in out:
+    for i in idx:
         path: list[int] = []
         e = blocks[i].elem
         while e >= 0 and bits[e] < 0:
@@ -956,9 +954,7 @@ def _drop_boxes(
                     b |= 1 << k
             bits[a] = b
         hits[i] = b
-    for k in range(len(boxes)):
-        out = _drop_minor(blocks, out, {i for i in out if hits[i] >> k & 1}, whole)
-    return out
+    return hits
 
 
 # A section of paid placements, on any page: a directory's "Sponsored results" over the

@@ -31,9 +31,10 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 # The words: comment disqus respond* reply replies related recommend more-stor also-read
 # trending popular most-read mostread sidebar footer nav* menu breadcrumb teaser card* promo
 # newsletter outbrain taboola ticker clock weather topbar rail* latest carousel slider next-post
-# prev-post pagination testimonial (* = at a word start). Written as a trie with each branch opening on a
-# letter, so the regex engine skips ahead to those letters: 3x faster than the flat list, and
-# it runs on every ancestor's class string.
+# prev-post pagination testimonial (* = at a word start), then shoppers' reviews and an
+# obituary's guestbook. Written as a trie with each branch opening on a letter, so the regex
+# engine skips ahead to those letters: 3x faster than the flat list, and it runs on every
+# ancestor's class string.
 _BAD_ZONE = re.compile(
     r"c(?:omment|(?<![a-z]c)ard|arousel|lock)|disqus|"
     r"r(?:(?<![a-z]r)(?:espond|ail)|e(?:pl(?:y|ies)|lated|commend))|"
@@ -510,11 +511,10 @@ def _heading_text(h: LexborNode, t: str) -> str:
         label = clean(first.text(deep=True, separator=" "))
         if label and len(label.split()) <= 3 and t.startswith(label) and len(t) > len(label) + 3:
             t = t[len(label):].strip()
-    number = clean(last.text(deep=True, separator=" "))
-    if _ISSUE_NUMBER.fullmatch(number) and t.endswith(number) and len(t) > len(number) + 3:
-        t = t[: -len(number)].strip()
-    elif last.tag == "button" and number and t.endswith(number) and len(t) > len(number) + 3:
-        t = t[: -len(number)].strip()  # a control set in the heading ("Copy item path")
+    # An issue's number after the title, or a control set in the heading ("Copy item path").
+    tail = clean(last.text(deep=True, separator=" "))
+    if (last.tag == "button" or _ISSUE_NUMBER.fullmatch(tail)) and tail and t.endswith(tail) and len(t) > len(tail) + 3:
+        t = t[: -len(tail)].strip()
     return t
 
 
