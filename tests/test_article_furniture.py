@@ -59,3 +59,39 @@ def test_reading_time_lines_are_dropped_and_prose_about_minutes_is_kept() -> Non
         assert not is_widget_line(kept), kept
     art = _extract(Case("reading time", before="<p>7 min read</p>", between="<p>4 min read</p>"))
     assert "min read" not in art.text
+
+
+def test_inbox_offers_fine_print_and_donation_calls_are_widget_lines() -> None:
+    for line in ("Get The Current in your inbox",
+                 "Sign-up for recipes to your inbox",
+                 "Receive insights, program information, and more to your inbox",
+                 "Thank you! Please check your inbox",
+                 "By signing up, you agree to our Terms of Use and Privacy Policy.",
+                 "* I understand and agree that registration on or use of this site constitutes agreement to its "
+                 "user agreement and privacy policy.",
+                 "I accept the privacy policy",
+                 "Local news that matters to you. High Plains Public Media is member supported. Give now to keep "
+                 "independent reporting on the air and online.",
+                 "Support local journalism: donate today."):
+        assert is_widget_line(line), line
+    for prose in ("CVs in your inbox within 72 hours",
+                  "Passengers who tick that box agree to the airline's terms and conditions.",
+                  "The station said listener-supported donations paid for half of its reporting last year.",
+                  "Give the dough an hour to rise before you shape it."):
+        assert not is_widget_line(prose), prose
+
+
+def test_a_donation_call_inside_the_story_is_dropped() -> None:
+    call = ("<div class='HtmlModule'><p><strong>Local news that matters to you.</strong> The Courier is reader "
+            "supported. <a href='/donate'>Give now</a> to keep independent reporting free for everyone.</p></div>")
+    art = _extract(Case("donate", between=call))
+    assert "Give now" not in art.text and "reader supported" not in art.text
+    for para in STORY:
+        assert para in art.text
+
+
+def test_fine_print_needs_terms_or_a_policy() -> None:
+    assert is_widget_line("By continuing, you agree to our User Agreement and acknowledge that you understand the "
+                          "Privacy Policy.")
+    assert not is_widget_line("By streamlining your shopping list and what you accept into your house, you’ll also "
+                              "streamline your life.")

@@ -173,3 +173,15 @@ def test_a_popover_is_not_read_until_opened() -> None:
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert "Council approves bridge" in texts and not any("install this app" in t for t in texts)
     assert "Paragraph 12 of the council story" in extract(html).text
+
+
+def test_a_tooltip_is_not_read() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    # A tooltip shows on hover over a control ("Show activity on this post."), not as text.
+    tip = "<div class='s-popover' role='tooltip'>Show activity on this post.</div>"
+    html = f"<html><body><article><h1>Council approves bridge</h1>{tip}{PARAS}</article></body></html>"
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert "Council approves bridge" in texts and not any("Show activity" in t for t in texts)

@@ -296,3 +296,16 @@ def test_reviews_over_two_thirds_of_the_kept_text_are_set_aside() -> None:
         b.chars for b, k in zip(seg.blocks, kept, strict=True) if k)
     assert 2 / 3 < share < 0.75
     assert set_aside_reviews(seg, probs, 0.4) is not None
+
+
+def test_a_cards_cart_link_is_not_read_into_its_price() -> None:
+    # WooCommerce sets a card's button as a link beside the price: one line, "$24.00 Add to cart".
+    cards = "".join(
+        f"<li class='product'><a href='/p/{i}'><h2>Fenwick Planter {i}</h2></a><span class='price'>${20 + i}.00</span>"
+        f"<a href='?add-to-cart={i}' class='button add_to_cart_button'>{label}</a></li>"
+        for i, label in enumerate(["Add to cart", "Select options", "Add to basket"])
+    )
+    texts = [b.text for b in _seg(f"<ul class='products'>{cards}</ul><p><a href='/cart'>Cart help</a></p>").blocks]
+    assert "$20.00" in texts and "$21.00" in texts and "$22.00" in texts
+    assert not any("Add to" in t or "Select options" in t for t in texts)
+    assert "Cart help" in texts  # any other link is read as before

@@ -354,9 +354,30 @@ _PITCH_WORDS = ("inbox", "newsletter", "mailing list")  # a cheap test before th
 _NEWSLETTER_PITCH = re.compile(
     r"\b(?:delivered|sent|straight|directly|right)(?: straight| directly| right)? (?:to|in(?:to)?) your (?:e-?mail )?inbox|"
     r"\b(?:sign(?:ing)? up|subscribe|subscribing|join|register)\b.{0,60}\b(?:newsletters?|mailing list)\b|"
-    r"\bnewsletters?\b.{0,60}[.!?:]\s+(?:sign up|subscribe|join)\b",
+    r"\bnewsletters?\b.{0,60}[.!?:]\s+(?:sign up|subscribe|join)\b|"
+    # A box's heading or line that offers a delivery: "Get The Current in your inbox",
+    # "Sign up to receive exclusive offers in your inbox", and its thanks ("Please check your inbox").
+    r"^\W*(?:get|receive|sign[- ]?up|subscribe)\b.{0,80}\b(?:to|in|into) your (?:e-?mail )?inbox\b|"
+    r"^\W*(?:thank you\W+|thanks\W+)?(?:please )?check your (?:e-?mail )?inbox\b",
     re.IGNORECASE,
 )
+
+# A form's fine print: "By signing up, you agree to our Terms of Use and Privacy Policy", "I
+# accept the privacy policy", "registration on or use of this site constitutes agreement to its
+# user agreement". Not a story's "by checking that box, passengers agree to …" (no "you").
+_FINE_PRINT = re.compile(
+    r"^\W*(?:by \w+ing\b.{0,80}\byou(?:'re|’re| are)? (?:also )?(?:agree|accept|consent)|"
+    r"i (?:understand and |have read and )?(?:agree|accept|consent))\w*\b.{0,120}\b(?:terms|privacy|polic|agreement|"
+    r"conditions|licen[cs]e|disclaimer)|"
+    r"\bconstitutes (?:acceptance|agreement)\b"
+)
+# A newsroom's call for money set in the story: "X is member supported. Give now to keep
+# independent reporting on the air", "Support local journalism: donate today." The call is an
+# imperative to give, so neither a sentence reporting a donation drive nor "Support local
+# journalism, the mayor urged, by buying a paper" is one.
+_DONATE_CAUSE = r"(?:journalism|reporting|newsroom|(?:member|listener|reader|viewer)[- ]supported)"
+_DONATE_CALL = r"(?:^|[.!?:]\s+)\W*(?:please\s+)?(?:give|donate|contribute|support (?:us|our work))\b"
+_DONATE_PITCH = re.compile(rf"{_DONATE_CALL}.{{0,160}}{_DONATE_CAUSE}|{_DONATE_CAUSE}.{{0,160}}{_DONATE_CALL}")
 
 
 def is_widget_line(text: str) -> bool:
@@ -366,6 +387,10 @@ def is_widget_line(text: str) -> bool:
         return False
     low = text.lower()
     if any(w in low for w in _PITCH_WORDS) and _NEWSLETTER_PITCH.search(text) is not None:
+        return True
+    if ("agree" in low or "accept" in low or "consent" in low or "constitutes" in low) and _FINE_PRINT.search(low):
+        return True
+    if ("give" in low or "donat" in low or "contribut" in low or "support" in low) and _DONATE_PITCH.search(low):
         return True
     if len(text) > 120:
         return False
