@@ -105,17 +105,40 @@ def _twice():
     return _segmented(html)
 
 
-def test_text_shown_twice_is_kept_once_but_repeated_card_attributes_stay_on_listings() -> None:
+def test_text_shown_twice_is_kept_once_but_repeated_card_attributes_stay() -> None:
     seg = _twice()
     probs = np.full(len(seg.blocks), 0.9)
     article = _kept(seg, probs, 0.5, "article")
-    assert sum(t.startswith("2.") for t in article) == 1
-    assert article.count("For monitors weighing up to twenty pounds.") == 1
+    assert sum(t.startswith("2.") for t in article) == 1  # the mobile rendering goes
+    # Each card has its own title: the attribute they share is one per card (_PLAN_TYPES).
+    assert article.count("For monitors weighing up to twenty pounds.") == 3
+    assert _kept(seg, probs, 0.5, "product").count("For monitors weighing up to twenty pounds.") == 1
     listing = _kept(seg, probs, 0.5, "listing")
     assert sum(t.startswith("2.") for t in listing) == 1  # a repeated run of paragraphs
     assert listing.count("For monitors weighing up to twenty pounds.") == 3  # one per card
     docs = _kept(seg, probs, 0.5, "documentation")
     assert sum(t.startswith("2.") for t in docs) == 2
+
+
+def _plans(clone: bool) -> list[str]:
+    features = "<ul><li>Phone consultation with a resume expert</li><li>Keyword optimised for screening software</li></ul>"
+    plans = "".join(
+        f"<div class='plan plan-{i}'><h3>{name}</h3><p>{price}</p>{features}</div>"
+        for i, (name, price) in enumerate([("Starter package", "$179"), ("Career package", "$229")])
+    )
+    # A carousel's clone repeats a whole slide, title and all.
+    slide = "<div class='slide'><h3>What our clients say</h3><p>They rewrote my resume in three days and I got the job.</p></div>"
+    slides = slide + (slide if clone else "")
+    html = f"<html><body><main><div class='plans'>{plans}</div><div class='slides'>{slides}</div></main></body></html>"
+    seg = _segmented(html)
+    return _kept(seg, np.full(len(seg.blocks), 0.9), 0.5, "service")
+
+
+def test_a_line_every_plan_shares_is_kept_in_each_plan_but_a_clone_goes() -> None:
+    kept = _plans(clone=True)
+    assert kept.count("Phone consultation with a resume expert") == 2
+    assert kept.count("Keyword optimised for screening software") == 2
+    assert kept.count("They rewrote my resume in three days and I got the job.") == 1
 
 
 def test_a_code_listing_in_the_story_is_kept_on_a_lower_floor() -> None:
