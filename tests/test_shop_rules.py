@@ -309,3 +309,18 @@ def test_a_cards_cart_link_is_not_read_into_its_price() -> None:
     assert "$20.00" in texts and "$21.00" in texts and "$22.00" in texts
     assert not any("Add to" in t or "Select options" in t for t in texts)
     assert "Cart help" in texts  # any other link is read as before
+
+
+def test_screen_reader_sentences_are_not_read_but_labels_and_figures_are() -> None:
+    # A card's wish-list button speaks a sentence that no reader sees; a short label names a
+    # value that is seen, and a price may be written only for screen readers (its visible copy
+    # drawn in aria-hidden spans).
+    seg = _seg(
+        "<div class='card'><h3>Striped Midi Dress</h3>"
+        "<button><span class='u-text-sr-only'>Add Striped Midi Dress to your Loves.</span></button>"
+        "<p><span class='visually-hidden'>Old price</span> $79</p>"
+        "<p><del aria-hidden='true'>$30</del><span class='screen-reader-text'>Original price was: $30.00.</span></p>"
+        "<p><span class='not-sr-only'>Shown again to every reader here</span></p></div>"
+    )
+    texts = [b.text for b in seg.blocks]
+    assert texts == ["Striped Midi Dress", "Old price $79", "Original price was: $30.00.", "Shown again to every reader here"]
