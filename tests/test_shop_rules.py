@@ -11,6 +11,7 @@ from newsmill.assemble import (
     _SPONSORED_SECTION,
     _complete_tables,
     _complete_terms,
+    _drop_bare_addresses,
     _drop_shop_sections,
     _drop_trailing_heading,
     is_widget_line,
@@ -324,3 +325,18 @@ def test_screen_reader_sentences_are_not_read_but_labels_and_figures_are() -> No
     )
     texts = [b.text for b in seg.blocks]
     assert texts == ["Striped Midi Dress", "Old price $79", "Original price was: $30.00.", "Shown again to every reader here"]
+
+
+def test_a_raw_custom_field_holding_an_address_leaves_a_product_page() -> None:
+    # A shop template prints its custom fields: a swatch's picture address under a key.
+    seg = _seg("<h1>Staple Tee</h1><p>A regular fit tee in mid weight combed cotton.</p><dl>"
+               "<dt>Fit:</dt><dd>Regular</dd>"
+               "<dt>cat_thumb_Navy:</dt><dd>https://cdn.example.com/images/160x160/5001_navy_thumb.jpg</dd>"
+               "<dt>Swatch:</dt><dd>//cdn.example.com/images/5001_sage.jpg</dd>"
+               "<dt>Shop:</dt><dd>www.example.com/tees</dd></dl>"
+               "<p>See https://example.com/care for washing advice.</p>")
+    out = _drop_bare_addresses(seg.blocks, list(range(len(seg.blocks))))
+    assert [seg.blocks[i].text for i in out] == [
+        "Staple Tee", "A regular fit tee in mid weight combed cotton.", "Fit:", "Regular",
+        "See https://example.com/care for washing advice.",
+    ]

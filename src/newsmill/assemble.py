@@ -466,6 +466,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES, out)
+        out = _drop_bare_addresses(blocks, out)
     if page_type == "collection":
         out = _drop_shop_sections(blocks, out, _OTHER_PRODUCTS)
     if page_type == "article":
@@ -991,6 +992,21 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
 _SPONSORED_SECTION = re.compile(
     r"sponsored (?:results|listings|links|products|items|stories|posts|ads)|paid (?:listings|results)", re.I
 )
+
+
+# A shop template's custom fields printed raw: "cat_thumb_Navy:" over an image's address. A
+# product's copy never is an address alone.
+_BARE_ADDRESS = re.compile(r"(?:https?:)?//\S+|www\.\S+")
+
+
+def _drop_bare_addresses(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` without the blocks that are nothing but a web address, and the term (<dt>)
+    that labels such a one."""
+    bare = {i for i in out if _BARE_ADDRESS.fullmatch(blocks[i].text.strip())}
+    if not bare:
+        return out
+    bare |= {j for j, i in zip(out, out[1:], strict=False) if i in bare and blocks[j].kind == "dt"}
+    return [i for i in out if i not in bare]
 
 
 def _drop_shop_sections(blocks: list[Block], out: list[int], pattern: re.Pattern[str] = _SHOP_SECTION) -> list[int]:
