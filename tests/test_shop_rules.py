@@ -14,6 +14,7 @@ from newsmill.assemble import (
     _drop_bare_addresses,
     _drop_shop_sections,
     _drop_trailing_heading,
+    _is_furniture_line,
     is_widget_line,
 )
 from newsmill.segment import Segmentation, segment
@@ -340,3 +341,22 @@ def test_a_raw_custom_field_holding_an_address_leaves_a_product_page() -> None:
         "Staple Tee", "A regular fit tee in mid weight combed cotton.", "Fit:", "Regular",
         "See https://example.com/care for washing advice.",
     ]
+
+
+def test_script_error_messages_and_no_script_notices_are_furniture() -> None:
+    for line in ("Sorry, there was a problem.", "There was an error retrieving your Wish Lists. Please try again.",
+                 "Something went wrong. Please try your request again later.", "Hmm, something went wrong.",
+                 "Oops! Something went wrong. Please try again later.",
+                 "JavaScript is disabled. For a better experience, please enable JavaScript in your browser "
+                 "before proceeding."):
+        assert is_widget_line(line), line
+    for line in ("There was a problem with the engine.", "Something went wrong at the plant, officials said.",
+                 "Sorry, there was a problem with the delivery, so we refunded every order in full last week."):
+        assert not is_widget_line(line), line
+
+
+def test_placeholder_text_left_by_a_theme_is_furniture() -> None:
+    seg = _seg("<h1>Ridge Wallet</h1><p>A slim front pocket wallet in aluminium.</p>"
+               "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>"
+               "<pre>Lorem ipsum dolor sit amet</pre>")
+    assert [_is_furniture_line(b) for b in seg.blocks] == [False, False, True, False]

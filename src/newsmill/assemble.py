@@ -170,7 +170,16 @@ _CONTROL = re.compile(
     r"\d+(?: \d+)?k?(?: \d+ (?:gold|silver|bronze) badges?)+|"
     r"(?:answered|asked|edited) (?:\w+ \d{1,2}(?: \d{4})?|\d+ \w+ ago)(?: at \d{1,2} \d{2})?|"
     r"start asking to get answers|find the answer to your question by asking|"
-    r"see similar questions with these tags|add a comment|show \d+ more comments?)$"
+    r"see similar questions with these tags|add a comment|show \d+ more comments?|"
+    # A script's error and retry messages, left in the page for when a request fails ("Sorry,
+    # there was a problem.", "There was an error retrieving your Wish Lists. Please try again.",
+    # "Oops! Something went wrong. Please try again later.").
+    r"(?:(?:oops|opps|hmm|sorry|unfortunately) )*(?:something went wrong|there was (?:a problem|an error|an issue)"
+    r"(?: \w+){0,6}) (?:please )?(?:try (?:again|your request again)|reload the page|refresh the page)(?: later)?|"
+    r"(?:oops|opps|hmm|sorry|unfortunately)(?: \w+)? (?:something went wrong|there was (?:a problem|an error))|"
+    # A notice for browsers without scripts ("JavaScript is disabled. For a better experience,
+    # please enable JavaScript in your browser before proceeding.").
+    r"javascript is (?:disabled|required|not enabled)(?: \w+){0,12}|(?:please )?enable javascript(?: \w+){0,10})$"
 )
 # A newsroom's rider under its stories: "Follow BBC Cornwall on X, Facebook and Instagram. Send
 # your story ideas to spotlight@bbc.co.uk." (longer than the widget lines, by the address).
@@ -839,8 +848,17 @@ def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list
 
 def _is_furniture_line(b: Block) -> bool:
     """A line no reader wants on any page: a widget or control, a breadcrumb trail, a link to
-    another story, a picture's credit, the page's copyright notice."""
-    return is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
+    another story, a picture's credit, the page's copyright notice, a template's placeholder."""
+    return (
+        is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
+        or _is_placeholder(b)
+    )
+
+
+def _is_placeholder(b: Block) -> bool:
+    """"Lorem ipsum dolor sit amet…": a theme's filler text left in the page (a code listing
+    may show it, as an example's input)."""
+    return b.text[:11].lower() == "lorem ipsum" and b.kind != "code"
 
 
 _STAMP_LABEL = re.compile(
