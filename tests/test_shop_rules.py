@@ -360,3 +360,18 @@ def test_placeholder_text_left_by_a_theme_is_furniture() -> None:
                "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>"
                "<pre>Lorem ipsum dolor sit amet</pre>")
     assert [_is_furniture_line(b) for b in seg.blocks] == [False, False, True, False]
+
+
+def test_a_collection_sets_apart_its_customer_reviews() -> None:
+    # A product line's page (or a product page taken for a collection) over a review widget.
+    from newsmill.assemble import select
+
+    products = "".join(f"<li><p>Beard oil no. {n}, jojoba and castor, 30 ml, in a glass bottle</p></li>"
+                       for n in range(1, 5))
+    reviews = "".join(f"<div class='review-widget__item'><p>Love the scent of number {n}, my beard feels soft "
+                      "all day and my wife likes it.</p></div>" for n in range(1, 3))
+    seg = _seg(f"<h1>Beard Oil</h1><p>Our lightweight oil stops beard itch and dandruff.</p><ul>{products}</ul>"
+               f"<div class='reviews'><h2>What customers say</h2>{reviews}</div>")
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    assert texts[:2] == ["Beard Oil", "Our lightweight oil stops beard itch and dandruff."]
+    assert len(texts) == 6 and not any("scent" in t or "customers" in t for t in texts)
