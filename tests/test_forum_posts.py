@@ -72,3 +72,18 @@ def test_a_doubted_reply_in_the_threads_template_is_kept() -> None:
     kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
     assert kept == bodies  # the box's line is not in the posts' template
     assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "article")] == bodies[:3]
+
+
+def test_an_avatars_initial_is_not_glued_to_the_posters_name() -> None:
+    # XenForo draws a missing avatar as the poster's initial, an image by its role.
+    html = (
+        "<html><body><article class='message'><section class='message-user'>"
+        "<div class='message-avatar'><div class='message-avatar-wrapper'><a class='avatar' href='/m/1'>"
+        "<span role='img' aria-label='ridwan123'>R</span></a></div></div>"
+        "<div class='message-userDetails'><h4 class='message-name'><a class='username' href='/m/1'>ridwan123</a></h4></div>"
+        "</section><div class='score' role='img'>Rated 4.76 out of 5</div>"
+        f"<div class='message-body'>{REPLIES[0]}</div></article></body></html>"
+    )
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert "ridwan123" in texts and "Rridwan123" not in texts
+    assert "Rated 4.76 out of 5" in texts  # longer text in an image's role still reads

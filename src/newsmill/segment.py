@@ -442,6 +442,14 @@ def _meets_word(text: list[str], t: str) -> bool:
     return last[-1:].isalnum() and not (len(text) == 1 and _is_drop_cap(text[0]))
 
 
+# The text of an element that says it is an image (role="img") is its picture: a forum avatar
+# drawn as the poster's initial, which read as a drop cap glued the letter to the name beside
+# it ("Rridwan123"). Longer text in one (a shop's "Rated 4.76 out of 5") still reads. Cross-
+# validated on wcxb-dev: real 0.89140 -> 0.89145 (forum 0.8329 -> 0.8334, XenForo threads; 12
+# pages better, 2 worse by 0.003 at most), old-style renderings (no roles) unchanged.
+_IMG_LETTERS = 2
+
+
 def _is_drop_cap(text: str) -> bool:
     return len(text) == 1 and text.isupper()
 
@@ -746,10 +754,13 @@ class _Walker:
             attrs = child.attributes
             if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                 continue
-            if attrs.get("role") == "tooltip":
+            role = attrs.get("role")
+            if role == "tooltip":
                 # Shown on hover over a control ("Show activity on this post", a price's
                 # explanation): on wcxb-dev, 10 of 125 tooltips' texts are in a reference.
                 continue
+            if role == "img" and len(child.text().strip()) <= _IMG_LETTERS:
+                continue  # a picture's stand-in: an avatar's initial ("R" before "ridwan123")
             cls = attrs.get("class")
             if cls and tag == "span" and cls.startswith("mw-editsection"):
                 continue  # MediaWiki's "[edit]" link inside a section's heading
