@@ -375,3 +375,25 @@ def test_a_collection_sets_apart_its_customer_reviews() -> None:
     texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
     assert texts[:2] == ["Beard Oil", "Our lightweight oil stops beard itch and dandruff."]
     assert len(texts) == 6 and not any("scent" in t or "customers" in t for t in texts)
+
+
+def test_two_cards_with_the_same_fields_keep_both_but_clones_and_widgets_go() -> None:
+    from newsmill.assemble import select
+
+    card = (
+        "<li class='card'><p>{name}</p><div class='spec'><p>For Monitors: 5-22 lbs</p>"
+        "<p>Screen Size: Up to 43 in</p><p>Starting at $434</p>"
+        "<p>Error rating product. Refresh and try again.</p><p>Rate this product now</p></div></li>"
+    )
+    names = ["M2 Pro Single Monitor Arm", "M/Flex with M2 Pro Single Monitor Arm"]
+    html = "<ul class='grid'>" + "".join(card.format(name=n) for n in names) + "</ul>"
+    # A carousel's clone of the first card, name and all.
+    html += "<div class='clone'>" + card.format(name=names[0]) + "</div>"
+    seg = _seg(html)
+    # A listing: on collection pages like cards keep their shared lines too (_PLAN_TYPES).
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
+    assert texts == [
+        names[0], "For Monitors: 5-22 lbs", "Screen Size: Up to 43 in", "Starting at $434",
+        "Error rating product. Refresh and try again.", "Rate this product now",
+        names[1], "For Monitors: 5-22 lbs", "Screen Size: Up to 43 in", "Starting at $434",
+    ]

@@ -470,8 +470,10 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     out = _drop_promo_runs(blocks, [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])])
     out = _drop_facet_runs(blocks, out)
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
-        cards = seg.elems if page_type in _PLAN_TYPES else None
-        out = _drop_echoes(blocks, _drop_repeats(blocks, out, 2 if page_type in ("listing", "collection") else 1, cards))
+        listing = page_type in ("listing", "collection")
+        out = _drop_echoes(blocks, _drop_repeats(
+            blocks, out, 2 if listing else 1, seg, plans=page_type in _PLAN_TYPES, fields=listing
+        ))
     out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES, out)
@@ -1332,13 +1334,18 @@ _REPEAT_MIN_CHARS = 20
 _REPEAT_KEEP_KINDS = frozenset(["code", "row", "cell"])  # the same command or cell in two places
 
 
-def _drop_repeats(blocks: list[Block], out: list[int], min_run: int, cards: list[Elem] | None = None) -> list[int]:
+def _drop_repeats(
+    blocks: list[Block], out: list[int], min_run: int, seg: Segmentation | None = None, *,
+    plans: bool = False, fields: bool = False,
+) -> list[int]:
     """``out`` without blocks that repeat an earlier kept block's text, in runs of at least
     ``min_run`` consecutive repeats. Cards repeat single attributes ("Screen size: 27 in"), so
     listing pages ask for runs of two; on other pages a single repeat goes (cross-validated F1
     on wcxb-dev 0.8656 -> 0.8716; article +0.002, forum +0.026, product +0.017). Given the
-    page's elements (``cards``), a repeat that is one of several like cards' shared lines stays
-    (see _PLAN_TYPES)."""
+    page's elements: with ``plans``, a repeat that is one of several like cards' shared lines
+    stays (see _PLAN_TYPES); with ``fields`` (listings), a run that goes on a card whose kept
+    block before it is new stays: two products with the same specifications ("For monitors:
+    5-22 lbs", "Screen size: Up to 43\"") under different names."""
     texts = [blocks[i].text for i in out]
     m = len(texts)
     first: dict[str, int] = {}
@@ -1352,12 +1359,13 @@ def _drop_repeats(blocks: list[Block], out: list[int], min_run: int, cards: list
             run = 0
             while p + run < m and q + run < p and texts[p + run] == texts[q + run]:
                 run += 1
-            if run >= min_run and cards is not None:
+            if run >= min_run and plans and seg is not None:
                 counts = counts or Counter(texts)
-                if _shared_by_cards(blocks, cards, out, texts, counts, out[q], out[p]):
+                if _shared_by_cards(blocks, seg.elems, out, texts, counts, out[q], out[p]):
                     run = 0
             if run >= min_run:
-                drop[p:p + run] = [True] * run
+                own = _rest_of_new_card(seg, out, texts, first, p, run) if fields and seg is not None else 0
+                drop[p + own:p + run] = [True] * (run - own)
                 p += run
                 continue
         first.setdefault(t, p)
@@ -1403,6 +1411,30 @@ def _shared_by_cards(
     if ce.last_block - ce.first_block + 1 > _PLAN_CARD_MAX:
         return False
     return any(ce.first_block <= i <= ce.last_block and counts[t] == 1 for i, t in zip(out, texts, strict=True))
+# A card's field: a label and its value ("Screen size: Up to 43\"") or a price. Not its
+# widgets, which every card repeats ("Rate this book", "Error rating book. Refresh and try again").
+_FIELD_LINE = re.compile(r"[^:]{1,30}:\s*\S|.{0,30}[$€£¥]\s?\d")
+
+
+def _rest_of_new_card(seg: Segmentation, out: list[int], texts: list[str], first: dict[str, int], p: int, run: int) -> int:
+    """How many fields of the repeated run ``out[p:p + run]`` go on the card of the kept block
+    before it, when that block is no repeat (a card's own name): 0 when there is none."""
+    if p == 0 or first.get(texts[p - 1], p - 1) != p - 1:
+        return 0
+    blocks, elems = seg.blocks, seg.elems
+    e, hops = blocks[out[p - 1]].elem, 0
+    b = out[p]
+    while e >= 0 and hops <= _CARD_HOPS:
+        ce = elems[e]
+        if ce.last_block - ce.first_block + 1 > _CARD_MAX:
+            return 0
+        if ce.first_block <= b <= ce.last_block:
+            n = 0
+            while n < run and out[p + n] <= ce.last_block and _FIELD_LINE.match(texts[p + n]):
+                n += 1
+            return n
+        e, hops = ce.parent, hops + 1
+    return 0
 
 
 def _drop_echoes(blocks: list[Block], out: list[int]) -> list[int]:
