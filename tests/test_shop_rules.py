@@ -397,3 +397,20 @@ def test_two_cards_with_the_same_fields_keep_both_but_clones_and_widgets_go() ->
         "Error rating product. Refresh and try again.", "Rate this product now",
         names[1], "For Monitors: 5-22 lbs", "Screen Size: Up to 43 in", "Starting at $434",
     ]
+
+
+def test_a_menu_classed_as_navigation_goes_but_a_list_of_categories_stays() -> None:
+    from newsmill.assemble import select
+
+    links = "".join(f"<li><a href='/c/{n}'>{n.title()}</a></li>" for n in ["running", "trail", "track", "walking", "socks", "gloves"])
+    html = (
+        f"<div class='site-nav mega-menu'><ul>{links}</ul></div>"
+        "<h1>Running shoes</h1><p>Shoes for every kind of run, from the track to the trail.</p>"
+        f"<div class='featured'><h2>Browse featured categories</h2><ul>{links}</ul></div>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    assert texts == [
+        "Running shoes", "Shoes for every kind of run, from the track to the trail.", "Browse featured categories",
+        "Running", "Trail", "Track", "Walking", "Socks", "Gloves",
+    ]
