@@ -414,3 +414,17 @@ def test_a_menu_classed_as_navigation_goes_but_a_list_of_categories_stays() -> N
         "Running shoes", "Shoes for every kind of run, from the track to the trail.", "Browse featured categories",
         "Running", "Trail", "Track", "Walking", "Socks", "Gloves",
     ]
+
+
+def test_a_menu_of_bare_links_in_divs_goes_too() -> None:
+    from newsmill.assemble import select
+
+    names = ["Allium", "Hibiscus", "Rudbeckia", "Salvia", "Viola", "Catmint"]
+    links = "".join(f"<div><a href='/p/{n}'>{n}</a></div>" for n in names)
+    html = (
+        f"<div class='header-menu'>{links}</div>"
+        "<h1>Perennials</h1><p>Plants that come back every spring, for sun and for shade.</p>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    assert texts == ["Perennials", "Plants that come back every spring, for sun and for shade."]

@@ -1336,22 +1336,26 @@ _REPEAT_MIN_CHARS = 20
 _REPEAT_KEEP_KINDS = frozenset(["code", "row", "cell"])  # the same command or cell in two places
 
 
-# A shop's menu read as content: a run of list items, each one short link alone in its item
-# ("Running Shoes", "Socks + Sleeves", "All »"), in a box classed as navigation, header,
-# footer or sidebar. Without <nav> (older markup) the model takes a mega-menu for a category
+# A shop's menu read as content: a run of list items or bare lines, each one short link alone
+# in its element ("Running Shoes", "Socks + Sleeves", "All »"), in a box classed as
+# navigation, header, footer or sidebar. Without <nav> (older markup) the model takes a mega-menu for a category
 # page's content; a list of categories that is the content ("Browse featured categories", a
 # wiki's list) sits in no such box. Not on documentation pages, whose tables of contents are
 # such runs. Cross-validated on wcxb-dev: old-style renderings 0.85992 -> 0.86079 (collection
 # 0.6666 -> 0.6760; 42 pages better, 10 worse), real pages 0.89076 -> 0.89078 (6 better, 6
-# worse). Without the box's class, wiki lists and a shop's featured categories went too.
+# worse). Without the box's class, wiki lists and a shop's featured categories went too. Bare
+# lines (a menu of <div><a>), besides list items: old-style 0.86079 -> 0.86116 (27 better, 1
+# worse), real 0.89078 -> 0.89075 (that one page: a shop's category links in a box classed
+# as navigation, which its reference keeps).
 _MENU_RUN = 5
 _MENU_ITEM_WORDS = 5
+_MENU_KINDS = frozenset(["li", "text"])
 _MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"] | _FLAG_BIT["footer"] | _FLAG_BIT["side"]
 
 
 def _is_menu_item(seg: Segmentation, i: int) -> bool:
     b = seg.blocks[i]
-    if b.kind != "li" or b.link_chars < 0.9 * b.chars or b.text.count(" ") >= _MENU_ITEM_WORDS:
+    if b.kind not in _MENU_KINDS or b.link_chars < 0.9 * b.chars or b.text.count(" ") >= _MENU_ITEM_WORDS:
         return False
     e = seg.elems[b.elem]
     return e.first_block == e.last_block and bool(e.iflags & _MENU_BOX)
