@@ -428,3 +428,20 @@ def test_a_menu_of_bare_links_in_divs_goes_too() -> None:
     seg = _seg(html)
     texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
     assert texts == ["Perennials", "Plants that come back every spring, for sun and for shade."]
+
+
+def test_a_sort_panels_options_go_but_a_products_colour_choices_stay() -> None:
+    from newsmill.assemble import select
+
+    html = (
+        "<div class='sort-options'><button>Best Sellers</button><button>Newest First</button>"
+        "<button>Price (Low - High)</button><button>Price (High - Low)</button></div>"
+        "<h1>Bike lights</h1><p>Front and rear lights for riding after dark, charged over USB.</p>"
+        "<div class='swatches'><label>Velvet Cocoa</label><label>Velvet Indigo</label><label>Velvet Olive</label></div>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    assert texts == [
+        "Bike lights", "Front and rear lights for riding after dark, charged over USB.",
+        "Velvet Cocoa", "Velvet Indigo", "Velvet Olive",
+    ]
