@@ -95,3 +95,20 @@ def test_fine_print_needs_terms_or_a_policy() -> None:
                           "Privacy Policy.")
     assert not is_widget_line("By streamlining your shopping list and what you accept into your house, you’ll also "
                               "streamline your life.")
+
+
+def test_fine_print_lines_are_widget_lines() -> None:
+    for line in (
+        "This entry was posted on Tuesday, June 2nd, 2009 at 7:45 am and is filed under Town Council. You can "
+        "follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback.",
+        "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+        "By signing up, you agree to receive recurring automated SMS marketing messages from Example Deals.",
+        "By clicking Subscribe, you consent to our Terms of Use and Privacy Policy.",
+    ):
+        assert is_widget_line(line), line
+    for prose in (
+        "By signing the lease, the council agreed to keep the library open on Sundays.",
+        "To view this exhibition, visitors must book a slot online.",
+        "This entry in the diary was posted to her sister in 1862.",
+    ):
+        assert not is_widget_line(prose), prose

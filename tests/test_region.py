@@ -464,3 +464,23 @@ def test_an_article_drops_its_disclaimer_box() -> None:
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any(t.startswith("Fine print") for t in kept)
     assert any(t.startswith("Fine print") for t in _kept(seg, probs, 0.5, "service"))
+
+
+def test_under_a_high_threshold_whole_sentences_in_the_story_are_kept() -> None:
+    html = (
+        "<html><body><article><div class='entry-content'>"
+        + "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+        + "<p>Doubted: the second week of the test took the watch up two passes in the rain, and it kept time.</p>"
+        + "<p>Doubted short line</p><p>Doubted footnote about the firmware version the watch ran in the test ↩</p>"
+        + "</div></article></body></html>"
+    )
+    seg = _segmented(html)
+    # A threshold of 0.8 puts the relative floor at 0.56: the doubted lines (0.4) are under it.
+    probs = _probs(seg, lambda t: 0.4 if t.startswith("Doubted") else 0.9)
+    kept = _kept(seg, probs, 0.8, "article")
+    assert any(t.startswith("Doubted: the second week") for t in kept)
+    assert "Doubted short line" not in kept
+    assert not any(t.startswith("Doubted footnote") for t in kept)
+    # Under an ordinary threshold (0.5: floor 0.35) nothing changes: 0.3 stays out.
+    probs = _probs(seg, lambda t: 0.3 if t.startswith("Doubted") else 0.9)
+    assert not any(t.startswith("Doubted") for t in _kept(seg, probs, 0.5, "article"))
