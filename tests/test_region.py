@@ -484,3 +484,16 @@ def test_under_a_high_threshold_whole_sentences_in_the_story_are_kept() -> None:
     # Under an ordinary threshold (0.5: floor 0.35) nothing changes: 0.3 stays out.
     probs = _probs(seg, lambda t: 0.3 if t.startswith("Doubted") else 0.9)
     assert not any(t.startswith("Doubted") for t in _kept(seg, probs, 0.5, "article"))
+
+
+def test_runs_of_bare_numbers_in_a_list_are_dropped() -> None:
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
+    html = (
+        f"<html><body><article><h1>Review</h1>{story}<ul class='rating'>"
+        + "".join(f"<li>{n}</li>" for n in range(1, 6))
+        + f"</ul>{story}<ol><li>12</li><li>Laps of the track on the first day</li></ol></article></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
+    assert not any(t in ("1", "2", "3", "4", "5") for t in kept)
+    assert "12" in kept  # one number alone is an item of the list

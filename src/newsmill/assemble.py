@@ -256,6 +256,26 @@ def _is_counted_option(b: Block) -> bool:
     )
 
 
+# List items that are a bare number, three or more in a row: a rating scale's or a pager's
+# buttons ("1 2 3 4 5"), footnote marks, not text. Real pages 0.89088 -> 0.89090 (4 better,
+# none worse); old-style renderings 0.86061 -> 0.86063 (5 better, none worse).
+_NUMBER_RUN = 3
+
+
+def _drop_number_runs(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` without runs of _NUMBER_RUN or more kept list items that are a bare number."""
+    drop: list[int] = []
+    run: list[int] = []
+    for i in [*out, -1]:
+        if i >= 0 and blocks[i].kind == "li" and blocks[i].chars <= 3 and blocks[i].text.strip().isdigit():
+            run.append(i)
+            continue
+        if len(run) >= _NUMBER_RUN:
+            drop += run
+        run = []
+    return [i for i in out if i not in set(drop)] if drop else out
+
+
 def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
     drop: set[int] = set()
     run: list[int] = []
@@ -506,7 +526,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     kept = np.flatnonzero(keep).tolist()
     boxed = _in_small_box(seg, {blocks[i].elem for i in kept})
     out = _drop_promo_runs(blocks, [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])])
-    out = _drop_filter_controls(seg, _drop_facet_runs(blocks, out))
+    out = _drop_filter_controls(seg, _drop_facet_runs(blocks, _drop_number_runs(blocks, out)))
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         listing = page_type in ("listing", "collection")
         out = _drop_echoes(blocks, _drop_repeats(
