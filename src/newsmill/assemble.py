@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -264,16 +264,24 @@ _NUMBER_RUN = 3
 
 def _drop_number_runs(blocks: list[Block], out: list[int]) -> list[int]:
     """``out`` without runs of _NUMBER_RUN or more kept list items that are a bare number."""
-    drop: list[int] = []
-    run: list[int] = []
-    for i in [*out, -1]:
-        if i >= 0 and blocks[i].kind == "li" and blocks[i].chars <= 3 and blocks[i].text.strip().isdigit():
-            run.append(i)
-            continue
-        if len(run) >= _NUMBER_RUN:
-            drop += run
-        run = []
-    return [i for i in out if i not in set(drop)] if drop else out
+    return _drop_runs(
+        out, lambda i: blocks[i].kind == "li" and blocks[i].chars <= 3 and blocks[i].text.strip().isdigit(),
+        _NUMBER_RUN,
+    )
+
+
+def _drop_runs(out: list[int], member: Callable[[int], bool], min_run: int) -> list[int]:
+    """``out`` without its runs of ``min_run`` or more consecutive blocks that are ``member``s."""
+    drop: set[int] = set()
+    j = 0
+    while j < len(out):
+        r = j
+        while r < len(out) and member(out[r]):
+            r += 1
+        if r - j >= min_run:
+            drop.update(out[j:r])
+        j = max(r, j + 1)
+    return [i for i in out if i not in drop] if drop else out
 
 
 def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
@@ -303,16 +311,9 @@ _FILTER_BIT = _FLAG_BIT["filter"]
 
 def _drop_filter_controls(seg: Segmentation, out: list[int]) -> list[int]:
     blocks, elems = seg.blocks, seg.elems
-    drop: set[int] = set()
-    j = 0
-    while j < len(out):
-        r = j
-        while r < len(out) and blocks[out[r]].kind == "control" and elems[blocks[out[r]].elem].iflags & _FILTER_BIT:
-            r += 1
-        if r - j >= _CONTROL_RUN:
-            drop.update(out[j:r])
-        j = max(r, j + 1)
-    return [i for i in out if i not in drop] if drop else out
+    return _drop_runs(
+        out, lambda i: blocks[i].kind == "control" and bool(elems[blocks[i].elem].iflags & _FILTER_BIT), _CONTROL_RUN
+    )
 
 
 # The same label on a line of its own, its links on the lines after ("Related stories:" over
@@ -1438,16 +1439,7 @@ def _is_menu_item(seg: Segmentation, i: int) -> bool:
 
 
 def _drop_link_menus(seg: Segmentation, out: list[int]) -> list[int]:
-    drop: set[int] = set()
-    j = 0
-    while j < len(out):
-        r = j
-        while r < len(out) and _is_menu_item(seg, out[r]):
-            r += 1
-        if r - j >= _MENU_RUN:
-            drop.update(out[j:r])
-        j = max(r, j + 1)
-    return [i for i in out if i not in drop] if drop else out
+    return _drop_runs(out, lambda i: _is_menu_item(seg, i), _MENU_RUN)
 
 
 def _drop_repeats(
