@@ -7,6 +7,7 @@ from newsmill import assemble
 from newsmill.segment import segment
 
 PARA = "This paragraph of the review explains, in plain words, how the watch held up on long runs."
+STORY = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
 
 
 def _seg():
@@ -32,6 +33,13 @@ def _kept(seg, probs, threshold, page_type=None):
 def _probs(seg, values):
     texts = [b.text for b in seg.blocks]
     return np.array([values(t) for t in texts])
+
+
+def _story_kept(after_story, page_type="article"):
+    """The blocks kept, all scored 0.9, of an article of six paragraphs with ``after_story``
+    under them; with the segmentation, to ask again for other page types."""
+    seg = _segmented(f"<html><body><article><h1>Budget</h1>{STORY}{after_story}</article></body></html>")
+    return seg, _kept(seg, _probs(seg, lambda t: 0.9), 0.5, page_type)
 
 
 def test_doubted_prose_inside_the_story_container_is_kept() -> None:
@@ -345,17 +353,12 @@ def test_a_product_page_drops_its_reviews_carousels_and_fine_print_unless_most_o
 
 
 def test_an_article_drops_the_author_box_under_the_story() -> None:
-    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
-    html = (
-        f"<html><body><article><h1>Budget</h1>{story}"
+    seg, kept = _story_kept(
         "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"
         " about local budgets for the paper since 2009, after ten years at a wire service.</p></div>"
         "<p class='biography-note'>Biography of a budget: how the plan took shape over six months.</p>"
-        "</article></body></html>"
     )
-    seg = _segmented(html)
     probs = _probs(seg, lambda t: 0.9)
-    kept = _kept(seg, probs, 0.5, "article")
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any("Jane Doe covers" in t for t in kept) and "About the author" not in kept
     assert any(t.startswith("Biography of a budget") for t in kept)  # "biography" is not a bio box
@@ -415,17 +418,12 @@ def test_a_pull_quote_goes_and_a_correction_in_the_story_stays() -> None:
 def test_an_article_drops_author_boxes_of_other_class_spellings() -> None:
     # "author_detail_box", "author-details", "author-promo", the Simple Author Box plugin's
     # "saboxplugin-wrap": the same box. "authority" and "authors-list" say nothing of one.
-    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
     for cls in ("author_detail_box clearfix", "author-details", "author-promo", "saboxplugin-wrap"):
-        html = (
-            f"<html><body><article><h1>Budget</h1>{story}"
+        _, kept = _story_kept(
             f"<div class='{cls}'><p>Jane Doe covers city hall and has written"
             " about local budgets for the paper since 2009, after ten years at a wire service.</p></div>"
             "<div class='authority-note'><p>Authority of the board: the plan needs two votes to pass.</p></div>"
-            "</article></body></html>"
         )
-        seg = _segmented(html)
-        kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
         assert sum(t.endswith(PARA) for t in kept) == 6, cls
         assert not any("Jane Doe covers" in t for t in kept), cls
         assert any(t.startswith("Authority of the board") for t in kept), cls
@@ -433,14 +431,13 @@ def test_an_article_drops_author_boxes_of_other_class_spellings() -> None:
 
 def test_an_article_drops_other_posts_excerpts() -> None:
     # A posts widget under the story: each card's excerpt is another post's teaser.
-    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
     cards = "".join(
         f"<article class='elementor-post'><h3>Post {i}</h3><div class='elementor-post__excerpt'><p>Excerpt {i}:"
         " when the county denies a claim, many applicants wonder whether they can appeal the decision.</p></div>"
         "</article>"
         for i in range(3)
     )
-    html = f"<html><body><main><article><h1>Budget</h1>{story}</article><section>{cards}</section></main></body></html>"
+    html = f"<html><body><main><article><h1>Budget</h1>{STORY}</article><section>{cards}</section></main></body></html>"
     seg = _segmented(html)
     probs = _probs(seg, lambda t: 0.9)
     kept = _kept(seg, probs, 0.5, "article")
@@ -451,16 +448,11 @@ def test_an_article_drops_other_posts_excerpts() -> None:
 
 
 def test_an_article_drops_its_disclaimer_box() -> None:
-    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
-    html = (
-        f"<html><body><article><h1>Budget</h1>{story}"
+    seg, kept = _story_kept(
         "<div class='richtext cmp-richtext--disclaimer'><p>Fine print: all investing is subject to risk,"
         " including the possible loss of the money you invest. Past results are no guarantee.</p></div>"
-        "</article></body></html>"
     )
-    seg = _segmented(html)
     probs = _probs(seg, lambda t: 0.9)
-    kept = _kept(seg, probs, 0.5, "article")
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any(t.startswith("Fine print") for t in kept)
     assert any(t.startswith("Fine print") for t in _kept(seg, probs, 0.5, "service"))
@@ -487,11 +479,10 @@ def test_under_a_high_threshold_whole_sentences_in_the_story_are_kept() -> None:
 
 
 def test_runs_of_bare_numbers_in_a_list_are_dropped() -> None:
-    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(6))
     html = (
-        f"<html><body><article><h1>Review</h1>{story}<ul class='rating'>"
+        f"<html><body><article><h1>Review</h1>{STORY}<ul class='rating'>"
         + "".join(f"<li>{n}</li>" for n in range(1, 6))
-        + f"</ul>{story}<ol><li>12</li><li>Laps of the track on the first day</li></ol></article></body></html>"
+        + f"</ul>{STORY}<ol><li>12</li><li>Laps of the track on the first day</li></ol></article></body></html>"
     )
     seg = _segmented(html)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")

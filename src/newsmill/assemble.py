@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -285,18 +286,10 @@ def _drop_runs(out: list[int], member: Callable[[int], bool], min_run: int) -> l
 
 
 def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
-    drop: set[int] = set()
-    run: list[int] = []
-    for i in [*out, -1]:
-        if i >= 0 and _is_facet(blocks[i]):
-            run.append(i)
-            continue
-        if len(run) >= _FACET_RUN:
-            drop.update(run)
-        run = []
-        if i >= 0 and _is_counted_option(blocks[i]):
-            drop.add(i)
-    return [i for i in out if i not in drop] if drop else out
+    """``out`` without runs of a filter's options, and without the options that say what
+    they count wherever they stand (a facet in a shorter run stays)."""
+    out = _drop_runs(out, lambda i: _is_facet(blocks[i]), _FACET_RUN)
+    return [i for i in out if not _is_counted_option(blocks[i]) or _is_facet(blocks[i])]
 
 
 # A filter or sort panel's options kept as text: a run of controls (labels, options, buttons)
@@ -416,9 +409,10 @@ _NEWSLETTER_PITCH = re.compile(
     re.IGNORECASE,
 )
 
-# A form's fine print: "By signing up, you agree to our Terms of Use and Privacy Policy", "I
+# A form's fine print: "By continuing, you agree to our Terms of Use and Privacy Policy", "I
 # accept the privacy policy", "registration on or use of this site constitutes agreement to its
-# user agreement". Not a story's "by checking that box, passengers agree to …" (no "you").
+# user agreement". Not a story's "by checking that box, passengers agree to …" (no "you"). A
+# sign-up's "By signing up, you agree …" of any length is also a _NOTICE_LINE below.
 _FINE_PRINT = re.compile(
     r"^\W*(?:by \w+ing\b.{0,80}\byou(?:'re|’re| are)? (?:also )?(?:agree|accept|consent)|"
     r"i (?:understand and |have read and )?(?:agree|accept|consent))\w*\b.{0,120}\b(?:terms|privacy|polic|agreement|"
@@ -1518,7 +1512,11 @@ def _shared_by_cards(
     ce = elems[card]
     if ce.last_block - ce.first_block + 1 > _PLAN_CARD_MAX:
         return False
-    return any(ce.first_block <= i <= ce.last_block and counts[t] == 1 for i, t in zip(out, texts, strict=True))
+    # ``out`` is in page order: the card's kept blocks are one slice of it.
+    lo, hi = bisect_left(out, ce.first_block), bisect_right(out, ce.last_block)
+    return any(counts[texts[k]] == 1 for k in range(lo, hi))
+
+
 # A card's field: a label and its value ("Screen size: Up to 43\"") or a price. Not its
 # widgets, which every card repeats ("Rate this book", "Error rating book. Refresh and try again").
 _FIELD_LINE = re.compile(r"[^:]{1,30}:\s*\S|.{0,30}[$€£¥]\s?\d")

@@ -824,9 +824,10 @@ class _Walker:
                 # <a>text</a>, the common case, is read without recursion.
                 t = first.text_content if first.next is None and first.tag == "-text" else None
                 if t is not None and len(t) < 24:
-                    if href.startswith("#") and t.strip() in _PERMALINK_MARKS:
+                    short = t.strip()
+                    if href.startswith("#") and short in _PERMALINK_MARKS:
                         continue  # a heading's permalink mark ("Install¶"): page furniture
-                    if t.strip().lower() in _CART_LINKS:
+                    if short.lower() in _CART_LINKS:
                         continue  # a shop card's button set as a link, read into its price's line
                 if linked:
                     add_md("[")
