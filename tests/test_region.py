@@ -458,6 +458,22 @@ def test_an_article_drops_its_disclaimer_box() -> None:
     assert any(t.startswith("Fine print") for t in _kept(seg, probs, 0.5, "service"))
 
 
+def test_an_article_drops_the_content_of_its_pop_ups() -> None:
+    # A glossary's definitions in a pop-up ("modal-content") and a plugin's pop-up (camel case):
+    # shown only when a reader clicks a term, not the story.
+    seg, kept = _story_kept(
+        "<div class='cmp-modal modal-content'><h3>Index fund</h3><p>Definition: a fund that tracks a"
+        " market index, holding the same securities in the same proportions as that index.</p></div>"
+        "<div class='TermPopup'><p>Definition: a share is a unit of ownership in a company, giving a"
+        " claim on part of its assets and earnings.</p></div>"
+    )
+    probs = _probs(seg, lambda t: 0.9)
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any(t.startswith("Definition") for t in kept)
+    # Other page types keep such boxes (a product's size guide is one).
+    assert sum(t.startswith("Definition") for t in _kept(seg, probs, 0.5, "service")) == 2
+
+
 def test_under_a_high_threshold_whole_sentences_in_the_story_are_kept() -> None:
     html = (
         "<html><body><article><div class='entry-content'>"

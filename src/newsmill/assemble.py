@@ -540,7 +540,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
             art_of = {i: _article_of(seg, i) for i in out}
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
-        out = _drop_boxes(seg, out, (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX))
+        out = _drop_boxes(seg, out, (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX))
         out = [i for i in out if not _is_date_stamp(blocks[i])]  # (a thread's post dates stay)
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
@@ -863,6 +863,10 @@ _EXCERPT_BOX = re.compile(r"[Ee]xcerpt")
 # 0.85832 (1 worse: a retirement calculator typed as an article, whose reference keeps its
 # methodology notes).
 _DISCLAIMER_BOX = re.compile(r"[Dd]isclaimer")
+# A pop-up's content left in the page ("modal-content", "ss-modal", an Elementor popup): a
+# glossary's definitions, a membership pitch, an editorial-policy note, shown only when a
+# reader clicks. No reference of an article on wcxb-dev keeps such a box.
+_POPUP_BOX = re.compile(r"(?<![a-z])[Mm]odal(?![a-z])|[a-z]Modal|[Pp]op-?up")
 
 
 # A link's preview in a post (Discourse's "onebox": the linked page's title and summary): the
