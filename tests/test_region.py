@@ -474,6 +474,25 @@ def test_an_article_drops_the_content_of_its_pop_ups() -> None:
     assert sum(t.startswith("Definition") for t in _kept(seg, probs, 0.5, "service")) == 2
 
 
+def test_an_article_drops_its_publishers_call_to_action_box() -> None:
+    seg, kept = _story_kept(
+        "<div class='inline-cta'><h3>Thinking of selling your business?</h3><p>Pitch: get a free valuation"
+        " from our brokers today. Book a call now.</p></div>"
+        "<section class='CallToActionBox_component__x1'><p>Pitch: try our platform free for 14 days.</p></section>"
+    )
+    probs = _probs(seg, lambda t: 0.9)
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any(t.startswith("Pitch") or t.startswith("Thinking") for t in kept)
+    assert sum(t.startswith("Pitch") for t in _kept(seg, probs, 0.5, "service")) == 2
+
+
+def test_call_to_action_sections_that_hold_much_of_the_story_stay() -> None:
+    # A page builder that names its content sections "cmp-cta": a third of the story is in them.
+    sections = "".join(f"<div class='cmp-cta__container'><p>Section {i}. {PARA}</p></div>" for i in range(3))
+    seg, kept = _story_kept(sections)
+    assert sum(t.endswith(PARA) for t in kept) == 9
+
+
 def test_under_a_high_threshold_whole_sentences_in_the_story_are_kept() -> None:
     html = (
         "<html><body><article><div class='entry-content'>"

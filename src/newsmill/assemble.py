@@ -541,6 +541,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
         out = _drop_boxes(seg, out, (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX))
+        out = _drop_boxes(seg, out, (_CTA_BOX,), share=_CTA_MAX_SHARE)
         out = [i for i in out if not _is_date_stamp(blocks[i])]  # (a thread's post dates stay)
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
@@ -835,11 +836,13 @@ def _drop_comment_tail(blocks: list[Block], out: list[int], forum: bool = False)
     return out
 
 
-def _drop_minor(blocks: list[Block], out: list[int], top: set[int], whole: list[int] | None = None) -> list[int]:
-    """``out`` without the blocks in ``top``, unless they hold most (over _ASIDE_MAX_SHARE)
-    of the kept text (of ``whole``, if given): then they are the page."""
+def _drop_minor(
+    blocks: list[Block], out: list[int], top: set[int], whole: list[int] | None = None, share: float = _ASIDE_MAX_SHARE
+) -> list[int]:
+    """``out`` without the blocks in ``top``, unless they hold most (over ``share``) of the
+    kept text (of ``whole``, if given): then they are the page."""
     total = sum(blocks[i].chars for i in (out if whole is None else whole))
-    if not top or sum(blocks[i].chars for i in top) > _ASIDE_MAX_SHARE * total:
+    if not top or sum(blocks[i].chars for i in top) > share * total:
         return out
     return [i for i in out if i not in top]
 
@@ -867,6 +870,13 @@ _DISCLAIMER_BOX = re.compile(r"[Dd]isclaimer")
 # glossary's definitions, a membership pitch, an editorial-policy note, shown only when a
 # reader clicks. No reference of an article on wcxb-dev keeps such a box.
 _POPUP_BOX = re.compile(r"(?<![a-z])[Mm]odal(?![a-z])|[a-z]Modal|[Pp]op-?up")
+# A call-to-action box in a story ("cta-banner", "inline-cta", "blog-cta", React's
+# "CallToActionBox", "ServiceRequestCta"): the publisher's pitch for its own product, course or
+# quote form ("Book a free demo", "Get quotes from top-rated pros"), not the story.
+_CTA_BOX = re.compile(r"(?<![A-Za-z])(?:cta|CTA)(?![a-z])|[a-z]Cta(?![a-z])|[Cc]all-?[Tt]o-?[Aa]ction")
+# A pitch is a small part of a story; Adobe's page builder also names its content sections
+# "cmp-cta", which hold a consultancy's whole article.
+_CTA_MAX_SHARE = 0.25
 
 
 # A link's preview in a post (Discourse's "onebox": the linked page's title and summary): the
@@ -1033,13 +1043,17 @@ def set_aside_reviews(seg: Segmentation, probs: np.ndarray, threshold: float) ->
 
 
 def _drop_boxes(
-    seg: Segmentation, out: list[int], boxes: tuple[re.Pattern[str], ...], whole: list[int] | None = None
+    seg: Segmentation,
+    out: list[int],
+    boxes: tuple[re.Pattern[str], ...],
+    whole: list[int] | None = None,
+    share: float = _ASIDE_MAX_SHARE,
 ) -> list[int]:
     """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
-    by kind, each unless its blocks hold most of the text still kept."""
+    by kind, each unless its blocks hold over ``share`` of the text still kept."""
     hits = _box_bits(seg, out, boxes)
     for k in range(len(boxes)):
-        out = _drop_minor(seg.blocks, out, {i for i in out if hits[i] >> k & 1}, whole)
+        out = _drop_minor(seg.blocks, out, {i for i in out if hits[i] >> k & 1}, whole, share)
     return out
 
 
