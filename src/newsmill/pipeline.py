@@ -20,7 +20,7 @@ from .meta.jsonld import ARTICLE_TYPES, types_of
 from .quotes import find_quotes
 from .render import render_markdown, render_text
 from .score import page_threshold, pagetype_model, score_blocks
-from .segment import Segmentation, segment
+from .segment import Block, Segmentation, segment
 from .structured import add_article_body, add_product_description
 
 # Precision/recall switches shift the (flattened) block scores by one logit before the
@@ -29,6 +29,8 @@ _LEAN = 1.0
 _NO_SPEECH_TYPES = frozenset(["product", "collection", "service", "documentation"])
 _NEWS_TYPES = frozenset(t for t in ARTICLE_TYPES if t.endswith("newsarticle"))  # NewsArticle and its kinds
 _DECLARED_NEWS_CONF = 0.9
+_UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
+_HEADLINE_REST_MIN_WORDS = 50
 
 
 def extract(
@@ -86,6 +88,12 @@ def extract(
     meta = describe.describe(ctx, seg, kept, page_type)  # describe
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
+    if page_type in _UNTITLED_TYPES and _is_headline(blocks, meta.get("title")):
+        # The headline opening the text is the title, a field of its own (WCXB's references
+        # of articles, services and manuals start after it). Threads, listings and shops keep
+        # it: there it names the post or the product the text is about.
+        blocks = blocks[1:]
+        images = _shift_images(images, 1, -1)
     if page_type == "product":  # a description kept in a tab or a script: from JSON-LD
         blocks, at, added = add_product_description(ctx.graph, blocks)
         images = _shift_images(images, at, added)
@@ -185,3 +193,15 @@ def _meta_fields(meta: dict) -> dict:
         out["images"] = [i if isinstance(i, Image) else Image(**i) for i in out["images"]]
     return out
 
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _is_headline(blocks: list[Block], title: str | None) -> bool:
+    """The first kept block says the title, word for word, and a story of its own follows
+    (at least _HEADLINE_REST_MIN_WORDS words: a page whose text is its headline keeps it)."""
+    if not title or not blocks:
+        return False
+    if _NON_WORD.sub(" ", blocks[0].text).strip().lower() != _NON_WORD.sub(" ", title).strip().lower():
+        return False
+    return sum(b.text.count(" ") + 1 for b in blocks[1:]) >= _HEADLINE_REST_MIN_WORDS
