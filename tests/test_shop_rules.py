@@ -445,3 +445,28 @@ def test_a_sort_panels_options_go_but_a_products_colour_choices_stay() -> None:
         "Bike lights", "Front and rear lights for riding after dark, charged over USB.",
         "Velvet Cocoa", "Velvet Indigo", "Velvet Olive",
     ]
+
+
+def test_a_mega_menus_column_labels_and_described_links_go_with_its_links() -> None:
+    from newsmill.assemble import select
+
+    def column(label: str, names: list[str]) -> str:
+        links = "".join(f"<div><a href='/{n}'>{n} <span>{desc}</span></a></div>" for n, desc in names)
+        return f"<div class='col'><div>{label}</div>{links}</div>"
+
+    html = (
+        "<div class='site-nav'>"
+        + column("BUILD", [("Workspaces", "Share your work with a team"), ("Runner", "Run every check at once")])
+        + column("OBSERVE", [("Monitors", "Watch uptime"), ("Insights", "Track every endpoint"), ("Catalog", "Know every service")])
+        + column("LEARN", [("Academy", ""), ("Events", ""), ("Blog", "")])
+        + "</div><h1>One platform for your whole API</h1>"
+        "<div>Design, test and document your interfaces in one place, with the people you work with.</div>"
+        "<div class='menu-note'>NEW</div><div class='menu-note'>Quick start</div>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "service")]
+    assert texts == [
+        "One platform for your whole API",
+        "Design, test and document your interfaces in one place, with the people you work with.",
+        "NEW", "Quick start",
+    ]
