@@ -523,3 +523,20 @@ def test_runs_of_bare_numbers_in_a_list_are_dropped() -> None:
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "article")
     assert not any(t in ("1", "2", "3", "4", "5") for t in kept)
     assert "12" in kept  # one number alone is an item of the list
+
+
+def test_a_menu_panels_prose_outside_the_story_goes_but_a_wrapper_classed_nav_holds_the_story() -> None:
+    # An old page's dropdown panel: a <div> classed as navigation, sentences and all, before the
+    # story's container; the model, without <nav>, scores them like the story.
+    panel = (
+        "<div class='main-nav'><div class='dropdown'>Need to pay a bill, make a change, or just get"
+        " some information about your policy? Log in with just a few clicks.</div></div>"
+    )
+    html = f"<html><body>{panel}<div class='entry-content'><h1>Budget</h1>{STORY}</div></body></html>"
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "service")
+    assert kept[0] == "Budget" and len(kept) == 7
+    # A wrapper classed as navigation around the panel and the story alike is no menu.
+    seg = _segmented(f"<html><body><div class='has-nav-menu'>{html[12:-14]}</div></body></html>")
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "service")
+    assert kept[0].startswith("Need to pay a bill") and len(kept) == 8
