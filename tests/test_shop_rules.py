@@ -470,3 +470,23 @@ def test_a_mega_menus_column_labels_and_described_links_go_with_its_links() -> N
         "Design, test and document your interfaces in one place, with the people you work with.",
         "NEW", "Quick start",
     ]
+
+
+def test_a_manuals_sidebar_menu_goes_but_its_own_link_lists_stay() -> None:
+    from newsmill.assemble import select
+
+    topics = ["Install", "Configure", "Networking", "Volumes", "Secrets", "Logging"]
+    side = "".join(f"<li><a href='/{t}'>{t}</a></li>" for t in topics)
+    methods = "".join(f"<li><a href='#{m}'>Response.{m}()</a></li>" for m in ["json", "text", "blob", "formData", "arrayBuffer"])
+    html = (
+        f"<div class='sidebar'><ul>{side}</ul></div>"
+        "<div class='docs-content'><h1>Networking in Compose</h1><div>Each container joins the app's default network.</div>"
+        f"<ul>{methods}</ul></div>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "documentation")]
+    assert texts[0] == "Networking in Compose" and texts[-1] == "Response.arrayBuffer()" and len(texts) == 7
+    # A page wrapped in a box classed as a sidebar layout keeps its lists inside <main>.
+    seg = _seg(f"<div class='with-sidebar'><main>{html}</main></div>")
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "documentation")]
+    assert len(texts) == 13

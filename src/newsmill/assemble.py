@@ -531,8 +531,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
             blocks, out, 2 if listing else 1, seg, plans=page_type in _PLAN_TYPES, fields=listing
         ))
     out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
-    if page_type != "documentation":
-        out = _drop_link_menus(seg, out)
+    out = _drop_link_menus(seg, out, page_type == "documentation")
     if page_type == "product":
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out), _PRODUCT_ASIDES, out)
         out = _drop_bare_addresses(blocks, out)
@@ -1452,8 +1451,8 @@ _REPEAT_KEEP_KINDS = frozenset(["code", "row", "cell"])  # the same command or c
 # in its element ("Running Shoes", "Socks + Sleeves", "All »"), in a box classed as
 # navigation, header, footer or sidebar. Without <nav> (older markup) the model takes a mega-menu for a category
 # page's content; a list of categories that is the content ("Browse featured categories", a
-# wiki's list) sits in no such box. Not on documentation pages, whose tables of contents are
-# such runs. Cross-validated on wcxb-dev: old-style renderings 0.85992 -> 0.86079 (collection
+# wiki's list) sits in no such box. On documentation pages, whose tables of contents are
+# such runs, only in sidebars (below). Cross-validated on wcxb-dev: old-style renderings 0.85992 -> 0.86079 (collection
 # 0.6666 -> 0.6760; 42 pages better, 10 worse), real pages 0.89076 -> 0.89078 (6 better, 6
 # worse). Without the box's class, wiki lists and a shop's featured categories went too. Bare
 # lines (a menu of <div><a>), besides list items: old-style 0.86079 -> 0.86116 (27 better, 1
@@ -1474,6 +1473,15 @@ _MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"] | _FLAG_BIT["footer"] | _FLAG
 # (Not a sidebar: "widget" and "rail" class whole page builders' content and shops' carousels.)
 _MEGA_MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"] | _FLAG_BIT["footer"]
 _MENU_LABEL_CHARS = 30
+# On documentation pages, whose own text has runs of links (a class's methods, a guide's
+# steps), only a menu in a box classed as navigation or sidebar and outside <main>/<article>
+# goes: a manual's page tree, which an old-style page (no <nav>) leaves to the scorer, and the
+# scorer to its threshold (0.1 on a page it doubts). Cross-validated on wcxb-dev: old-style
+# renderings 0.86606 -> 0.86628 (documentation 0.9165 -> 0.9201; 3 pages better, 2 worse by
+# 0.003 at most), real pages unchanged. Without the <main> exception, MDN's method lists in
+# a layout classed "sidebar" went (real -0.003).
+_DOCS_MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["side"]
+_MAIN_SEMS = SEM_BIT["main"] | SEM_BIT["role_main"] | SEM_BIT["article"]
 _MENU_LABEL_WORDS = 4
 _MENU_LINK_WORDS = 12
 
@@ -1498,7 +1506,11 @@ def _in_menu(seg: Segmentation, i: int) -> bool:
     return b.link_chars >= 0.9 * b.chars and b.text.count(" ") < _MENU_LINK_WORDS
 
 
-def _drop_link_menus(seg: Segmentation, out: list[int]) -> list[int]:
+def _in_docs_menu(e: Elem) -> bool:
+    return bool(e.iflags & _DOCS_MENU_BOX) and not e.isem & _MAIN_SEMS
+
+
+def _drop_link_menus(seg: Segmentation, out: list[int], docs: bool = False) -> list[int]:
     """``out`` without runs of _MENU_RUN or more menu items, the column labels between and
     before them counted in the run but not towards its length."""
     drop: set[int] = set()
@@ -1506,7 +1518,7 @@ def _drop_link_menus(seg: Segmentation, out: list[int]) -> list[int]:
     while j < len(out):
         r, items = j, 0
         while r < len(out):
-            if _is_menu_item(seg, out[r]):
+            if _is_menu_item(seg, out[r]) and (not docs or _in_docs_menu(seg.elems[seg.blocks[out[r]].elem])):
                 items += 1
             elif not _in_menu(seg, out[r]):
                 break
