@@ -540,3 +540,15 @@ def test_a_menu_panels_prose_outside_the_story_goes_but_a_wrapper_classed_nav_ho
     seg = _segmented(f"<html><body><div class='has-nav-menu'>{html[12:-14]}</div></body></html>")
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "service")
     assert kept[0].startswith("Need to pay a bill") and len(kept) == 8
+
+
+def test_a_lone_link_in_a_header_or_footer_box_outside_the_story_goes_but_its_prose_stays() -> None:
+    header = (
+        "<div class='site-header'><div><a href='/'>Acme Tools for Makers and Menders</a></div>"
+        "<div>Hand tools for makers and menders since 1920, sold in every town of the county.</div></div>"
+    )
+    footer = "<div class='page-footer'><div><a href='/shops'>Find the shop nearest to you</a></div></div>"
+    html = f"<html><body>{header}<div class='entry-content'><h1>Budget</h1>{STORY}</div>{footer}</body></html>"
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "service")
+    assert kept[0].startswith("Hand tools for makers") and kept[1] == "Budget" and len(kept) == 8
