@@ -490,3 +490,16 @@ def test_a_manuals_sidebar_menu_goes_but_its_own_link_lists_stay() -> None:
     seg = _seg(f"<div class='with-sidebar'><main>{html}</main></div>")
     texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "documentation")]
     assert len(texts) == 13
+
+def test_a_listings_repeated_call_to_action_goes_but_its_repeated_fields_stay() -> None:
+    from newsmill.assemble import select
+
+    card = (
+        "<li class='job'><h3>{name}</h3><p class='type'><a href='/t/full-time'>Full-Time</a></p>"
+        "<p><a href='/c/{slug}'>View Company Profile</a></p></li>"
+    )
+    names = ["Senior Rust Engineer", "Data Platform Lead", "Staff Frontend Developer"]
+    html = "<ul class='jobs'>" + "".join(card.format(name=n, slug=n.split()[0].lower()) for n in names) + "</ul>"
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
+    assert texts == [names[0], "Full-Time", names[1], "Full-Time", names[2], "Full-Time"]

@@ -530,6 +530,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         out = _drop_echoes(blocks, _drop_repeats(
             blocks, out, 2 if listing else 1, seg, plans=page_type in _PLAN_TYPES, fields=listing
         ))
+    if page_type in ("listing", "collection"):
+        out = _drop_card_actions(seg, out)
     out = _drop_shop_sections(blocks, out, _SPONSORED_SECTION)
     out = _drop_link_menus(seg, out, page_type == "documentation")
     if page_type == "product":
@@ -1648,6 +1650,49 @@ def _rest_of_new_card(seg: Segmentation, out: list[int], texts: list[str], first
             return n
         e, hops = ce.parent, hops + 1
     return 0
+
+
+# A card's call to action, said on every card of a listing: a link or button of a few words
+# that starts with a verb of action ("Back to Project", "View Company Profile", "More in this
+# category", "Add Comment", "Download", "Compare"), three times or more among the kept blocks.
+# _drop_repeats spares such short lines (a card's own fields repeat as well: "Full-Time",
+# "Remote"); the verb and the link tell the button from the field. On listing and collection
+# pages only (a shop's "Buy on Amazon" under each product of an article, a service page's "Read
+# customer story": references keep some). Cross-validated on wcxb-dev: real 0.89239 -> 0.89249
+# (listing 0.7575 -> 0.7588; 9 pages better, none worse), old-style 0.86331 -> 0.86341 (16
+# better, 1 worse by 0.0004).
+_CARD_ACTION = re.compile(
+    r"(?:back to|see|view|more|download|add|compare|save|share|watch|listen|read|apply|shop|buy|get|follow|star|"
+    r"explore|discover|visit|open|go to|show|continue|play|register|book|join|contact|request|sign up|learn|"
+    r"find out|try|start|order|subscribe|reply|comment|like|report|ver|voir|lire|leer|mehr|lesen|"
+    r"t[ée]l[ée]charger|descargar|herunterladen)(?:\s.{0,30})?",
+    re.IGNORECASE,
+)
+_CARD_ACTION_MAX_CHARS = 30
+_CARD_ACTION_MAX_WORDS = 4
+_CARD_ACTION_MIN_SEEN = 3
+_CARD_ACTION_KINDS = frozenset(["text", "li", "p"])
+_BUTTON_SEM = SEM_BIT["button"]
+
+
+def _drop_card_actions(seg: Segmentation, out: list[int]) -> list[int]:
+    """``out`` without the short link or button labels said _CARD_ACTION_MIN_SEEN times or
+    more that start with a verb of action."""
+    blocks, elems = seg.blocks, seg.elems
+    cand: dict[str, list[int]] = {}
+    for i in out:
+        b = blocks[i]
+        if (
+            b.chars <= _CARD_ACTION_MAX_CHARS and b.kind in _CARD_ACTION_KINDS
+            and (b.link_chars >= 0.9 * b.chars or elems[b.elem].isem & _BUTTON_SEM)
+        ):
+            cand.setdefault(b.text, []).append(i)
+    gone = {
+        i for t, idx in cand.items()
+        if len(idx) >= _CARD_ACTION_MIN_SEEN and len(t.split()) <= _CARD_ACTION_MAX_WORDS and _CARD_ACTION.fullmatch(t)
+        for i in idx
+    }
+    return [i for i in out if i not in gone] if gone else out
 
 
 def _drop_echoes(blocks: list[Block], out: list[int]) -> list[int]:
