@@ -112,3 +112,9 @@ def test_fine_print_lines_are_widget_lines() -> None:
         "This entry in the diary was posted to her sister in 1862.",
     ):
         assert not is_widget_line(prose), prose
+
+
+def test_a_forums_no_script_banner_is_a_widget_line() -> None:
+    assert is_widget_line("Your browser does not seem to support JavaScript. As a result, your viewing experience will "
+                          "be diminished, and you have been placed in read-only mode.")
+    assert not is_widget_line("Your browser does the rendering, so a slow laptop shows the page late.")

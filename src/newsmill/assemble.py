@@ -434,6 +434,10 @@ _DONATE_PITCH = re.compile(rf"{_DONATE_CALL}.{{0,160}}{_DONATE_CAUSE}|{_DONATE_C
 # agree to receive recurring automated SMS marketing messages ...").
 _NOTICE_LINE = re.compile(
     r"\s*(?:this entry was posted\s+(?:on|in)\s|to view this video,? please enable javascript|"
+    # A forum engine's banner for browsers without scripts (NodeBB: "Your browser does not seem
+    # to support JavaScript. As a result, your viewing experience will be diminished, …"): real
+    # pages +0.00002 (2 threads better, none worse), old-style renderings unchanged.
+    r"your browser does not (?:seem to )?support javascript|"
     r"by (?:signing up|subscribing|registering|(?:clicking|submitting|entering)\b[^,.]{1,40}),? you (?:agree|consent|acknowledge))",
     re.IGNORECASE,
 )
@@ -443,7 +447,7 @@ _NOTICE_MAX_CHARS = 500
 def is_widget_line(text: str) -> bool:
     if text.endswith(("here.", "here")) and len(text) <= 300 and _SIGNUP_PITCH.fullmatch(text.strip()):
         return True
-    if len(text) <= _NOTICE_MAX_CHARS and text.lstrip()[:3].lower() in ("thi", "to ", "by ") and _NOTICE_LINE.match(text):
+    if len(text) <= _NOTICE_MAX_CHARS and text.lstrip()[:3].lower() in ("thi", "to ", "by ", "you") and _NOTICE_LINE.match(text):
         return True
     if len(text) > _PITCH_MAX_CHARS:  # the cheap test first: most kept blocks are prose
         return False
