@@ -87,3 +87,21 @@ def test_an_avatars_initial_is_not_glued_to_the_posters_name() -> None:
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert "ridwan123" in texts and "Rridwan123" not in texts
     assert "Rated 4.76 out of 5" in texts  # longer text in an image's role still reads
+
+
+def test_a_posters_name_above_a_long_profile_still_heads_the_post() -> None:
+    # XenForo with six profile fields: twelve <dt>/<dd> blocks between the name and the post.
+    fields = ("Joined", "Messages", "Reaction score", "Points", "Age", "Location")
+    posts = "".join(
+        "<article class='message message--post'><div class='message-userDetails'>"
+        f"<h4 class='message-name'><a class='username' href='/u/{name}'>{name}</a></h4>"
+        "<h5 class='userTitle message-userTitle'>Well-known member</h5>"
+        + "".join(f"<dl><dt>{f}</dt><dd>{n + 11}</dd></dl>" for n, f in enumerate(fields))
+        + f"</div><ul class='message-attribution'><li class='u-concealed'><a href='#p'><time>{date}</time></a></li>"
+        f"<li>#{k + 1}</li></ul><div class='message-body'><div class='bbWrapper'>{body}</div></div></article>"
+        for k, (name, date, body) in enumerate((("Pippin06", "Dec 30, 2023", REPLIES[0]), ("SmellSharpe", "Dec 31, 2023", REPLIES[1])))
+    )
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}</body></html>").body)
+    probs = np.array([0.9 if b.text in REPLIES else 0.2 for b in seg.blocks])
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
+    assert kept == ["Pippin06", "Dec 30, 2023", REPLIES[0], "SmellSharpe", "Dec 31, 2023", REPLIES[1]]

@@ -649,6 +649,22 @@ def _is_post_date_line(text: str) -> bool:
     return len(_WORDS.findall(text[:a] + " " + text[b:])) <= _DATE_LINE_MAX_OTHER_WORDS
 
 
+def _header_start(blocks: list[Block], lo: int, i: int) -> int:
+    """Where the header of the post starting at block ``i`` may begin: _HEADER_LOOKBACK blocks
+    back, not before ``lo``, the poster's profile (short <dt>/<dd> pairs) not counted.
+
+    XenForo puts six or more such pairs ("Joined", "Messages", "Reaction score", "Location")
+    between the poster's name and the post. Cross-validated on wcxb-dev: forum +0.0001 in both
+    modes (real: 5 threads better, 4 worse, by 0.013 at most: a reference without names)."""
+    j, seen = i, 0
+    while j > lo and seen < _HEADER_LOOKBACK:
+        j -= 1
+        b = blocks[j]
+        if not (b.kind in ("dt", "dd") and b.chars <= _PROFILE_FIELD_MAX_CHARS):
+            seen += 1
+    return j
+
+
 def _add_post_headers(seg: Segmentation, out: list[int]) -> list[int]:
     """``out`` with each kept post's header: its author's name and its date, from the blocks
     just before the post's first kept block."""
@@ -658,7 +674,7 @@ def _add_post_headers(seg: Segmentation, out: list[int]) -> list[int]:
     for i in out:
         if i > prev + 1:
             date = author = -1
-            for j in range(max(prev + 1, i - _HEADER_LOOKBACK), i):
+            for j in range(_header_start(blocks, prev + 1, i), i):
                 b = blocks[j]
                 if b.chars > _HEADER_MAX_CHARS or b.in_quote:
                     continue
