@@ -328,6 +328,16 @@ def test_screen_reader_sentences_are_not_read_but_labels_and_figures_are() -> No
     assert texts == ["Striped Midi Dress", "Old price $79", "Original price was: $30.00.", "Shown again to every reader here"]
 
 
+def test_a_design_systems_hidden_accessible_label_is_not_read() -> None:
+    # An event card's icon button, labelled for screen readers ("eds-is-hidden-accessible").
+    seg = _seg(
+        "<div class='event-card'><h3>Green Tech and Sustainability Pitch Night</h3>"
+        "<button><span class='eds-is-hidden-accessible'>Save this event: Green Tech and Sustainability Pitch Night"
+        "</span></button></div>"
+    )
+    assert [b.text for b in seg.blocks] == ["Green Tech and Sustainability Pitch Night"]
+
+
 def test_a_raw_custom_field_holding_an_address_leaves_a_product_page() -> None:
     # A shop template prints its custom fields: a swatch's picture address under a key.
     seg = _seg("<h1>Staple Tee</h1><p>A regular fit tee in mid weight combed cotton.</p><dl>"

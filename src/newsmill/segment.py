@@ -355,9 +355,11 @@ _LAYOUT_CELL_CHARS = 400
 # An inline element that CSS hides from the eye and leaves to screen readers: a card's "Add …
 # to your Loves", a button's "This product has multiple variants", a filter panel's "Interaction
 # with these filters will update the listed styles". Not "not-sr-only" (shown again), nor
-# Amazon's "a-offscreen".
+# Amazon's "a-offscreen". Design systems' "is-hidden-accessible" (an event card's icon
+# button: "Save this event: <its title>"): real +0.00012, old-style +0.00010, one listing
+# better (0.71 -> 0.88), none worse.
 _SCREEN_READER_ONLY = re.compile(
-    r"(?:^|\s)(?!not-)[\w-]*(?:sr[-_]?only|visually[-_]?hidden|screen[-_]?reader|element-invisible)",
+    r"(?:^|\s)(?!not-)[\w-]*(?:sr[-_]?only|visually[-_]?hidden|screen[-_]?reader|element-invisible|hidden[-_]?accessible)",
     re.IGNORECASE,
 )
 # Cross-validated on wcxb-dev: 0.89052 -> 0.89068 (collection +0.0015; 16 pages better, 17
