@@ -513,3 +513,19 @@ def test_a_listings_repeated_call_to_action_goes_but_its_repeated_fields_stay() 
     seg = _seg(html)
     texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
     assert texts == [names[0], "Full-Time", names[1], "Full-Time", names[2], "Full-Time"]
+
+
+def test_a_heading_given_only_to_screen_readers_is_not_read() -> None:
+    from newsmill.assemble import select
+
+    html = (
+        "<h2 class='screen-reader-text'>Content Feed</h2>"
+        "<article><h3>Two rovers map a crater's rim</h3><p>The twin rovers charted the rim in a week.</p></article>"
+        "<h2 class='sr-only'>This whole line is a sentence that screen readers speak aloud</h2>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
+    assert texts == [
+        "Two rovers map a crater's rim", "The twin rovers charted the rim in a week.",
+        "This whole line is a sentence that screen readers speak aloud",
+    ]

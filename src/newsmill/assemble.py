@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from .meta.dates import find_dates
-from .segment import FLAG_NAMES, KINDS, SEM_BIT, Block, Elem, Segmentation
+from .segment import FLAG_NAMES, KINDS, SEM_BIT, Block, Elem, Segmentation, screen_reader_only
 
 _FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 _BODY_SEM = SEM_BIT["itemprop_body"]
@@ -527,7 +527,9 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if container is not None:
         kept = _drop_outer_menus(seg, kept, container)
     boxed = _in_small_box(seg, {blocks[i].elem for i in kept})
-    out = _drop_promo_runs(blocks, [i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i])])
+    out = _drop_promo_runs(blocks, [
+        i for i in kept if blocks[i].elem not in boxed and not _is_furniture_line(blocks[i]) and not _is_hidden_label(seg, i)
+    ])
     out = _drop_filter_controls(seg, _drop_facet_runs(blocks, _drop_number_runs(blocks, out)))
     if page_type != "documentation":  # parallel tabs and reference pages repeat by design
         listing = page_type in ("listing", "collection")
@@ -948,6 +950,23 @@ def _is_furniture_line(b: Block) -> bool:
         is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
         or _is_placeholder(b)
     )
+
+
+# A heading or label that only screen readers are given: its own element is classed sr-only
+# ("Content Feed", "Search products", "Footnotes", "Reader Interactions", a filter group's
+# legend). Up to _HIDDEN_LABEL_MAX_WORDS words; inline screen-reader text is left out earlier,
+# in the segment walk. Cross-validated on wcxb-dev: real 0.89263 -> 0.89268 (24 pages better,
+# 1 worse by 0.001), old-style 0.86351 -> 0.86365 (14 better, 1 worse by 0.0001).
+_HIDDEN_LABEL_MAX_WORDS = 6
+
+
+def _is_hidden_label(seg: Segmentation, i: int) -> bool:
+    b = seg.blocks[i]
+    if b.text.count(" ") >= _HIDDEN_LABEL_MAX_WORDS:
+        return False
+    sig = seg.elems[b.elem].sig
+    dot = sig.find(".")
+    return dot >= 0 and dot + 1 < len(sig) and screen_reader_only(sig[dot + 1:])
 
 
 def _is_placeholder(b: Block) -> bool:

@@ -369,7 +369,7 @@ _SPOKEN_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d")
 
 
-def _screen_reader_only(cls: str) -> bool:
+def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
     low = cls.lower()
@@ -775,7 +775,7 @@ class _Walker:
             cls = attrs.get("class")
             if cls and tag == "span" and cls.startswith("mw-editsection"):
                 continue  # MediaWiki's "[edit]" link inside a section's heading
-            if cls and tag not in BLOCK_TAGS and _screen_reader_only(cls) and _spoken_sentence(child):
+            if cls and tag not in BLOCK_TAGS and screen_reader_only(cls) and _spoken_sentence(child):
                 continue  # read to screen readers only ("Add … to your wishlist")
             ident = attrs.get("id")
             if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
