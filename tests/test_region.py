@@ -382,6 +382,21 @@ def test_a_thread_drops_the_link_previews_in_its_posts() -> None:
     assert any("Official release schedule" in t for t in _kept(seg, probs, 0.5, "article"))
 
 
+def test_a_thread_drops_xenforos_unfurled_link_previews_too() -> None:
+    posts = "".join(
+        f"<article class='message'><div class='bbWrapper'><p>Reply {i}: {PARA}</p>"
+        "<div class='bbCodeBlock bbCodeBlock--unfurl js-unfurl'><div class='contentRow-main'>"
+        "<h3 class='contentRow-header js-unfurl-title'>Magnetic Air Review</h3>"
+        "<div class='contentRow-snippet js-unfurl-desc'>The card comes with fans that pop out with magnets.</div>"
+        "</div></div></div></article>"
+        for i in range(4)
+    )
+    seg = _segmented(f"<html><body><main><h1>Thread</h1>{posts}</main></body></html>")
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "forum")
+    assert sum(t.startswith("Reply") for t in kept) == 4
+    assert not any("Magnetic Air" in t or "pop out" in t for t in kept)
+
+
 def test_a_kept_tables_caption_is_kept_with_it_and_set_before_its_rows() -> None:
     seg = _segmented(
         f"<article><p>{PARA}</p><table><caption>Homes damaged by town</caption>"
