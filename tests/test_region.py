@@ -192,6 +192,29 @@ def test_a_product_page_drops_its_shipping_and_other_products_sections() -> None
     assert any("Free standard shipping" in t for t in kept)
 
 
+def test_a_shop_section_opened_by_a_toggle_or_a_bold_line_leaves_a_product_page() -> None:
+    html = (
+        "<html><body><main><h1>Trail Daypack 25</h1>"
+        f"<div class='desc'><p>{PARA}</p><ul><li>Weight: 1.9 pounds</li><li>Volume: 25 liters</li></ul></div>"
+        "<details><summary><div>Delivery &amp; Returns</div></summary><div>"
+        "<p>Free standard shipping on orders over $50 to most addresses.</p>"
+        "<p>Return any item within a year for a full refund.</p></div></details>"
+        "<div class='box'><font size=5><b>You may also like</b></font><br>"
+        "<ul><li>Trail Daypack 40, a larger pack for long days out.</li></ul></div>"
+        "<div class='seller'><div>Shipping:</div><div>Free standard shipping to Bulgaria.</div></div>"
+        "<div class='tabs'><div class='tab'>Materials</div><div class='tab'>Shipping &amp; Returns</div></div>"
+        "<div class='panel'><p>Recycled nylon ripstop with a waterproof coating.</p></div>"
+        "</main></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert "Weight: 1.9 pounds" in kept
+    assert not any("refund" in t or "over $50" in t or "Trail Daypack 40" in t or "also like" in t for t in kept)
+    # A field's label ("Shipping:") and a row of tabs are no section's heading.
+    assert "Free standard shipping to Bulgaria." in kept
+    assert "Recycled nylon ripstop with a waterproof coating." in kept
+
+
 def _thread():
     posts = "".join(
         f"<article class='message'><div class='user'><h4>poster{i}</h4><div>{1200 + i} posts</div>"
