@@ -590,3 +590,11 @@ def test_a_lone_link_in_a_header_or_footer_box_outside_the_story_goes_but_its_pr
     seg = _segmented(html)
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "service")
     assert kept[0].startswith("Hand tools for makers") and kept[1] == "Budget" and len(kept) == 8
+
+
+def test_a_size_charts_columns_of_bare_numbers_are_dropped() -> None:
+    chart = "".join(f"<div class='cell'>{n}</div>" for n in ("8", "8.5", "9", "9.5", "10"))
+    seg = _segmented(f"<html><body><article><h1>Runner</h1>{STORY}<div class='sizes'>{chart}</div></article></body></html>")
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert not any(t in ("8", "8.5", "9", "9.5", "10") for t in kept)
+    assert sum(PARA in t for t in kept) == 6
