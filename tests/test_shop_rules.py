@@ -529,3 +529,26 @@ def test_a_heading_given_only_to_screen_readers_is_not_read() -> None:
         "Two rovers map a crater's rim", "The twin rovers charted the rim in a week.",
         "This whole line is a sentence that screen readers speak aloud",
     ]
+
+
+def test_a_mega_menus_long_lines_of_links_go_but_a_table_of_contents_stays() -> None:
+    from newsmill.assemble import select
+
+    cols = "".join(
+        f"<div class='mn-col'><a href='/c/{i}a'>Electric Guitars {i}</a> <a href='/c/{i}b'>Acoustic Guitars {i}</a> "
+        f"<a href='/c/{i}c'>Bass Guitars {i}</a> <a href='/c/{i}d'>Guitar Amps {i}</a></div>"
+        for i in range(5)
+    )
+    toc = "".join(
+        f"<div class='sidebar-toc'><a href='#s{i}'>How to choose the right strings for a guitar {i}</a></div>"
+        for i in range(5)
+    )
+    html = (
+        f"<div class='site-nav'>{cols}</div>{toc}"
+        "<h1>Stratocaster</h1><p>An alder body, a maple neck and three single coils.</p>"
+    )
+    seg = _seg(html)
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "product")]
+    assert not any("Electric Guitars" in t for t in texts)
+    assert sum("How to choose" in t for t in texts) == 5
+    assert "An alder body, a maple neck and three single coils." in texts
