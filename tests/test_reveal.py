@@ -185,3 +185,20 @@ def test_a_tooltip_is_not_read() -> None:
     html = f"<html><body><article><h1>Council approves bridge</h1>{tip}{PARAS}</article></body></html>"
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert "Council approves bridge" in texts and not any("Show activity" in t for t in texts)
+
+
+def test_a_tooltip_named_by_its_class_is_not_read_but_its_toggle_is() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    # A spec's explanation, shown on hover over its "More information" icon.
+    tip = (
+        "<h4 class='overview-item__title'>Cup style <span class='tool-tip'><button>More information</button>"
+        "<div class='tool-tip__content'>Open-back designs leak sound; closed-back designs isolate better.</div>"
+        "</span></h4><p>Open-Back</p>"
+    )
+    html = f"<html><body><article><h1>Sundara</h1>{tip}{PARAS}</article></body></html>"
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert "Cup style" in texts and "More information" in texts and "Open-Back" in texts
+    assert not any("leak sound" in t for t in texts)

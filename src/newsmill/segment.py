@@ -369,6 +369,13 @@ _SPOKEN_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d")
 
 
+# The text box of a tooltip, named by its class ("tool-tip__content", "tooltip-text",
+# "a-tooltip__content"; not the toggle or the wrapper around both), as role="tooltip" above:
+# a spec's explanation shown on hover. Real pages 0.89250 -> 0.89278 (6 better, 3 worse by
+# 0.005 at most), old-style renderings 0.86370 -> 0.86404 (10 better, 1 worse by 0.001).
+_TOOLTIP_CONTENT = re.compile(r"[Tt]ool-?tip[-_]{0,2}(?:content|text|inner|body|bubble)")
+
+
 def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
@@ -773,6 +780,8 @@ class _Walker:
             if role == "img" and len(child.text().strip()) <= _IMG_LETTERS:
                 continue  # a picture's stand-in: an avatar's initial ("R" before "ridwan123")
             cls = attrs.get("class")
+            if cls and "ool" in cls and _TOOLTIP_CONTENT.search(cls):
+                continue  # a tooltip's text, shown on hover over a control, by its class
             if cls and tag == "span" and cls.startswith("mw-editsection"):
                 continue  # MediaWiki's "[edit]" link inside a section's heading
             if cls and tag not in BLOCK_TAGS and screen_reader_only(cls) and _spoken_sentence(child):
