@@ -552,3 +552,24 @@ def test_a_mega_menus_long_lines_of_links_go_but_a_table_of_contents_stays() -> 
     assert not any("Electric Guitars" in t for t in texts)
     assert sum("How to choose" in t for t in texts) == 5
     assert "An alder body, a maple neck and three single coils." in texts
+
+
+def test_a_price_said_again_under_its_screen_reader_labels_is_said_once() -> None:
+    from newsmill.assemble import select
+
+    def card(name: str, regular: str, sale: str) -> str:
+        return (
+            f"<li class='card'><h3>{name}</h3><div class='price'>"
+            f"<div class='price__regular'><span class='visually-hidden'>Regular price</span> {regular}</div>"
+            f"<div class='price__sale'><span class='visually-hidden'>Sale price</span> {sale} "
+            f"<span class='visually-hidden'>Regular price</span> <s>{regular}</s></div></div></li>"
+        )
+
+    seg = _seg(
+        "<h1>Headphones</h1><ul>" + card("HD 600", "$499.95", "$499.95") + card("HD 650", "$579.95", "$399.95")
+        + card("IE 900", "$1,699.95", "$1,699.95") + "</ul>"
+    )
+    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    assert texts.count("Regular price $499.95") == 1 and not any(t.startswith("Sale price $499.95") for t in texts)
+    # A card on sale shows both prices: nothing is said twice.
+    assert "Regular price $579.95" in texts and "Sale price $399.95 Regular price $579.95" in texts

@@ -1806,6 +1806,28 @@ def _drop_card_actions(seg: Segmentation, out: list[int]) -> list[int]:
     return [i for i in out if i not in gone] if gone else out
 
 
+# A price said again under its labels: a shop theme prints a card's price in a "regular" and
+# a "sale" box, one shown and one hidden by CSS, each with its label for screen readers
+# ("Regular price $19.99", "Regular price Sale price $19.99"). The same figures, the labels
+# aside, are an echo. Real pages 0.89299 -> 0.89311, old-style renderings 0.86492 -> 0.86502
+# (4 pages better each, none worse).
+_PRICE_LABEL = re.compile(
+    r"\b(?:regular|sale|original|current|unit|special|list)\s+price\s*:?|\bprice\s*:", re.IGNORECASE
+)
+
+
+def _echoes(text: str, before: str) -> bool:
+    """``text`` says what ``before`` says: the same words, or the same figures under price labels."""
+    if text == before:
+        return True
+    if not ("rice" in text or "rice" in before) or not any(c.isdigit() for c in text):
+        return False
+    if _PRICE_LABEL.search(text) is None and _PRICE_LABEL.search(before) is None:
+        return False
+    words = _PRICE_LABEL.sub(" ", text).split()
+    return bool(words) and set(words) == set(_PRICE_LABEL.sub(" ", before).split())
+
+
 def _drop_echoes(blocks: list[Block], out: list[int]) -> list[int]:
     """``out`` without blocks that say again what the block kept just before says: a card's
     name over its picture, its link and its caption ("Dark Roast Coffee" three times), a badge
@@ -1815,7 +1837,8 @@ def _drop_echoes(blocks: list[Block], out: list[int]) -> list[int]:
     old-style renderings 0.85822 -> 0.85849 (95 better, 16 worse)."""
     drop = [
         k for k in range(1, len(out))
-        if blocks[out[k]].text == blocks[out[k - 1]].text and blocks[out[k]].kind not in _REPEAT_KEEP_KINDS
+        if blocks[out[k]].kind not in _REPEAT_KEEP_KINDS
+        and _echoes(blocks[out[k]].text, blocks[out[k - 1]].text)
     ]
     if not drop:
         return out
