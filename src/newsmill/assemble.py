@@ -279,14 +279,14 @@ def _drop_number_runs(blocks: list[Block], out: list[int]) -> list[int]:
 def _drop_runs(out: list[int], member: Callable[[int], bool], min_run: int) -> list[int]:
     """``out`` without its runs of ``min_run`` or more consecutive blocks that are ``member``s."""
     drop: set[int] = set()
-    j = 0
-    while j < len(out):
-        r = j
-        while r < len(out) and member(out[r]):
-            r += 1
-        if r - j >= min_run:
-            drop.update(out[j:r])
-        j = max(r, j + 1)
+    start = 0  # where the current run of members starts in ``out``
+    for k, i in enumerate(out):  # one test a block
+        if not member(i):
+            if k - start >= min_run:
+                drop.update(out[start:k])
+            start = k + 1
+    if len(out) - start >= min_run:
+        drop.update(out[start:])
     return [i for i in out if i not in drop] if drop else out
 
 
@@ -555,8 +555,11 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
             art_of = {i: _article_of(seg, i) for i in out}
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
-        out = _drop_boxes(seg, out, (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX))
-        out = _drop_boxes(seg, out, (_CTA_BOX,), share=_CTA_MAX_SHARE)
+        # One walk of the ancestors for both passes: a block's bits do not depend on what the
+        # first pass dropped.
+        hits = _box_bits(seg, out, _ARTICLE_BOXES)
+        out = _drop_boxes(seg, out, _ARTICLE_BOXES[:-1], hits=hits)
+        out = _drop_minor(blocks, out, {i for i in out if hits[i] >> (len(_ARTICLE_BOXES) - 1) & 1}, None, _CTA_MAX_SHARE)
         out = [i for i in out if not _is_date_stamp(blocks[i])]  # (a thread's post dates stay)
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
@@ -647,7 +650,7 @@ _DATE_LINE_MAX_OTHER_WORDS = 3
 
 def _is_post_date_line(text: str) -> bool:
     """A date, with at most a name or a verb around it: "Dec 30, 2023", "answered May 2, 2009 at 0:09"."""
-    if len(text) > _HEADER_MAX_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > _HEADER_MAX_CHARS or not any(map(str.isdigit, text)):
         return False
     found = find_dates(text, limit=2)
     if len(found) != 1:
@@ -908,6 +911,8 @@ _CTA_BOX = re.compile(r"(?<![A-Za-z])(?:cta|CTA)(?![a-z])|[a-z]Cta(?![a-z])|[Cc]
 # A pitch is a small part of a story; Adobe's page builder also names its content sections
 # "cmp-cta", which hold a consultancy's whole article.
 _CTA_MAX_SHARE = 0.25
+# An article page's boxes, read in one walk; the last (the pitch) has its own share.
+_ARTICLE_BOXES = (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX, _CTA_BOX)
 
 
 # A link's preview in a post (Discourse's "onebox": the linked page's title and summary): the
@@ -995,7 +1000,7 @@ def _is_date_stamp(b: Block) -> bool:
     """"Published on 13 March 2024", "Updated: 2024-03-13 10:25", "3 December 2018 · 24 minute
     read": a date line, no sentence."""
     t = b.text
-    if len(t) > 60 or not any(c.isdigit() for c in t):
+    if len(t) > 60 or not any(map(str.isdigit, t)):
         return False
     rest = _STAMP_READ_TIME.sub("", t[_STAMP_LABEL.match(t).end():])  # type: ignore[union-attr]
     found = find_dates(rest, limit=2)
@@ -1097,10 +1102,13 @@ def _drop_boxes(
     boxes: tuple[re.Pattern[str], ...],
     whole: list[int] | None = None,
     share: float = _ASIDE_MAX_SHARE,
+    hits: dict[int, int] | None = None,
 ) -> list[int]:
     """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
-    by kind, each unless its blocks hold over ``share`` of the text still kept."""
-    hits = _box_bits(seg, out, boxes)
+    by kind, each unless its blocks hold over ``share`` of the text still kept. ``hits``: the
+    blocks' bits from ``_box_bits``, when already read (for patterns starting with ``boxes``)."""
+    if hits is None:
+        hits = _box_bits(seg, out, boxes)
     for k in range(len(boxes)):
         out = _drop_minor(seg.blocks, out, {i for i in out if hits[i] >> k & 1}, whole, share)
     return out
@@ -1113,6 +1121,7 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
     blocks, elems = seg.blocks, seg.elems
     bits: list[int] = [-1] * len(elems)
     hits: dict[int, int] = {}
+    memo: dict[str, int] = {}
     for i in idx:
         path: list[int] = []
         e = blocks[i].elem
@@ -1122,9 +1131,14 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
         b = bits[e] if e >= 0 else 0
         for a in reversed(path):  # from the outermost unread ancestor down
             sig = elems[a].sig
-            for k, box in enumerate(boxes):
-                if box.search(sig) is not None:
-                    b |= 1 << k
+            own = memo.get(sig)
+            if own is None:  # a template repeats its signatures: each is matched once
+                own = 0
+                for k, box in enumerate(boxes):
+                    if box.search(sig) is not None:
+                        own |= 1 << k
+                memo[sig] = own
+            b |= own
             bits[a] = b
         hits[i] = b
     return hits
@@ -1820,7 +1834,7 @@ def _echoes(text: str, before: str) -> bool:
     """``text`` says what ``before`` says: the same words, or the same figures under price labels."""
     if text == before:
         return True
-    if not ("rice" in text or "rice" in before) or not any(c.isdigit() for c in text):
+    if not ("rice" in text or "rice" in before) or not any(map(str.isdigit, text)):
         return False
     if _PRICE_LABEL.search(text) is None and _PRICE_LABEL.search(before) is None:
         return False
