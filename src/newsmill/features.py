@@ -106,14 +106,24 @@ PAGE_SIGNALS: dict[str, re.Pattern[str]] = {
     ),
 }
 _ITEMTYPE = re.compile(r'itemtype="https?://schema\.org/(\w+)"')
+_ITEMTYPE_AT = 'itemtype="'
 
 
 def page_signals(html: str, url: str | None, ld_types: set[str], og_type: str | None) -> list[float]:
     """Binary hints of the page type: schema.org types (JSON-LD already parsed, microdata),
     og:type, URL shape."""
     types = set(ld_types)
-    if "itemtype" in html:
-        types.update(_ITEMTYPE.findall(html))
+    # Matched only where str.find, much faster than the regex's own scan of a whole page,
+    # finds the attribute; each match is what findall would have found there.
+    at = html.find(_ITEMTYPE_AT)
+    while at >= 0:
+        m = _ITEMTYPE.match(html, at)
+        if m is not None:
+            types.add(m.group(1))
+            at = m.end()
+        else:
+            at += 1
+        at = html.find(_ITEMTYPE_AT, at)
     if og_type:
         og = og_type.lower()
         types.add("article" if "article" in og else og.split(".")[0])

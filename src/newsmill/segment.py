@@ -112,6 +112,9 @@ SEM_NAMES = [
     "noscript",
 ]
 SEM_BIT = {n: 1 << i for i, n in enumerate(SEM_NAMES)}
+_ROLE_MAIN = SEM_BIT["role_main"]
+_ROLE_BOILER = SEM_BIT["role_boilerplate"]
+_ITEMPROP_BODY = SEM_BIT["itemprop_body"]
 _SEM_OF_TAG = {
     "nav": SEM_BIT["nav"],
     "header": SEM_BIT["header"],
@@ -298,13 +301,6 @@ def _class_bits(cls: str) -> int:
     return bits
 
 
-def _flags_of(cls: str | None, ident: str | None) -> int:
-    # The caches are read here first: this runs for every block element, and most class
-    # strings and ids were seen before.
-    bits = (_CLASS_BITS[cls] if cls in _CLASS_BITS else _class_bits(cls)) if cls else 0
-    if ident:
-        bits |= _TOKEN_BITS[ident] if ident in _TOKEN_BITS else _token_bits(ident)
-    return bits
 
 
 # Hidden panels a reader opens with one click (tabs, accordions, FAQ answers) hold content:
@@ -656,34 +652,44 @@ class _Walker:
     def new_elem(self, tag: str, parent: int, depth: int, attrs: dict) -> int:
         cls = attrs.get("class")
         ident = attrs.get("id")
-        flags = _flags_of(cls, ident)
+        # The flag caches are read here, one lookup each: this runs for every block element,
+        # and most class strings and ids were seen before.
+        flags = 0
+        if cls:
+            flags = _CLASS_BITS.get(cls)
+            if flags is None:
+                flags = _class_bits(cls)
+        if ident:
+            bits = _TOKEN_BITS.get(ident)
+            flags |= _token_bits(ident) if bits is None else bits
         sem = _SEM_OF_TAG.get(tag, 0)
         role = attrs.get("role")
         if role:
             role = role.lower()
             if role == "main":
-                sem |= SEM_BIT["role_main"]
+                sem |= _ROLE_MAIN
             elif role in _BOILER_ROLES:
-                sem |= SEM_BIT["role_boilerplate"]
+                sem |= _ROLE_BOILER
         ip = attrs.get("itemprop")
         if ip and ("articleBody" in ip or "text" == ip or "reviewBody" in ip):
-            sem |= SEM_BIT["itemprop_body"]
+            sem |= _ITEMPROP_BODY
         elems = self.seg.elems
+        i = len(elems)
         if parent >= 0:
             p = elems[parent]
             iflags, isem = p.iflags | flags, p.isem | sem
             p.nelems += 1
         else:
             iflags, isem = flags, sem
-        sig = tag + "." + (cls or "")
+        sig = f"{tag}.{cls}" if cls else tag + "."
         if tag == "div" and attrs.get("data-role") == "memberSignature":
             sig += " memberSignature"  # Invision's poster signature says so only here
         elems.append(Elem(tag, parent, depth, flags, sem, iflags, isem, sig))
         if tag == "article":
-            self.seg.articles.append(len(elems) - 1)
+            self.seg.articles.append(i)
         elif cls and "ull" in cls and _PULL_QUOTE.search(cls):
-            self.seg.pull_quotes.append(len(elems) - 1)
-        return len(elems) - 1
+            self.seg.pull_quotes.append(i)
+        return i
 
     def table_rows(self, table: LexborNode, ei: int) -> bool:
         """Emit a data table as one block per row; False for a layout table."""

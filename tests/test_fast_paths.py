@@ -1,0 +1,41 @@
+"""Fast paths must give what the plain code they replace gave."""
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsmill.features import _ITEMTYPE, PAGE_SIGNALS, page_signals
+from newsmill.segment import FLAG_NAMES, SEM_BIT, _class_bits, _token_bits, segment
+
+_SIGNAL = {n: i for i, n in enumerate(PAGE_SIGNALS)}
+
+
+def test_microdata_types_as_findall() -> None:
+    html = (
+        '<div itemtype="http://example.org/Thing"><div itemtype="notaurl">'
+        '<div itemscope itemtype="https://schema.org/Product">'
+        '<span itemtype="http://schema.org/Offer"></span></div></div></div>'
+    )
+    assert _ITEMTYPE.findall(html) == ["Product", "Offer"]
+    out = page_signals(html, None, set(), None)
+    assert out[_SIGNAL["t_product"]] == 1.0
+    assert out[_SIGNAL["t_article"]] == 0.0
+    # A broken attribute at the very end of the page ends the search.
+    assert page_signals('<p>x</p><div itemtype="', None, set(), None)[_SIGNAL["t_product"]] == 0.0
+
+
+def test_element_flags_and_roles() -> None:
+    html = (
+        '<body><div class="site-footer legal" id="sidebar-nav" role="Main">'
+        '<p itemprop="articleBody">Some words here to read.</p></div>'
+        '<nav role="navigation"><p>Menu item text</p></nav></body>'
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    div = next(e for e in seg.elems if e.tag == "div")
+    assert div.flags == _class_bits("site-footer legal") | _token_bits("sidebar-nav")
+    assert div.flags & (1 << FLAG_NAMES.index("footer"))
+    assert div.sem & SEM_BIT["role_main"]
+    assert div.sig == "div.site-footer legal"
+    p = next(e for e in seg.elems if e.tag == "p")
+    assert p.sem & SEM_BIT["itemprop_body"] and p.isem & SEM_BIT["role_main"]
+    assert p.sig == "p."
+    nav = next(e for e in seg.elems if e.tag == "nav")
+    assert nav.sem & SEM_BIT["role_boilerplate"]
