@@ -301,8 +301,6 @@ def _class_bits(cls: str) -> int:
     return bits
 
 
-
-
 # Hidden panels a reader opens with one click (tabs, accordions, FAQ answers) hold content:
 # code samples in other languages, product specifications, answers. Read them; other hidden
 # elements (menus, pop-ups, templates) stay skipped. On wcxb-dev, cross-validated F1
