@@ -39,7 +39,12 @@ def _story_kept(after_story, page_type="article"):
     """The blocks kept, all scored 0.9, of an article of six paragraphs with ``after_story``
     under them; with the segmentation, to ask again for other page types."""
     seg = _segmented(f"<html><body><article><h1>Budget</h1>{STORY}{after_story}</article></body></html>")
-    return seg, _kept(seg, _probs(seg, lambda t: 0.9), 0.5, page_type)
+    return seg, _kept_as(seg, page_type)
+
+
+def _kept_as(seg, page_type):
+    """The blocks kept, all scored 0.9, when the page is typed ``page_type``."""
+    return _kept(seg, _probs(seg, lambda t: 0.9), 0.5, page_type)
 
 
 def test_doubted_prose_inside_the_story_container_is_kept() -> None:
@@ -381,12 +386,11 @@ def test_an_article_drops_the_author_box_under_the_story() -> None:
         " about local budgets for the paper since 2009, after ten years at a wire service.</p></div>"
         "<p class='biography-note'>Biography of a budget: how the plan took shape over six months.</p>"
     )
-    probs = _probs(seg, lambda t: 0.9)
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any("Jane Doe covers" in t for t in kept) and "About the author" not in kept
     assert any(t.startswith("Biography of a budget") for t in kept)  # "biography" is not a bio box
     # Other page types keep such a box (a team page's bios are its story).
-    assert any("Jane Doe covers" in t for t in _kept(seg, probs, 0.5, "service"))
+    assert any("Jane Doe covers" in t for t in _kept_as(seg, "service"))
 
 
 def test_a_thread_drops_the_link_previews_in_its_posts() -> None:
@@ -490,10 +494,9 @@ def test_an_article_drops_its_disclaimer_box() -> None:
         "<div class='richtext cmp-richtext--disclaimer'><p>Fine print: all investing is subject to risk,"
         " including the possible loss of the money you invest. Past results are no guarantee.</p></div>"
     )
-    probs = _probs(seg, lambda t: 0.9)
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any(t.startswith("Fine print") for t in kept)
-    assert any(t.startswith("Fine print") for t in _kept(seg, probs, 0.5, "service"))
+    assert any(t.startswith("Fine print") for t in _kept_as(seg, "service"))
 
 
 def test_an_article_drops_the_content_of_its_pop_ups() -> None:
@@ -505,11 +508,10 @@ def test_an_article_drops_the_content_of_its_pop_ups() -> None:
         "<div class='TermPopup'><p>Definition: a share is a unit of ownership in a company, giving a"
         " claim on part of its assets and earnings.</p></div>"
     )
-    probs = _probs(seg, lambda t: 0.9)
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any(t.startswith("Definition") for t in kept)
     # Other page types keep such boxes (a product's size guide is one).
-    assert sum(t.startswith("Definition") for t in _kept(seg, probs, 0.5, "service")) == 2
+    assert sum(t.startswith("Definition") for t in _kept_as(seg, "service")) == 2
 
 
 def test_an_article_drops_its_publishers_call_to_action_box() -> None:
@@ -518,10 +520,9 @@ def test_an_article_drops_its_publishers_call_to_action_box() -> None:
         " from our brokers today. Book a call now.</p></div>"
         "<section class='CallToActionBox_component__x1'><p>Pitch: try our platform free for 14 days.</p></section>"
     )
-    probs = _probs(seg, lambda t: 0.9)
     assert sum(t.endswith(PARA) for t in kept) == 6
     assert not any(t.startswith("Pitch") or t.startswith("Thinking") for t in kept)
-    assert sum(t.startswith("Pitch") for t in _kept(seg, probs, 0.5, "service")) == 2
+    assert sum(t.startswith("Pitch") for t in _kept_as(seg, "service")) == 2
 
 
 def test_call_to_action_sections_that_hold_much_of_the_story_stay() -> None:

@@ -16,12 +16,18 @@ from newsmill.assemble import (
     _drop_trailing_heading,
     _is_furniture_line,
     is_widget_line,
+    select,
 )
 from newsmill.segment import Segmentation, segment
 
 
 def _seg(html: str) -> Segmentation:
     return segment(LexborHTMLParser(f"<html><body>{html}</body></html>").body)
+
+
+def _selected(seg: Segmentation, page_type: str) -> list[str]:
+    """The texts ``select`` keeps when every block scores 1."""
+    return [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, page_type)]
 
 
 def _kept(seg: Segmentation, keep: np.ndarray) -> list[str]:
@@ -187,8 +193,6 @@ def test_a_filter_option_that_names_what_it_counts_leaves_alone() -> None:
 
 
 def test_a_cards_name_said_twice_in_a_row_is_said_once() -> None:
-    from newsmill.assemble import select
-
     cards = "".join(
         f"<li class='card'><a><img alt=''><span>{name}</span></a><h3>{name}</h3><p>{price}</p></li>"
         for name, price in (("Dark Roast Coffee", "$19.99"), ("Blueberry Pods", "$15.99"), ("Vanilla Latte", "$39.99"))
@@ -257,8 +261,6 @@ def test_reviews_that_outweigh_a_product_are_set_aside_before_the_threshold() ->
 
 
 def test_a_carousel_counts_against_the_text_kept_before_shop_sections_left() -> None:
-    from newsmill.assemble import select
-
     promoted = "".join(f"<li><p>Gold chain kit {n}, 520 pitch, {n}0 links, for road and trail bikes</p>"
                        f"<p>${n}43.09 plus delivery</p></li>" for n in range(1, 6))
     related = "".join(f"<li><p>Related listing {n}: steel sprocket set with bolts and a spare master link</p></li>"
@@ -272,14 +274,12 @@ def test_a_carousel_counts_against_the_text_kept_before_shop_sections_left() -> 
 
 
 def test_a_collection_sets_apart_other_products_but_keeps_its_shipping_note() -> None:
-    from newsmill.assemble import select
-
     grid = "".join(f"<li><h3>Trail Jacket {n}</h3><p>Waterproof shell with taped seams, size S to XL.</p></li>"
                    for n in range(1, 5))
     seen = "".join(f"<li><h3>Wool Beanie {n}</h3><p>Merino rib knit, one size.</p></li>" for n in range(1, 4))
     seg = _seg(f"<h1>Rain Jackets</h1><ul>{grid}</ul><h2>Free Shipping &amp; Returns</h2>"
                f"<p>On every order over 50 dollars.</p><h2>Recently viewed</h2><ul>{seen}</ul>")
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    texts = _selected(seg, "collection")
     assert "Trail Jacket 4" in texts and "On every order over 50 dollars." in texts
     assert not any("Beanie" in t or t == "Recently viewed" for t in texts)
 
@@ -374,22 +374,18 @@ def test_placeholder_text_left_by_a_theme_is_furniture() -> None:
 
 def test_a_collection_sets_apart_its_customer_reviews() -> None:
     # A product line's page (or a product page taken for a collection) over a review widget.
-    from newsmill.assemble import select
-
     products = "".join(f"<li><p>Beard oil no. {n}, jojoba and castor, 30 ml, in a glass bottle</p></li>"
                        for n in range(1, 5))
     reviews = "".join(f"<div class='review-widget__item'><p>Love the scent of number {n}, my beard feels soft "
                       "all day and my wife likes it.</p></div>" for n in range(1, 3))
     seg = _seg(f"<h1>Beard Oil</h1><p>Our lightweight oil stops beard itch and dandruff.</p><ul>{products}</ul>"
                f"<div class='reviews'><h2>What customers say</h2>{reviews}</div>")
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    texts = _selected(seg, "collection")
     assert texts[:2] == ["Beard Oil", "Our lightweight oil stops beard itch and dandruff."]
     assert len(texts) == 6 and not any("scent" in t or "customers" in t for t in texts)
 
 
 def test_two_cards_with_the_same_fields_keep_both_but_clones_and_widgets_go() -> None:
-    from newsmill.assemble import select
-
     card = (
         "<li class='card'><p>{name}</p><div class='spec'><p>For Monitors: 5-22 lbs</p>"
         "<p>Screen Size: Up to 43 in</p><p>Starting at $434</p>"
@@ -401,7 +397,7 @@ def test_two_cards_with_the_same_fields_keep_both_but_clones_and_widgets_go() ->
     html += "<div class='clone'>" + card.format(name=names[0]) + "</div>"
     seg = _seg(html)
     # A listing: on collection pages like cards keep their shared lines too (_PLAN_TYPES).
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
+    texts = _selected(seg, "listing")
     assert texts == [
         names[0], "For Monitors: 5-22 lbs", "Screen Size: Up to 43 in", "Starting at $434",
         "Error rating product. Refresh and try again.", "Rate this product now",
@@ -410,8 +406,6 @@ def test_two_cards_with_the_same_fields_keep_both_but_clones_and_widgets_go() ->
 
 
 def test_a_menu_classed_as_navigation_goes_but_a_list_of_categories_stays() -> None:
-    from newsmill.assemble import select
-
     links = "".join(f"<li><a href='/c/{n}'>{n.title()}</a></li>" for n in ["running", "trail", "track", "walking", "socks", "gloves"])
     html = (
         f"<div class='site-nav mega-menu'><ul>{links}</ul></div>"
@@ -419,7 +413,7 @@ def test_a_menu_classed_as_navigation_goes_but_a_list_of_categories_stays() -> N
         f"<div class='featured'><h2>Browse featured categories</h2><ul>{links}</ul></div>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    texts = _selected(seg, "collection")
     assert texts == [
         "Running shoes", "Shoes for every kind of run, from the track to the trail.", "Browse featured categories",
         "Running", "Trail", "Track", "Walking", "Socks", "Gloves",
@@ -427,8 +421,6 @@ def test_a_menu_classed_as_navigation_goes_but_a_list_of_categories_stays() -> N
 
 
 def test_a_menu_of_bare_links_in_divs_goes_too() -> None:
-    from newsmill.assemble import select
-
     names = ["Allium", "Hibiscus", "Rudbeckia", "Salvia", "Viola", "Catmint"]
     links = "".join(f"<div><a href='/p/{n}'>{n}</a></div>" for n in names)
     html = (
@@ -436,13 +428,11 @@ def test_a_menu_of_bare_links_in_divs_goes_too() -> None:
         "<h1>Perennials</h1><p>Plants that come back every spring, for sun and for shade.</p>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    texts = _selected(seg, "collection")
     assert texts == ["Perennials", "Plants that come back every spring, for sun and for shade."]
 
 
 def test_a_sort_panels_options_go_but_a_products_colour_choices_stay() -> None:
-    from newsmill.assemble import select
-
     html = (
         "<div class='sort-options'><button>Best Sellers</button><button>Newest First</button>"
         "<button>Price (Low - High)</button><button>Price (High - Low)</button></div>"
@@ -450,7 +440,7 @@ def test_a_sort_panels_options_go_but_a_products_colour_choices_stay() -> None:
         "<div class='swatches'><label>Velvet Cocoa</label><label>Velvet Indigo</label><label>Velvet Olive</label></div>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    texts = _selected(seg, "collection")
     assert texts == [
         "Bike lights", "Front and rear lights for riding after dark, charged over USB.",
         "Velvet Cocoa", "Velvet Indigo", "Velvet Olive",
@@ -458,8 +448,6 @@ def test_a_sort_panels_options_go_but_a_products_colour_choices_stay() -> None:
 
 
 def test_a_mega_menus_column_labels_and_described_links_go_with_its_links() -> None:
-    from newsmill.assemble import select
-
     def column(label: str, names: list[str]) -> str:
         links = "".join(f"<div><a href='/{n}'>{n} <span>{desc}</span></a></div>" for n, desc in names)
         return f"<div class='col'><div>{label}</div>{links}</div>"
@@ -474,7 +462,7 @@ def test_a_mega_menus_column_labels_and_described_links_go_with_its_links() -> N
         "<div class='menu-note'>NEW</div><div class='menu-note'>Quick start</div>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "service")]
+    texts = _selected(seg, "service")
     assert texts == [
         "One platform for your whole API",
         "Design, test and document your interfaces in one place, with the people you work with.",
@@ -483,8 +471,6 @@ def test_a_mega_menus_column_labels_and_described_links_go_with_its_links() -> N
 
 
 def test_a_manuals_sidebar_menu_goes_but_its_own_link_lists_stay() -> None:
-    from newsmill.assemble import select
-
     topics = ["Install", "Configure", "Networking", "Volumes", "Secrets", "Logging"]
     side = "".join(f"<li><a href='/{t}'>{t}</a></li>" for t in topics)
     methods = "".join(f"<li><a href='#{m}'>Response.{m}()</a></li>" for m in ["json", "text", "blob", "formData", "arrayBuffer"])
@@ -494,16 +480,14 @@ def test_a_manuals_sidebar_menu_goes_but_its_own_link_lists_stay() -> None:
         f"<ul>{methods}</ul></div>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "documentation")]
+    texts = _selected(seg, "documentation")
     assert texts[0] == "Networking in Compose" and texts[-1] == "Response.arrayBuffer()" and len(texts) == 7
     # A page wrapped in a box classed as a sidebar layout keeps its lists inside <main>.
     seg = _seg(f"<div class='with-sidebar'><main>{html}</main></div>")
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "documentation")]
+    texts = _selected(seg, "documentation")
     assert len(texts) == 13
 
 def test_a_listings_repeated_call_to_action_goes_but_its_repeated_fields_stay() -> None:
-    from newsmill.assemble import select
-
     card = (
         "<li class='job'><h3>{name}</h3><p class='type'><a href='/t/full-time'>Full-Time</a></p>"
         "<p><a href='/c/{slug}'>View Company Profile</a></p></li>"
@@ -511,20 +495,18 @@ def test_a_listings_repeated_call_to_action_goes_but_its_repeated_fields_stay() 
     names = ["Senior Rust Engineer", "Data Platform Lead", "Staff Frontend Developer"]
     html = "<ul class='jobs'>" + "".join(card.format(name=n, slug=n.split()[0].lower()) for n in names) + "</ul>"
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
+    texts = _selected(seg, "listing")
     assert texts == [names[0], "Full-Time", names[1], "Full-Time", names[2], "Full-Time"]
 
 
 def test_a_heading_given_only_to_screen_readers_is_not_read() -> None:
-    from newsmill.assemble import select
-
     html = (
         "<h2 class='screen-reader-text'>Content Feed</h2>"
         "<article><h3>Two rovers map a crater's rim</h3><p>The twin rovers charted the rim in a week.</p></article>"
         "<h2 class='sr-only'>This whole line is a sentence that screen readers speak aloud</h2>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "listing")]
+    texts = _selected(seg, "listing")
     assert texts == [
         "Two rovers map a crater's rim", "The twin rovers charted the rim in a week.",
         "This whole line is a sentence that screen readers speak aloud",
@@ -532,8 +514,6 @@ def test_a_heading_given_only_to_screen_readers_is_not_read() -> None:
 
 
 def test_a_mega_menus_long_lines_of_links_go_but_a_table_of_contents_stays() -> None:
-    from newsmill.assemble import select
-
     cols = "".join(
         f"<div class='mn-col'><a href='/c/{i}a'>Electric Guitars {i}</a> <a href='/c/{i}b'>Acoustic Guitars {i}</a> "
         f"<a href='/c/{i}c'>Bass Guitars {i}</a> <a href='/c/{i}d'>Guitar Amps {i}</a></div>"
@@ -548,15 +528,13 @@ def test_a_mega_menus_long_lines_of_links_go_but_a_table_of_contents_stays() -> 
         "<h1>Stratocaster</h1><p>An alder body, a maple neck and three single coils.</p>"
     )
     seg = _seg(html)
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "product")]
+    texts = _selected(seg, "product")
     assert not any("Electric Guitars" in t for t in texts)
     assert sum("How to choose" in t for t in texts) == 5
     assert "An alder body, a maple neck and three single coils." in texts
 
 
 def test_a_price_said_again_under_its_screen_reader_labels_is_said_once() -> None:
-    from newsmill.assemble import select
-
     def card(name: str, regular: str, sale: str) -> str:
         return (
             f"<li class='card'><h3>{name}</h3><div class='price'>"
@@ -569,7 +547,7 @@ def test_a_price_said_again_under_its_screen_reader_labels_is_said_once() -> Non
         "<h1>Headphones</h1><ul>" + card("HD 600", "$499.95", "$499.95") + card("HD 650", "$579.95", "$399.95")
         + card("IE 900", "$1,699.95", "$1,699.95") + "</ul>"
     )
-    texts = [seg.blocks[i].text for i in select(seg, np.ones(len(seg.blocks)), 0.5, "collection")]
+    texts = _selected(seg, "collection")
     assert texts.count("Regular price $499.95") == 1 and not any(t.startswith("Sale price $499.95") for t in texts)
     # A card on sale shows both prices: nothing is said twice.
     assert "Regular price $579.95" in texts and "Sale price $399.95 Regular price $579.95" in texts

@@ -555,11 +555,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
             art_of = {i: _article_of(seg, i) for i in out}
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
-        # One walk of the ancestors for both passes: a block's bits do not depend on what the
-        # first pass dropped.
-        hits = _box_bits(seg, out, _ARTICLE_BOXES)
-        out = _drop_boxes(seg, out, _ARTICLE_BOXES[:-1], hits=hits)
-        out = _drop_minor(blocks, out, {i for i in out if hits[i] >> (len(_ARTICLE_BOXES) - 1) & 1}, None, _CTA_MAX_SHARE)
+        out = _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES)
         out = [i for i in out if not _is_date_stamp(blocks[i])]  # (a thread's post dates stay)
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
@@ -911,8 +907,9 @@ _CTA_BOX = re.compile(r"(?<![A-Za-z])(?:cta|CTA)(?![a-z])|[a-z]Cta(?![a-z])|[Cc]
 # A pitch is a small part of a story; Adobe's page builder also names its content sections
 # "cmp-cta", which hold a consultancy's whole article.
 _CTA_MAX_SHARE = 0.25
-# An article page's boxes, read in one walk; the last (the pitch) has its own share.
+# An article page's boxes, read in one walk; the pitch has a share of its own.
 _ARTICLE_BOXES = (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX, _CTA_BOX)
+_ARTICLE_BOX_SHARES = (_ASIDE_MAX_SHARE,) * 4 + (_CTA_MAX_SHARE,)
 
 
 # A link's preview in a post (Discourse's "onebox": the linked page's title and summary): the
@@ -1101,15 +1098,14 @@ def _drop_boxes(
     out: list[int],
     boxes: tuple[re.Pattern[str], ...],
     whole: list[int] | None = None,
-    share: float = _ASIDE_MAX_SHARE,
-    hits: dict[int, int] | None = None,
+    shares: tuple[float, ...] | None = None,
 ) -> list[int]:
     """``out`` without the blocks inside an element whose class matches one of ``boxes``, kind
-    by kind, each unless its blocks hold over ``share`` of the text still kept. ``hits``: the
-    blocks' bits from ``_box_bits``, when already read (for patterns starting with ``boxes``)."""
-    if hits is None:
-        hits = _box_bits(seg, out, boxes)
+    by kind, each unless its blocks hold over its share (``shares[k]``, else _ASIDE_MAX_SHARE)
+    of the text still kept."""
+    hits = _box_bits(seg, out, boxes)
     for k in range(len(boxes)):
+        share = shares[k] if shares else _ASIDE_MAX_SHARE
         out = _drop_minor(seg.blocks, out, {i for i in out if hits[i] >> k & 1}, whole, share)
     return out
 
