@@ -92,3 +92,16 @@ def test_a_page_whose_blocks_all_scored_zero_stays_empty() -> None:
     seg = segment(LexborHTMLParser(f"<html><body><footer><p>{words}</p><p>{words}</p></footer></body></html>").body)
     assert select(seg, np.zeros(len(seg.blocks)), 0.4) == []
     assert select(seg, np.full(len(seg.blocks), 0.1), 0.4) != []  # scored but doubted: the fallback
+
+
+def test_the_fallback_takes_no_rows_of_links_for_prose() -> None:
+    """A footer's rows of links, all a page shows once its scripts are gone, are no story."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.assemble import select
+    from newsmill.segment import segment
+
+    links = ", ".join(f"<a href='/l{i}'>Footer link {i}</a>" for i in range(15))
+    html = f"<html><body><dl><dt>Help</dt><dd>{links}</dd><dt>Our group</dt><dd>{links}</dd></dl></body></html>"
+    seg = segment(LexborHTMLParser(html).body)
+    assert select(seg, np.full(len(seg.blocks), 0.1), 0.4) == []

@@ -514,7 +514,11 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         # Never nothing when the page has a story to tell: the most likely blocks, if they
         # hold real prose. Error and blocked pages ("Access denied", a dozen words) stay empty.
         cand = (probs >= probs.max() * 0.5) & (probs > 0)
-        words = sum(blocks[i].text.count(" ") + 1 for i in np.nonzero(cand)[0])
+        # Links are no prose: a footer's rows of them ("Help Center, Disputes & Reports, …"),
+        # all that a page whose content scripts fill in shows without them, are no story.
+        words = sum(
+            blocks[i].text.count(" ") + 1 for i in np.nonzero(cand)[0] if blocks[i].link_chars * 2 <= blocks[i].chars
+        )
         if words >= _FALLBACK_MIN_WORDS:
             keep = cand
     container = _complete_region(seg, probs, keep, threshold * _REGION_FLOOR)
