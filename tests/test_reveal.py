@@ -80,6 +80,23 @@ def test_hidden_wrapper_stays_hidden_when_main_shows_content() -> None:
     assert "Roast number 7 whole bean coffee" not in art.text
 
 
+def _old_shop_page(main_id: str) -> str:
+    # The same shop served without <main> (older markup): the element whose id names the
+    # main content stands in for it.
+    return _shop_page("").replace("<main>", f"<div id='{main_id}'>").replace("</main>", "</div>")
+
+
+def test_hidden_wrapper_that_is_all_of_a_main_content_id_is_read() -> None:
+    art = extract(_old_shop_page("MainContent"))
+    assert "Roast number 7 whole bean coffee" in art.text
+    assert "Roast number 33 whole bean coffee" in art.text
+
+
+def test_hidden_wrapper_in_another_id_stays_hidden() -> None:
+    art = extract(_old_shop_page("page-wrapper"))
+    assert "Roast number 7 whole bean coffee" not in art.text
+
+
 def _streamed_page(markers: bool) -> str:
     # React server streaming: placeholders with fallbacks in place, the content at the end.
     open_m, close_m = ("<!--$?-->", "<!--/$-->") if markers else ("", "")

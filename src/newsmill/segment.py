@@ -516,6 +516,7 @@ class _Walker:
         self.reveal = reveal
         self.hidden_skipped = 0
         self.hidden_in_main = 0  # of those, inside <main> or role=main
+        self.main_ids: list[int] = []  # elements whose id names the main content ("MainContent")
         self.revealed: list[tuple[int, int]] = []  # (mem_id, elem index) of hidden blocks read
         self.seg = Segmentation()
         self.text: list[str] = []
@@ -660,6 +661,8 @@ class _Walker:
         if ident:
             bits = _TOKEN_BITS.get(ident)
             flags |= _token_bits(ident) if bits is None else bits
+            if len(ident) <= _MAIN_ID_MAX and ident.lower().replace("-", "").replace("_", "") in _MAIN_IDS:
+                self.main_ids.append(len(self.seg.elems))
         sem = _SEM_OF_TAG.get(tag, 0)
         role = attrs.get("role")
         if role:
@@ -806,7 +809,7 @@ class _Walker:
                         self.revealed.append((child.mem_id, len(self.seg.elems)))
                 elif child.mem_id not in self.reveal:
                     self.hidden_skipped += 1
-                    if self.seg.elems[ei].isem & _MAIN_SEM:
+                    if self.seg.elems[ei].isem & _MAIN_SEM or self.main_ids and _inside(self.seg.elems, ei, self.main_ids):
                         self.hidden_in_main += 1
                     continue
             if tag in BLOCK_TAGS:
@@ -964,6 +967,11 @@ _REVEAL_BELOW = 2000
 # around it may hold more than _REVEAL_BELOW (a shop's mega-menu), yet the page is hidden.
 _MAIN_EMPTY_BELOW = 200
 _MAIN_SEM = SEM_BIT["main"] | SEM_BIT["role_main"]
+# Without <main> or role=main (older markup, or a rendering that dropped them), the element
+# whose id says it holds the main content stands in: a shop whose app hides the product grid
+# until a script has run ("MainContent", "main-content").
+_MAIN_IDS = frozenset(["main", "maincontent", "contentmain"])
+_MAIN_ID_MAX = 14
 
 
 def segment(root: LexborNode) -> Segmentation:
@@ -974,7 +982,7 @@ def segment(root: LexborNode) -> Segmentation:
     w = _walk(_Walker(), root)
     if w.hidden_skipped:
         visible = w.seg.total_chars
-        main = _empty_main(w.seg) if w.hidden_in_main and visible >= _REVEAL_BELOW else None
+        main = _empty_main(w.seg, w.main_ids) if w.hidden_in_main and visible >= _REVEAL_BELOW else None
         if visible < _REVEAL_BELOW or main is not None:
             # What a reader sees once the page's scripts ran, when one hidden wrapper holds
             # most of the page (or of its <main>): read that wrapper (hidden menus and
@@ -983,7 +991,9 @@ def segment(root: LexborNode) -> Segmentation:
             elems = shown.seg.elems
             revealed = shown.revealed
             if main is not None:
-                revealed = [r for r in revealed if elems[r[1]].isem & _MAIN_SEM]
+                # (By the id only on a page without <main> or role=main.)
+                ids = [] if any(e.sem & _MAIN_SEM for e in elems) else shown.main_ids
+                revealed = [r for r in revealed if elems[r[1]].isem & _MAIN_SEM or ids and _inside(elems, r[1], ids)]
                 visible = main
             if revealed:
                 mem, ei = max(revealed, key=lambda r: elems[r[1]].chars)
@@ -995,13 +1005,25 @@ def segment(root: LexborNode) -> Segmentation:
     return seg
 
 
-def _empty_main(seg: Segmentation) -> int | None:
-    """The visible characters of the page's outermost <main> (or role=main), when it shows
-    almost nothing; else None."""
+def _empty_main(seg: Segmentation, main_ids: list[int]) -> int | None:
+    """The visible characters of the page's outermost <main> (or role=main; else the first
+    element whose id names the main content), when it shows almost nothing; else None."""
     for e in seg.elems:
         if e.sem & _MAIN_SEM:
             return e.chars if e.chars < _MAIN_EMPTY_BELOW else None
+    if main_ids:
+        chars = seg.elems[main_ids[0]].chars
+        return chars if chars < _MAIN_EMPTY_BELOW else None
     return None
+
+
+def _inside(elems: list[Elem], e: int, ancestors: list[int]) -> bool:
+    """``e`` is one of ``ancestors`` or below one of them."""
+    while e >= 0:
+        if e in ancestors:
+            return True
+        e = elems[e].parent
+    return False
 
 
 def _walk(w: _Walker, root: LexborNode) -> _Walker:
