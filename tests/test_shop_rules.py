@@ -551,3 +551,39 @@ def test_a_price_said_again_under_its_screen_reader_labels_is_said_once() -> Non
     assert texts.count("Regular price $499.95") == 1 and not any(t.startswith("Sale price $499.95") for t in texts)
     # A card on sale shows both prices: nothing is said twice.
     assert "Regular price $579.95" in texts and "Sale price $399.95 Regular price $579.95" in texts
+
+
+# A shop's promotion terms: a banner's fine print, not the product's or the range's story. A
+# terms page's own paragraph, which says so deep inside, stays.
+TERMS = (
+    "Receive ten percent off your purchase of three to five individual products to create a custom set at all "
+    "retail locations and online, excluding any taxes, shipping and delivery charges. Online purchases must be "
+    "made in the listed countries only. The discount is non-transferable, not valid on previous purchases and "
+    "cannot be combined with other offers."
+)
+PROMO_PAGE = (
+    "<h1>Oak Standing Desk</h1><p>A solid oak top on a two-motor frame that lifts 150 kg.</p>"
+    "<p>Sale ends 03/31/2026. While supplies last. Use coupon code SPRING at checkout.</p>"
+    "<p>Hurry, this member offer is valid thru 3/15.</p>"
+    "<p>Not combinable with other offers and discounts.</p>"
+    "<p>Offer valid for one year from purchase and covers replacement parts only.</p>"
+    "<p>This estimate is based on data from 31 completed projects in the area and is valid through 01/23/2026.</p>"
+    f"<p>{TERMS}</p>"
+)
+
+
+def test_promotion_terms_leave_shop_pages() -> None:
+    for page_type in ("product", "collection"):
+        assert _selected(_seg(PROMO_PAGE), page_type) == [
+            "Oak Standing Desk",
+            "A solid oak top on a two-motor frame that lifts 150 kg.",
+            "Offer valid for one year from purchase and covers replacement parts only.",
+            "This estimate is based on data from 31 completed projects in the area and is valid through 01/23/2026.",
+            TERMS,
+        ]
+
+
+def test_a_story_keeps_the_date_a_sale_ends() -> None:
+    assert "Sale ends 03/31/2026. While supplies last. Use coupon code SPRING at checkout." in _selected(
+        _seg(PROMO_PAGE), "article"
+    )
