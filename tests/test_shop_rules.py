@@ -587,3 +587,22 @@ def test_a_story_keeps_the_date_a_sale_ends() -> None:
     assert "Sale ends 03/31/2026. While supplies last. Use coupon code SPRING at checkout." in _selected(
         _seg(PROMO_PAGE), "article"
     )
+
+
+# A review widget's fit summary: what buyers report about the size, not the product's story.
+FIT_PAGE = (
+    "<h1>Wool Runner</h1><p>A breathable merino sneaker with a cushioned sugarcane sole.</p>"
+    "<p>On average 279 reviewers say this product is true to size.</p>"
+    "<p>Customers say it fits true to size</p>"
+    "<p>Sizes run from 8 to 14; half sizes order up.</p>"
+    "<p>The brand has sold true to size basics since 1998, and this page tells the story of its wool mill.</p>"
+)
+
+
+def test_a_fit_summary_leaves_a_product_page() -> None:
+    assert _selected(_seg(FIT_PAGE), "product") == [
+        "Wool Runner",
+        "A breathable merino sneaker with a cushioned sugarcane sole.",
+        "Sizes run from 8 to 14; half sizes order up.",
+        "The brand has sold true to size basics since 1998, and this page tells the story of its wool mill.",
+    ]

@@ -553,7 +553,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     out = _drop_link_menus(seg, out, page_type == "documentation")
     if page_type == "product":
         out = _drop_boxes(seg, _drop_labelled_sections(seg, _drop_shop_sections(blocks, out), kept), _PRODUCT_ASIDES, out)
-        out = _drop_bare_addresses(blocks, out)
+        out = [i for i in _drop_bare_addresses(blocks, out) if not _is_fit_summary(blocks[i].text)]
     if page_type == "collection":  # (a product page taken for one keeps no reviews either)
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out, _OTHER_PRODUCTS), _PRODUCT_ASIDES[:1], out)
     if page_type == "article":
@@ -1176,6 +1176,28 @@ def _is_promo_terms(text: str) -> bool:
         return False
     m = _PROMO_TERMS.search(text, 0, _PROMO_TERMS_AT + 120)
     return m is not None and (m.start() <= _PROMO_TERMS_AT or len(text) <= _PROMO_TERMS_SHORT)
+
+
+# A review widget's fit summary on a product page: "On average 279 reviewers say this product
+# is true to size.", "Customers say it fits true to size", "The Wool Runner fits true-to-size
+# for most customers." What buyers report, not the product's description; the sizes
+# themselves stay. Up to _FIT_MAX_WORDS words, saying who says so unless it is a short label.
+# Cross-validated on wcxb-dev: real pages +0.00006 (product +0.0008; 3 pages better from 3
+# domains, none worse), old-style renderings +0.00003 (1 better, 1 worse by 0.006).
+_FIT_SUMMARY = re.compile(r"\btrue[- ]to[- ]size\b|\bruns? (?:small|large|big|narrow|wide)\b", re.I)
+_FIT_SOURCE = re.compile(r"\b(?:customers?|reviewers?|shoppers?|buyers?|most people|on average)\b", re.I)
+_FIT_MAX_WORDS = 30
+_FIT_LABEL_WORDS = 6
+
+
+def _is_fit_summary(text: str) -> bool:
+    if "size" not in text and "run" not in text and "Size" not in text:
+        return False
+    words = text.count(" ") + 1
+    return (
+        words <= _FIT_MAX_WORDS and _FIT_SUMMARY.search(text) is not None
+        and (words <= _FIT_LABEL_WORDS or _FIT_SOURCE.search(text) is not None)
+    )
 
 
 # A section of paid placements, on any page: a directory's "Sponsored results" over the
