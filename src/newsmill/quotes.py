@@ -291,11 +291,9 @@ class _Run:
 
 
 @dataclass(slots=True)
-class _Doc:
-    text: str
-    paras: list[tuple[int, int]]
-    spans: list[_Span] = field(default_factory=list)
-    boundaries: list[int] = field(default_factory=list)
+class _Mentions:
+    """The people and organizations a story names, outside its quotes."""
+
     persons: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, name, context)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
@@ -303,6 +301,23 @@ class _Doc:
     # and surnames of such names met again ("Strand, reached by phone, ...").
     people: list[tuple[int, str]] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    paras: list[tuple[int, int]]
+    spans: list[_Span] = field(default_factory=list)
+    boundaries: list[int] = field(default_factory=list)
+    found: _Mentions | None = None
+
+    @property
+    def mentions(self) -> _Mentions:
+        # Read the whole story's names (most of find_quotes' time) only once a quote needs a
+        # speaker looked up: in many stories every quote is a title or a scare quote first.
+        if self.found is None:
+            self.found = _collect_mentions(self)
+        return self.found
 
 
 def find_quotes(text: str, *, block_quotes: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
@@ -318,10 +333,9 @@ def find_quotes(text: str, *, block_quotes: Sequence[tuple[int, int]] | None = N
     doc.spans = _find_spans(doc)
     if block_quotes:
         _add_block_quotes(doc, block_quotes)
-    if not doc.spans:
-        return []
+    if all(_too_short(text, sp) for sp in doc.spans):
+        return []  # scare quotes and quoted names only (or none): nothing to attribute
     doc.boundaries = _boundaries(doc)
-    _collect_mentions(doc)
     prev: _Span | None = None
     out: list[Quote] = []
     for k, sp in enumerate(doc.spans):
@@ -343,6 +357,15 @@ def find_quotes(text: str, *, block_quotes: Sequence[tuple[int, int]] | None = N
         out.append(Quote(text[sp.start : sp.end], sp.speaker, sp.reported_by, sp.start, sp.end))
         prev = sp
     return out
+
+
+def _too_short(text: str, sp: _Span) -> bool:
+    """A quote dropped whoever says it: under three words and not six CJK characters (see
+    _keep; a block quote's lead-in too needs three words). A dash's speech is judged apart."""
+    return (
+        sp.dash_tag is None and len(_WORDS.findall(text, sp.start, sp.end)) < 3
+        and len(_CJK.findall(text, sp.start, sp.end)) < 6
+    )
 
 
 def _past_name_in_marks(doc: _Doc, sp: _Span, n: _Span) -> bool:
@@ -1135,7 +1158,8 @@ def _masked(doc: _Doc) -> str:
     return "".join(out)
 
 
-def _collect_mentions(doc: _Doc) -> None:
+def _collect_mentions(doc: _Doc) -> _Mentions:
+    found = _Mentions()
     masked = _masked(doc)
     sentence_starts = set(doc.boundaries)
     text = doc.text
@@ -1154,11 +1178,11 @@ def _collect_mentions(doc: _Doc) -> None:
             if run.tokens[0].lower() in ORG_WORDS:
                 org = _org_name(run)
                 if org:
-                    doc.orgs.append((run.start, org))
+                    found.orgs.append((run.start, org))
             tok = run.tokens[0]
-            full = doc.surnames.get((tok[:-2] if tok.endswith(("'s", "’s")) else tok).lower()) if doc.surnames else None
+            full = found.surnames.get((tok[:-2] if tok.endswith(("'s", "’s")) else tok).lower()) if found.surnames else None
             if full and not _ARTICLE_END.search(masked, max(0, run.start - 5), run.start):
-                doc.people.append((run.start, full))  # "Strand, reached by phone"; not "the Bolt"
+                found.people.append((run.start, full))  # "Strand, reached by phone"; not "the Bolt"
             continue
         name = _person_name(run)
         # Two or more name words, or one after a title ("Mr. Ellison"): a person.
@@ -1167,25 +1191,26 @@ def _collect_mentions(doc: _Doc) -> None:
             if not (first_of_sentence and len(name.split()) == 1 and len(run.tokens) == 1):
                 ctx = masked[max(0, run.start - 60) : run.start].lower()
                 after = masked[run.end : run.end + 60].lower()
-                doc.persons.append((run.start, name, ctx + " | " + after))
+                found.persons.append((run.start, name, ctx + " | " + after))
                 words = name.split()
                 # "M. Lacombe" is no fuller than "Lacombe": M. is Monsieur or an initial.
                 full = len(words) >= 2 and not (words[0] == "M." and len(words) == 2)
                 last = words[-1].lower()
-                if full and len(name) > len(doc.full_names.get(last, "")):
-                    doc.full_names[last] = name
+                if full and len(name) > len(found.full_names.get(last, "")):
+                    found.full_names[last] = name
                 if _one_person(run, name, ctx):
-                    doc.people.append((run.start, name))
-                    if full and len(name) > len(doc.surnames.get(last, "")):
-                        doc.surnames[last] = name
+                    found.people.append((run.start, name))
+                    if full and len(name) > len(found.surnames.get(last, "")):
+                        found.surnames[last] = name
         else:
             if name and len(_strip_titles(toks := _drop_function_words(run.tokens))) < len(toks):
-                doc.people.append((run.start, name))  # "When Judge Alsup ruled": a title makes a person
-            elif doc.surnames and run.tokens[-1].lower() in doc.surnames:
-                doc.people.append((run.start, doc.surnames[run.tokens[-1].lower()]))  # "Adelaide's Lyon"
+                found.people.append((run.start, name))  # "When Judge Alsup ruled": a title makes a person
+            elif found.surnames and run.tokens[-1].lower() in found.surnames:
+                found.people.append((run.start, found.surnames[run.tokens[-1].lower()]))  # "Adelaide's Lyon"
             org = _org_name(run)
             if org and (any(t.lower() in ORG_WORDS for t in run.tokens) or len(run.tokens) >= 2):
-                doc.orgs.append((run.start, org))
+                found.orgs.append((run.start, org))
+    return found
 
 
 def _one_person(run: _Run, name: str, ctx: str) -> bool:
@@ -1207,14 +1232,14 @@ def _fullest(doc: _Doc, name: str) -> str:
     if toks[0] == "M." and len(toks) == 2:
         # French "M. Lacombe" is the full name given before; otherwise "M." may be an initial
         # ("M. Ward") and stays.
-        best = doc.full_names.get(toks[1].lower())
+        best = doc.mentions.full_names.get(toks[1].lower())
         return best if best and best.split()[-1] == toks[1] and not best.startswith("M. ") else name
-    best = doc.full_names.get(toks[-1].lower())
+    best = doc.mentions.full_names.get(toks[-1].lower())
     if best and best.split()[-len(toks) :] == toks and len(best) > len(name):
         return best
     if len(toks) == 1:
         # "Kevin" after "Kevin Cureghian": a first name, when only one full name has it.
-        firsts = {full for full in doc.full_names.values() if full.split()[0] == toks[0]}
+        firsts = {full for full in doc.mentions.full_names.values() if full.split()[0] == toks[0]}
         if len(firsts) == 1:
             return firsts.pop()
     return name
@@ -1225,14 +1250,14 @@ def _plausible_name(doc: _Doc, name: str) -> bool:
     if " " in name:
         return True
     low = name.lower()
-    if low in doc.full_names or any(full.split()[0] == name for full in doc.full_names.values()):
+    if low in doc.mentions.full_names or any(full.split()[0] == name for full in doc.mentions.full_names.values()):
         return True
     return not (low.endswith(("ed", "ing", "ly")) or low in _FUNCTION_CAPS or low in NOT_NAMES)
 
 
 def _recent_person(doc: _Doc, pos: int, role: str | None = None) -> str | None:
     """The last person named before ``pos`` (named next to ``role``, when given)."""
-    for p, name, ctx in reversed(doc.persons):
+    for p, name, ctx in reversed(doc.mentions.persons):
         if p >= pos:
             continue
         if role is None or (role in ctx and re.search(rf"\b{re.escape(role)}\b", ctx)):
@@ -1243,7 +1268,7 @@ def _recent_person(doc: _Doc, pos: int, role: str | None = None) -> str | None:
 def _recent_people(doc: _Doc, pos: int, since: int = 0) -> str | None:
     """The last mention before ``pos`` (and at or after ``since``) that reads as one person:
     what he, she, "er", "elle" refer to."""
-    for p, name in reversed(doc.people):
+    for p, name in reversed(doc.mentions.people):
         if p < since:
             return None
         if p < pos:
@@ -1252,7 +1277,7 @@ def _recent_people(doc: _Doc, pos: int, since: int = 0) -> str | None:
 
 
 def _recent_org(doc: _Doc, pos: int, word: str | None = None) -> str | None:
-    for p, name in reversed(doc.orgs):
+    for p, name in reversed(doc.mentions.orgs):
         if p < pos and (word is None or word in name.lower()):
             return name
     return None
@@ -2037,7 +2062,7 @@ def _subject_just_named(doc: _Doc, sp: _Span) -> str | None:
     Carmen Rives, calificó …"): after a preposition or a verb it is an object ("criticó al
     alcalde Juan Pérez")."""
     since = doc.paras[max(0, sp.para - 1)][0]
-    for p, name in reversed(doc.people):
+    for p, name in reversed(doc.mentions.people):
         if p >= sp.open:
             continue
         if p < since:
@@ -2253,7 +2278,7 @@ def _continuation(doc: _Doc, sp: _Span, prev: _Span | None, head: str) -> None:
         a = doc.paras[sp.para - 1][0]
         if prev is None or prev.last_para < sp.para - 1:
             sp.speaker = next(
-                (_fullest(doc, n) for p, n, _ in reversed(doc.persons) if a <= p < sp.open), None
+                (_fullest(doc, n) for p, n, _ in reversed(doc.mentions.persons) if a <= p < sp.open), None
             )
 
 
