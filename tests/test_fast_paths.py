@@ -3,6 +3,7 @@
 from selectolax.lexbor import LexborHTMLParser
 
 from newsmill.features import _ITEMTYPE, PAGE_SIGNALS, page_signals
+from newsmill.pagetype import _CUES, _count_cues
 from newsmill.segment import FLAG_NAMES, SEM_BIT, _class_bits, _token_bits, segment
 
 _SIGNAL = {n: i for i, n in enumerate(PAGE_SIGNALS)}
@@ -39,3 +40,14 @@ def test_element_flags_and_roles() -> None:
     assert p.sig == "p."
     nav = next(e for e in seg.elems if e.tag == "nav")
     assert nav.sem & SEM_BIT["role_boilerplate"]
+
+
+def test_cue_counts_as_str_count() -> None:
+    texts = [
+        "", "ab", "sku", "skusku api", "upvotes and votes; 3 replies, reply",
+        "add to cartadd to cart — add to basket, out of stock; in stock",
+        "é free quote’s free trial…our team our services\u00a0page next page 2",
+        "parameterparameter returns the function's method class",
+    ]
+    for text in texts:
+        assert _count_cues(text) == [sum(text.count(p) for p in ps) for ps in _CUES.values()], text
