@@ -1,7 +1,11 @@
 """Fast paths must give what the plain code they replace gave."""
 
+import html
+import json
+
 from selectolax.lexbor import LexborHTMLParser
 
+import newsmill
 from newsmill.features import _ITEMTYPE, PAGE_SIGNALS, page_signals
 from newsmill.pagetype import _CUES, _count_cues
 from newsmill.segment import FLAG_NAMES, SEM_BIT, _class_bits, _token_bits, segment
@@ -51,3 +55,24 @@ def test_cue_counts_as_str_count() -> None:
     ]
     for text in texts:
         assert _count_cues(text) == [sum(text.count(p) for p in ps) for ps in _CUES.values()], text
+
+
+def test_discourse_shell_rebuilt() -> None:
+    topic = {
+        "title": "Pruning an old pear tree",
+        "post_stream": {"posts": [
+            {"username": "orchardist", "created_at": "2024-09-05T23:15:00Z",
+             "cooked": "<p>My pear tree has not been pruned in ten years. Where should I start cutting back?</p>"},
+            {"username": "greenthumb", "created_at": "2024-09-06T08:00:00Z",
+             "cooked": "<p>Take out dead wood first, then no more than a quarter of the canopy each winter.</p>"},
+        ]},
+    }
+    preloaded = html.escape(json.dumps({"topic_12": json.dumps(topic)}), quote=True)
+    page = (
+        "<html><head><title>Pruning an old pear tree - Garden Forum</title></head><body>"
+        f'<div id="data-preloaded" data-preloaded="{preloaded}"></div>'
+        "<noscript><p>Enable JavaScript.</p></noscript></body></html>"
+    )
+    text = newsmill.extract(page).text
+    assert "no more than a quarter of the canopy" in text
+    assert "has not been pruned in ten years" in text

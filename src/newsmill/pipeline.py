@@ -153,7 +153,9 @@ def analyse(
         # from 0.8776 to 0.8718; with the page's own address, 0.8779.
         ctx.url = url = _own_url(ctx)
     # App shells (content as JSON for client-side rendering) are rebuilt into HTML first.
-    shown = hydrate(text, tree) or tree
+    # Only a page with a data-preloaded element can be rebuilt: the others are spared
+    # hydrate's searches of the whole text.
+    shown = (hydrate(text, tree) if ctx.preloaded else None) or tree
     body = shown.body
     seg = segment(body) if body is not None else Segmentation()  # clean + segment, one walk
     title_toks = set(tokens(ctx.title_hint)) if ctx.title_hint else None

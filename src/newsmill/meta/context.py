@@ -88,7 +88,7 @@ _LD_TYPES = frozenset(["application/ld+json", "application/json+ld"])
 _HEAD_TAGS = frozenset(["meta", "link", "title", "base"])
 _COLLECT_SEL = (
     'script[type="application/ld+json"], script[type="application/json+ld"], '
-    "meta, link, title, base, h1, article, [itemprop]"
+    "meta, link, title, base, h1, article, [itemprop], [data-preloaded]"
 )
 
 
@@ -145,6 +145,8 @@ class PageContext:
     base_href: str | None = None  # <base href>, if the page has one
     title_hint: str | None = None
     article_body: str | None = None
+    # An element carries data-preloaded, where Discourse ships a thread as JSON (see hydrate).
+    preloaded: bool = False
 
     @property
     def jsonld(self) -> list[dict]:
@@ -363,6 +365,8 @@ def collect(tree: LexborHTMLParser, url: str | None, *, reference_time: datetime
             scripts.append(node)
         if "itemprop" in a:
             props.append((node, a))
+        if "data-preloaded" in a:
+            ctx.preloaded = True
     if ctx._article is None:
         ctx._article = False
     for node in scripts:
