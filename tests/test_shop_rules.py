@@ -372,6 +372,14 @@ def test_placeholder_text_left_by_a_theme_is_furniture() -> None:
     assert [_is_furniture_line(b) for b in seg.blocks] == [False, False, True, False]
 
 
+def test_a_content_systems_unexpanded_tags_are_furniture_but_bracketed_labels_stay() -> None:
+    seg = _seg("<p>[convertkit form=1630175]</p><p>[CTA_MODULE]</p>"
+               "<p>{{hire-ai-eng=\"/case-banners/hire-ai-eng\"}}</p><p>{{ board.errors[1179].message }}</p>"
+               "<p>[Sources]</p><p>{{ field.label }}</p><p>[Read more: A guide to ledgers]</p>"
+               "<pre>[gallery ids=\"1,2\"]</pre>")
+    assert [_is_furniture_line(b) for b in seg.blocks] == [True] * 4 + [False] * 4
+
+
 def test_a_collection_sets_apart_its_customer_reviews() -> None:
     # A product line's page (or a product page taken for a collection) over a review widget.
     products = "".join(f"<li><p>Beard oil no. {n}, jojoba and castor, 30 ml, in a glass bottle</p></li>"

@@ -983,10 +983,24 @@ def _is_hidden_label(seg: Segmentation, i: int) -> bool:
     return dot >= 0 and dot + 1 < len(sig) and screen_reader_only(sig[dot + 1:])
 
 
+# A content system's tag that the page printed instead of expanding it, on a line of its own:
+# a WordPress shortcode with its attributes ("[convertkit form=1630175]", "[adthrive-in-post-
+# video-player video-id=...]"), a module slot ("[CTA_MODULE]"), a template's unfilled
+# expression ("{{hire-ai-eng="/case-banners/..."}}", "{{ board.errors[1179].message }}"). Not a
+# bracketed label ("[Sources]", "[Results]") nor a template tag a manual shows ("{{ field.label }}").
+# On wcxb-dev: 13 kept lines in 6 pages (87 words), none in a reference.
+_UNEXPANDED_TAG = re.compile(
+    r"\[[a-z][\w-]*(?:\s+[\w-]+=[^\]]*)+\]|\[[A-Z][A-Z0-9]*_[A-Z0-9_]+\]|\{\{\s*[\w.-]+\s*[=\[][^{}]*\}\}"
+)
+
+
 def _is_placeholder(b: Block) -> bool:
     """"Lorem ipsum dolor sit amet…": a theme's filler text left in the page (a code listing
-    may show it, as an example's input)."""
-    return b.text[:11].lower() == "lorem ipsum" and b.kind != "code"
+    may show it, as an example's input); a content system's unexpanded tag ("[CTA_MODULE]")."""
+    if b.kind == "code" or b.in_pre:
+        return False
+    t = b.text
+    return t[:11].lower() == "lorem ipsum" or (t[:1] in "[{" and _UNEXPANDED_TAG.fullmatch(t.strip()) is not None)
 
 
 _STAMP_LABEL = re.compile(
