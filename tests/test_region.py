@@ -333,6 +333,15 @@ def test_a_picture_credit_on_its_own_line_is_dropped_but_captions_and_course_cre
         assert line in kept
 
 
+def test_a_credit_naming_the_agency_first_is_dropped_too() -> None:
+    seg, kept = _story_kept(
+        "<p>Getty Images / Holger Leue</p><p>Image used under license from Shutterstock</p>"
+        "<p>Getty Images is where the agency keeps the archive of the paper's old photographs.</p>"
+    )
+    assert not any(t.startswith(("Getty Images /", "Image used")) for t in kept)
+    assert any(t.startswith("Getty Images is") for t in kept)
+
+
 def test_a_copyright_notice_in_the_story_cell_is_dropped_but_prose_about_copyright_stays() -> None:
     about = "The question of copyright and licensing is difficult, and the courts have not settled it."
     html = (

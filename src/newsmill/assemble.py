@@ -356,7 +356,9 @@ _CREDIT = re.compile(
     r"(?:(?:photo|image|picture|photograph|illustration|foto|bild|imagen|immagine|crédit photo)s?(?: credits?)?\s*[:|]|"
     r"\(?credit\s*[:|](?=\s*[^\d\s])|"  # not a review's "Credits: 4"
     r"\(?(?:photo|image|picture)s? (?:by|courtesy of|via)\b)\s*\S.{0,80}|"
-    rf"(?:.{{0,80}}(?:/| via | - | \| ))?{_AGENCIES}(?: via getty images)?\.?\)?",
+    rf"(?:.{{0,80}}(?:/| via | - | \| ))?{_AGENCIES}(?: via getty images)?\.?\)?|"
+    # The agency first: "Getty Images / Jane Doe", "Image used under license from Shutterstock".
+    rf"{_AGENCIES}\s*[/|]\s*\S.{{0,60}}|(?:image|photo)s? used under licen[cs]e from .{{1,60}}",
     re.I,
 )
 
