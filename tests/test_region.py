@@ -608,3 +608,12 @@ def test_a_size_charts_columns_of_bare_numbers_are_dropped() -> None:
     kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
     assert not any(t in ("8", "8.5", "9", "9.5", "10") for t in kept)
     assert sum(PARA in t for t in kept) == 6
+
+
+def test_a_writers_bio_closing_the_story_is_dropped_but_a_lede_about_a_writer_stays() -> None:
+    bio = "Jane Roe is a freelance travel writer and editor of Coast Guide, based in Lisbon."
+    seg, kept = _story_kept(f"<p>{bio}</p>")
+    assert bio not in kept and sum(t.endswith(PARA) for t in kept) == 6
+    lede = "John Doe is a reporter whose notebooks from forty years of council meetings went on show this week."
+    seg = _segmented(f"<html><body><article><h1>Notebooks</h1><p>{lede}</p>{STORY}</article></body></html>")
+    assert lede in _kept_as(seg, "article")

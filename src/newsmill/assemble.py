@@ -568,7 +568,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     if page_type == "forum":
         out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
         out = _add_post_headers(seg, out)
-    out = _drop_post_furniture(seg, out, page_type == "forum")
+    out = _drop_post_furniture(seg, _drop_closing_bios(blocks, out), page_type == "forum")
     return _drop_trailing_heading(blocks, out) if page_type in ("article", "product", "forum") else out
 
 
@@ -918,6 +918,30 @@ _CTA_MAX_SHARE = 0.25
 # An article page's boxes, read in one walk; the pitch has a share of its own.
 _ARTICLE_BOXES = (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX, _CTA_BOX)
 _ARTICLE_BOX_SHARES = (_ASIDE_MAX_SHARE,) * 4 + (_CTA_MAX_SHARE,)
+
+
+# The writer's bio closing a story, set as a paragraph of its own without an author box's class
+# ("Jane Roe is a freelance travel writer and editor of ...", "About the author: John Doe is a
+# photographer based in ..."): the byline's person, not the story. Only among the last
+# _BIO_LAST kept blocks: a story's lede may say as much of the person it is about. On wcxb-dev:
+# 6 such closing paragraphs outside the references (330 words), 2 inside (83 words).
+_CLOSING_BIO = re.compile(
+    r"(?:About the author:?\s*)?(?:Dr\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|has been) (?:a|an|the)"
+    r"(?: [\w-]+){0,3} (?:writer|editor|journalist|author|reporter|contributor|columnist|correspondent|blogger|"
+    r"content creator|photographer)s?\b"
+)
+_BIO_LAST = 3
+_BIO_MAX_WORDS = 150
+
+
+def _drop_closing_bios(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` without a writer's bio among its last _BIO_LAST blocks."""
+    tail = [
+        i for i in out[-_BIO_LAST:]
+        if blocks[i].kind in ("p", "text") and blocks[i].text.count(" ") < _BIO_MAX_WORDS
+        and _CLOSING_BIO.match(blocks[i].text) is not None
+    ]
+    return [i for i in out if i not in tail] if tail and len(tail) < len(out) else out
 
 
 # A link's preview in a post (Discourse's "onebox": the linked page's title and summary): the
