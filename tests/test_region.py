@@ -617,3 +617,12 @@ def test_a_writers_bio_closing_the_story_is_dropped_but_a_lede_about_a_writer_st
     lede = "John Doe is a reporter whose notebooks from forty years of council meetings went on show this week."
     seg = _segmented(f"<html><body><article><h1>Notebooks</h1><p>{lede}</p>{STORY}</article></body></html>")
     assert lede in _kept_as(seg, "article")
+
+
+def test_a_contents_entry_goes_where_its_heading_repeats_it_and_the_heading_stays() -> None:
+    toc = "<ul><li><a href='#a'>How the watch held up</a></li><li><a href='#b'>Battery life in winter</a></li></ul>"
+    body = f"<h2 id='a'>How the watch held up</h2><p>{PARA}</p><h2 id='b'>Battery life in winter</h2><p>{PARA} Cold.</p>"
+    seg, kept = _story_kept(toc + body)
+    assert kept.count("How the watch held up") == 1 and kept.count("Battery life in winter") == 1
+    heads = [seg.blocks[i] for i in assemble.select(seg, _probs(seg, lambda t: 0.9), 0.5, "article")]
+    assert [b.kind for b in heads if b.text == "Battery life in winter"] == ["heading"]

@@ -1787,6 +1787,11 @@ def _drop_repeats(
     while p < m:
         t = texts[p]
         q = first.get(t) if len(t) >= _REPEAT_MIN_CHARS and blocks[out[p]].kind not in _REPEAT_KEEP_KINDS else None
+        if q is not None and _links_to_it(blocks[out[q]], blocks[out[p]]):
+            drop[q] = True  # the entry goes, the heading stays
+            first[t] = p
+            p += 1
+            continue
         if q is not None:
             run = 0
             while p + run < m and q + run < p and texts[p + run] == texts[q + run]:
@@ -1803,6 +1808,16 @@ def _drop_repeats(
         first.setdefault(t, p)
         p += 1
     return [i for i, d in zip(out, drop, strict=True) if not d] if any(drop) else out
+
+
+# A table of contents repeats the story's headings as links above them: the repeat rule kept
+# the entry and dropped the heading, and a contents list that then left as a menu of links took
+# the story's headings with it. Cross-validated on wcxb-dev: real 0.89427 -> 0.89429 (3 better
+# by up to 0.024, 3 worse by 0.002 at most); old-style renderings unchanged.
+def _links_to_it(orig: Block, rep: Block) -> bool:
+    """A table of contents' entry and the heading it links to: the linked line came first, the
+    plain one is the text's own."""
+    return rep.kind == "heading" and 2 * orig.link_chars > orig.chars and not rep.link_chars
 
 
 # A line that like cards share is said once per card: a feature in every plan of a pricing
