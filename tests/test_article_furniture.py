@@ -118,3 +118,11 @@ def test_a_forums_no_script_banner_is_a_widget_line() -> None:
     assert is_widget_line("Your browser does not seem to support JavaScript. As a result, your viewing experience will "
                           "be diminished, and you have been placed in read-only mode.")
     assert not is_widget_line("Your browser does the rendering, so a slow laptop shows the page late.")
+
+
+def test_a_blogs_sign_off_lines_are_widget_lines() -> None:
+    for line in ("Enjoy the post? Pin it for later!", "PIN IT HERE", "Thanks for visiting!", "Thank you for reading."):
+        assert is_widget_line(line), line
+    for line in ("Thanks for reading my long post about the garden, it has been a fun year.",
+                 "Pin the hem before you sew it."):
+        assert not is_widget_line(line), line

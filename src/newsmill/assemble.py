@@ -56,7 +56,11 @@ _WIDGET = re.compile(
     r"jump to (?:the )?(?:list|recipe|content|comments|navigation|search)(?: jump to (?:navigation|search))?|"
     r"from wikipedia the free encyclopedia|"
     # An API reference's version stamp and source link ("1.0.0 (const: 1.48.0) · Source").
-    r"(?:(?:\d+ ){1,4}(?:const (?:unstable|(?:\d+ ){0,3}\d+) )?)?source|pin (?:this|it) for later|table of contents|"
+    r"(?:(?:\d+ ){1,4}(?:const (?:unstable|(?:\d+ ){0,3}\d+) )?)?source|table of contents|"
+    # A blog's sign-off under the story ("Enjoy the post? Pin it for later!", "Thanks for visiting!"):
+    # 4 pages' kept lines on wcxb-dev, none in a reference.
+    r"(?:enjoy(?:ed)? (?:the|this) post )?pin (?:this|it)(?: for later| here| now)?|"
+    r"thanks? (?:you )?(?:so much )?for (?:visiting|reading|stopping by)|"
     r"join our (?:mailing list|newsletter)|buy now|register|top highlight|"
     r"you may also be interested in|more on this story|related internet links|related topics|sign up here|"
     # Calls to action on shop and service pages: buttons, not content.
