@@ -626,3 +626,20 @@ def test_a_contents_entry_goes_where_its_heading_repeats_it_and_the_heading_stay
     assert kept.count("How the watch held up") == 1 and kept.count("Battery life in winter") == 1
     heads = [seg.blocks[i] for i in assemble.select(seg, _probs(seg, lambda t: 0.9), 0.5, "article")]
     assert [b.kind for b in heads if b.text == "Battery life in winter"] == ["heading"]
+
+
+def test_a_service_page_drops_its_insights_teasers() -> None:
+    seg = _segmented(
+        "<html><body><main><h1>Data analytics services</h1>"
+        + "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
+        + "<h2>Latest insights</h2><div class='card'><h3>Teaser: five trends in data</h3>"
+        "<p>Teaser: what every leader should know about data this year, in one short read.</p></div>"
+        "<h2>Talk to us</h2><p>Closing: our team answers within one business day, wherever you are.</p>"
+        "</main></body></html>"
+    )
+    kept = _kept_as(seg, "service")
+    assert sum(t.endswith(PARA) for t in kept) == 4
+    assert not any(t.startswith("Teaser") or t == "Latest insights" for t in kept)
+    assert any(t.startswith("Closing") for t in kept)  # the next section of its level stays
+    # An article's own "Latest insights" section is left to the article rules.
+    assert sum(t.startswith("Teaser") for t in _kept_as(seg, "article")) == 2
