@@ -149,6 +149,15 @@ def test_hidden_tab_panels_are_read_and_other_hidden_elements_are_not() -> None:
         assert "Hidden drop-down menu entry" not in text
 
 
+def test_a_hidden_panel_named_by_its_id_alone_is_read() -> None:
+    # Old markup, or a design system's hashed classes with the ARIA role stripped: only the
+    # panel's id ("tabs-b1-tabpanel-1", "faq-answer-2") says it is a tab or an answer.
+    for attrs in ("id='tabs-b1-tabpanel-1' class='css-fpaQZr' hidden", "id='faq-answer-2' style='display:none'"):
+        text = extract(_tabbed_docs(attrs)).text
+        assert "npm install messaging-client" in text, attrs
+        assert "Hidden drop-down menu entry" not in text
+
+
 def test_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
     html = (
         "<html><body><noscript><iframe src='https://tags.example/ns.html' height='0' width='0' "
