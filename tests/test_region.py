@@ -643,3 +643,10 @@ def test_a_service_page_drops_its_insights_teasers() -> None:
     assert any(t.startswith("Closing") for t in kept)  # the next section of its level stays
     # An article's own "Latest insights" section is left to the article rules.
     assert sum(t.startswith("Teaser") for t in _kept_as(seg, "article")) == 2
+    # The same heading in French.
+    seg = _segmented(
+        "<html><body><main><h1>Nos services</h1>" + "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
+        + "<h2>Nos derniers articles</h2><p>Teaser: cinq tendances des données à connaître cette année.</p>"
+        "</main></body></html>"
+    )
+    assert not any(t.startswith("Teaser") for t in _kept_as(seg, "service"))

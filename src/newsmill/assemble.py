@@ -1264,7 +1264,12 @@ _SPONSORED_SECTION = re.compile(
 # ("Trusted by ..." logo strips lost: such a heading may open the hero's own subsections.)
 _INSIGHTS_SECTION = re.compile(
     r"(?:our )?(?:related|latest|featured|recent|more) (?:insights|resources|articles|posts|blog posts|news|thinking|perspectives)|"
-    r"(?:news|insights|blogs?) (?:and|&) (?:insights|news|resources|events)|(?:the )?latest from (?:our|the) blog",
+    r"(?:news|insights|blogs?) (?:and|&) (?:insights|news|resources|events)|(?:the )?latest from (?:our|the) blog|"
+    # The same in German, French, Spanish, Italian and Dutch.
+    r"(?:aktuelle|neueste|weitere) (?:insights|artikel|beiträge|news)|"
+    r"(?:nos )?(?:derniers|dernières|autres) (?:articles|actualités|insights|ressources)|"
+    r"(?:últimos|últimas|más) (?:artículos|noticias|insights|recursos)|"
+    r"(?:ultimi|ultime|altri) (?:articoli|notizie|insights)|(?:laatste|meer) (?:artikelen|nieuws|inzichten)",
     re.I,
 )
 
