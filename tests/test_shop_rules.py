@@ -614,3 +614,25 @@ def test_a_fit_summary_leaves_a_product_page() -> None:
         "Sizes run from 8 to 14; half sizes order up.",
         "The brand has sold true to size basics since 1998, and this page tells the story of its wool mill.",
     ]
+
+
+def test_a_shipping_section_under_an_old_font_heading_leaves_a_product_page() -> None:
+    # Old markup sets its section headings as bold lines in a large font: the section rules
+    # take them for headings (the scorer still reads them as text).
+    seg = _seg(
+        "<div><font size=6><b>Oak desk</b></font><br>"
+        "A solid oak desk with two drawers, made to order in our workshop.<br><br>"
+        "<font size=5><b>Shipping &amp; Returns</b></font><br>"
+        "Free delivery in 5 days. Returns accepted within 30 days of delivery.<br><br>"
+        "<font size=5><b>Dimensions</b></font><br>"
+        "Width 120 cm, depth 60 cm, height 75 cm.<br><br></div>"
+    )
+    assert [b.font_level for b in seg.blocks if b.font_level] == [1, 2, 2]
+    assert all(b.kind == "text" for b in seg.blocks)
+    kept = _selected(seg, "product")
+    assert not any("Returns" in t for t in kept)
+    assert "Dimensions" in kept and any(t.startswith("Width 120 cm") for t in kept)
+    # A bold line in body text's size, or a large line with more than the bold words, is no heading.
+    seg = _seg("<div><font size=2><b>Note</b></font><br>Small print.<br><br>"
+               "<font size=5>Big <b>words</b></font><br>More.<br><br></div>")
+    assert not any(b.font_level for b in seg.blocks)

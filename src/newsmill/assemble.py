@@ -1351,17 +1351,20 @@ def _drop_labelled_sections(seg: Segmentation, out: list[int], kept: list[int]) 
 
 def _drop_shop_sections(blocks: list[Block], out: list[int], pattern: re.Pattern[str] = _SHOP_SECTION) -> list[int]:
     """``out`` without the sections under a shop-furniture heading (or one ``pattern`` matches),
-    each up to the next heading of its level or above."""
+    each up to the next heading of its level or above. An old page's <font size=5><b> line
+    counts as a heading (segment's font_level): old-style renderings 0.86967 -> 0.87025
+    (product 0.6535 -> 0.6607; 8 pages better, 1 worse by 0.001), real pages unchanged."""
     keep: list[int] = []
     level = 0  # > 0: inside a dropped section opened by a heading of this level
     for i in out:
         b = blocks[i]
-        if b.kind == "heading":
-            if level and b.level > level:
+        if b.kind == "heading" or b.font_level:
+            b_level = b.level or b.font_level
+            if level and b_level > level:
                 continue
             level = 0
             if pattern.fullmatch(b.text.strip().rstrip(":")):
-                level = b.level or 6
+                level = b_level or 6
                 continue
         elif level:
             continue

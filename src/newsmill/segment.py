@@ -181,6 +181,10 @@ class Block:
     in_pre: bool = False
     in_list_term: str = ""  # "dt" or "dd" inside a description list's term or definition
     item: int = 0  # a paragraph opening a list item (<li><p>…): the list's depth, for rendering
+    # A line set as a heading in old markup (<font size=5><b>…</b></font><br>): the heading
+    # level it stands for. The scorer reads it as text, as it was trained; section rules
+    # (assemble's shop and teaser sections) take it for a heading.
+    font_level: int = 0
 
 
 @dataclass(slots=True)
@@ -438,6 +442,31 @@ def _styled_line(br: LexborNode) -> bool:
     return before is None or before.tag == "br" or before.tag in BLOCK_TAGS
 
 
+def _font_heading_level(br: LexborNode, text: list[str]) -> int:
+    """The heading level of the line this <br> ends when it is a bold line in a large font
+    (``<font size=5><b>Section</b></font><br>``: an older page's h2) and all of the text
+    collected (``text``), else 0. Size 3 is body text's, so sizes 3 to 6 (or +0 to +3) give
+    levels 4 to 1."""
+    prev = _skip_blank(br.prev, False)
+    if prev is None or prev.tag != "font":
+        return 0
+    size = (prev.attributes.get("size") or "").strip()
+    if not size:
+        return 0
+    try:
+        n = int(size) + 3 if size[0] == "+" else int(size)
+    except ValueError:
+        return 0
+    if n < 3:
+        return 0
+    inner = _skip_blank(prev.child, True)
+    if inner is None or inner.tag not in ("b", "strong") or _skip_blank(inner.next, True) is not None:
+        return 0
+    if " ".join("".join(text).split()) != " ".join(prev.text(deep=True).split()):
+        return 0  # the line holds more than the font's words
+    return max(1, 7 - min(n, 6))
+
+
 def _is_citation_mark(sup: LexborNode) -> bool:
     t = sup.text(deep=True).strip()
     if _NOTE_SYMBOLS.fullmatch(t):
@@ -544,6 +573,7 @@ class _Walker:
         self.glue = False
         self.drop_cap: tuple[str, str, int, int] | None = None
         self.bulleted: set[int] = set()  # <li> elements whose first paragraph was emitted
+        self.line_level = 0  # the line being flushed is a <font size=N><b> heading of this level
 
     def _streamed(self, template: LexborNode) -> LexborNode | None:
         """The streamed segment that React's Suspense swaps in for this placeholder.
@@ -632,6 +662,8 @@ class _Walker:
             bool(ordered and ordered[-1]), None, False, bool(self.quote), bool(self.pre),
             term[-1] if term else "",
         )
+        if self.line_level and kind == "text":
+            blk.font_level = self.line_level
         if kind == "p" and self.list_depth and e.parent >= 0 and self.seg.elems[e.parent].tag == "li" and (
             e.parent not in self.bulleted
         ):
@@ -877,7 +909,9 @@ class _Walker:
                     # sites, forum posts) get their paragraphs, as a reader sees them. So does
                     # a line set in a style of its own outside any paragraph: an older page's
                     # headline, byline and dateline, each a <font> or <b> line in one cell.
+                    self.line_level = _font_heading_level(child, text)
                     self.flush(ei)
+                    self.line_level = 0
                     continue
                 text.append("\n" if self.pre else " ")
                 md.append("\n" if self.pre else " ")
