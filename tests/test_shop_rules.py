@@ -636,3 +636,9 @@ def test_a_shipping_section_under_an_old_font_heading_leaves_a_product_page() ->
     seg = _seg("<div><font size=2><b>Note</b></font><br>Small print.<br><br>"
                "<font size=5>Big <b>words</b></font><br>More.<br><br></div>")
     assert not any(b.font_level for b in seg.blocks)
+
+
+def test_page_counters_of_listings_and_threads_are_widget_lines() -> None:
+    for line in ("Viewing page 1 of 9", "16 posts • Page 1 of 1", "1–30 of 143 products", "Showing page 2 of 12"):
+        assert is_widget_line(line), line
+    assert not is_widget_line("2 to 3 of 10 people agreed")

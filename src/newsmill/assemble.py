@@ -157,6 +157,9 @@ _CONTROL = re.compile(
     r"next(?: page)?|previous(?: page)?|prev|page \d+ of \d+|page(?: \d+| next| previous| prev)|"
     r"you(?: re| are) currently (?:reading|on|viewing) page \d+|items? \d+ (?:to )?\d+ of \d+|"
     r"(?:showing|displaying|viewing) (?:\d+ (?:to )?\d+ )?of \d+(?: \w+){0,2}|"
+    # "Viewing page 1 of 9", "16 posts • Page 1 of 1", "1–30 of 143 products".
+    r"(?:showing|displaying|viewing) page \d+ of \d+|\d+ (?:posts|replies|topics|messages) page \d+ of \d+|"
+    r"\d+ (?:to )?\d+ of \d+ (?:products|items|results|posts|listings|jobs|articles)|"
     r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket)|"
     r"this (?:topic|thread) was automatically closed(?: .{1,80})?|"
     r"this (?:thread|topic|question) (?:is|has been) locked(?: \w+){0,12}|"
