@@ -89,7 +89,7 @@ def test_a_page_whose_blocks_all_scored_zero_stays_empty() -> None:
     from newsmill.segment import segment
 
     words = " ".join(f"link{i}" for i in range(40))
-    seg = segment(LexborHTMLParser(f"<html><body><footer><p>{words}</p><p>{words}</p></footer></body></html>").body)
+    seg = segment(LexborHTMLParser(f"<html><body><div><p>{words}</p><p>{words}</p></div></body></html>").body)
     assert select(seg, np.zeros(len(seg.blocks)), 0.4) == []
     assert select(seg, np.full(len(seg.blocks), 0.1), 0.4) != []  # scored but doubted: the fallback
 

@@ -650,3 +650,22 @@ def test_a_service_page_drops_its_insights_teasers() -> None:
         "</main></body></html>"
     )
     assert not any(t.startswith("Teaser") for t in _kept_as(seg, "service"))
+
+
+def test_a_shell_that_shows_only_its_footer_has_no_text() -> None:
+    footer = (
+        "<div class='site-footer'><ul><li><a href='/about'>About us</a></li><li><a href='/help'>Help center</a></li>"
+        "</ul><p>Copyright 2025 Example Shop. All rights reserved. Terms apply.</p></div>"
+    )
+    seg = _segmented(f"<html><body><div id='app'></div>{footer}</body></html>")
+    assert _kept_as(seg, "product") == []
+    # A page with text of its own keeps it, and a long story in a wrapper classed "footer"
+    # (a layout's name for its box) stays.
+    seg = _segmented(f"<html><body><main><p>0. {PARA}</p></main>{footer}</body></html>")
+    assert any(t.endswith(PARA) for t in _kept_as(seg, "product"))
+    seg = _segmented(f"<html><body><div class='footer-wrap'><h1>Budget</h1>{STORY}</div></body></html>")
+    assert sum(t.endswith(PARA) for t in _kept_as(seg, "article")) == 6
+    # A short legal notice is a page's text, not its footer.
+    seg = _segmented("<html><body><div class='legal-notice'><p>Notice: this site is run by Example Ltd,"
+                     " registered in England under number 01234567.</p></div></body></html>")
+    assert _kept_as(seg, "service")
