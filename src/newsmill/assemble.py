@@ -195,6 +195,35 @@ _FOLLOW_RIDER = re.compile(
     _FOLLOW_ACCOUNTS + r" (?:and )?send (?:us )?your (?:story ideas|news tips?|stories|photos|videos)(?: \w+){0,8}$"
 )
 _FOLLOW_RIDER_MAX_WORDS = 24
+# The words a line matched by _WIDGET or _CONTROL can start with, besides a number and any
+# word before "... is not responsible for the content of external sites" (_CONTROL's only
+# alternative with an open first word): most lines start with another word, and is_widget_line
+# rules them out without running the two long patterns. tests/test_widget_gate.py derives the
+# first words from the patterns' parse trees, so an alternative added there must add its word here.
+_LEAD_WORDS = frozenset(
+    "a abonnez add added advertentie advertisement advertisements aiheeseen already annons annonse "
+    "answered anzeige article articoli artikel asked auch baca back bagikan be bekijk book buy calculate "
+    "choose clear click close collapse comment comments compartilhe compartir complimentary condividi "
+    "contact contents continua continue continued copied copy current customers czytaj das delen discuss "
+    "displaying download drucken e edited email enable end enjoy enlarge estimated events expand explore "
+    "filter filters find follow font for free from följ følg get got haberin have hide hirdetés hmm "
+    "imprimer imprimir in inscreva item items javascript join jump kapcsolódó keep kövesse kövessen learn "
+    "leave lee leer lees leggi leia lesen lesezeit let like link lire listen livraison load loading "
+    "mainos make mehr messages more newsletter next noticias notify oops opps original other over page "
+    "paiement partager paylaş people personal pick pickup pin play please podcast popular post posts "
+    "potrebbe prev previous print printable printer pubblicita pubblicità publicidad publicitate "
+    "publicite publicité quick quickview quảng read reading recommended refine register regular reklama "
+    "related reply report reprint reprints request saiba sale save scroll see seguir select send seuraa "
+    "share shop shoppers show showing sign skip sledujte something sorry sort source související speak "
+    "sponsored stampa start stay story submit subscribe support sur suscribete suscríbete table talk "
+    "tambien también te teilen tell text thank theo there this tin toggle top trending tweet type "
+    "udostępnij unfortunately unit up urmăreste urmărește urmăriti urmăriți veja ver view viewing visited "
+    "vous want weiterlesen werbung write you zobacz zum à ακολουθήστε διαφήμιση σχετικά поделиться "
+    "подписывайтесь похожие підписуйтесь реклама читайте читать כתבות עקבו פרסומת اخبار انتهای تبلیغات "
+    "دنبال বিজ্ঞাপন সম্পর্কিত ข่าวที่เกี่ยวข้อง ติดตาม โฆษณา あわせて読みたい シェア 分享到 更多精彩 点击查看 相关推荐 相关新闻 相关阅读 "
+    "続きを読む 责任编辑 返回顶部 関連ニュース 関連記事 阅读全文 관련 관련기사"
+    .split()
+)
 # Words, with the vowel signs of Indic scripts and Thai (combining marks, which \w leaves out).
 _WORDS = re.compile(r"[\w\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f]+")
 _FALLBACK_MIN_WORDS = 25
@@ -411,7 +440,6 @@ _SIGNUP_PITCH = re.compile(r"[^.!?]{0,120}\bnewsletters?\b.{0,160}\bsign up here
 # 0.88789 -> 0.88798 (11 pages better, 1 worse: a service page whose reference keeps its
 # pitch); old-style renderings 0.85799 -> 0.85804 (11 better, the same 1 worse).
 _PITCH_MAX_CHARS = 200
-_PITCH_WORDS = ("inbox", "newsletter", "mailing list")  # a cheap test before the regex
 _NEWSLETTER_PITCH = re.compile(
     r"\b(?:delivered|sent|straight|directly|right)(?: straight| directly| right)? (?:to|in(?:to)?) your (?:e-?mail )?inbox|"
     r"\b(?:sign(?:ing)? up|subscribe|subscribing|join|register)\b.{0,60}\b(?:newsletters?|mailing list)\b|"
@@ -466,7 +494,8 @@ def is_widget_line(text: str) -> bool:
     if len(text) > _PITCH_MAX_CHARS:  # the cheap test first: most kept blocks are prose
         return False
     low = text.lower()
-    if any(w in low for w in _PITCH_WORDS) and _NEWSLETTER_PITCH.search(text) is not None:
+    # The cheap test before the pattern: a pitch names the inbox, the newsletter or the list.
+    if ("inbox" in low or "newsletter" in low or "mailing list" in low) and _NEWSLETTER_PITCH.search(text) is not None:
         return True
     if ("agree" in low or "accept" in low or "consent" in low or "constitutes" in low) and _FINE_PRINT.search(low):
         return True
@@ -478,9 +507,13 @@ def is_widget_line(text: str) -> bool:
         return True  # a script's placeholder ("Loading paragraph...")
     if text.startswith("SOURCE ") and len(text) < 80 and text[7:8].isupper():
         return True  # a newswire release's closing tag ("SOURCE Halvorsen Robotics"), not "Source: …"
-    words = _WORDS.findall(low)
-    if not words:
+    first = _WORDS.search(low)
+    if first is None:
         return False
+    lead = first.group()
+    if lead not in _LEAD_WORDS and not lead[0].isdecimal() and "responsible" not in low:
+        return False
+    words = _WORDS.findall(low)
     line = " ".join(words)
     return (len(words) <= 8 and _WIDGET.match(line) is not None) or (
         len(words) <= 16 and _CONTROL.match(line) is not None
