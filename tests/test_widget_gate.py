@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from re import _constants as C  # noqa: N812
 from re import _parser as P  # noqa: N812
 
@@ -128,3 +129,25 @@ def test_gate_keeps_the_matches() -> None:
     assert is_widget_line("関連記事")
     assert not is_widget_line("The mayor said the road would reopen.")
     assert not is_widget_line("3 people were hurt")
+
+
+def test_copyright_gate_letters_match_only_themselves() -> None:
+    # _is_credit_or_notice runs _COPYRIGHT (re.I) only on lines starting with c, (, ©, t, or
+    # holding "erved" once lower-cased: no other character matches those letters under re.I.
+    every = "".join(map(chr, range(sys.maxunicode + 1))).replace("\n", "")
+    for letter in "ctervd":
+        assert {c.lower() for c in re.findall(letter, every, re.I)} == {letter}
+    assert set(assemble._NOTICE_FIRST) == {"c", "C", "(", "©", "t", "T"}
+
+
+def test_copyright_notices_still_found() -> None:
+    from newsmill.segment import Block
+
+    def notice(text: str) -> bool:
+        return assemble._is_credit_or_notice(Block("text", text, text, 0, "p", 0, len(text), 0))
+
+    assert notice("Copyright 2008 The Daily Courier. All rights reserved.")
+    assert notice("© 2024 Acme Inc.")
+    assert notice("Acme Inc. ALL RIGHTS RESERVED.")
+    assert notice("(c) 2019 by Jane Doe")
+    assert not notice("The council reserved judgement on the plan.")

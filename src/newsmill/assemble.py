@@ -412,6 +412,10 @@ _COPYRIGHT = re.compile(
 )
 _COPYRIGHT_MAX_WORDS = 16
 _RIDER_WORDS = 10
+# Every _COPYRIGHT match starts with "copyright", "(c)", "©" or the rider's "this", or holds
+# "reserved": a cheap test that spares most lines the pattern's backtracking over ".{0,100}".
+# (Under re.I only "C"/"c", "T"/"t" and the upper and lower "erved" match those letters.)
+_NOTICE_FIRST = ("c", "C", "(", "©", "t", "T")
 
 
 def _is_credit_or_notice(b: Block) -> bool:
@@ -423,7 +427,9 @@ def _is_credit_or_notice(b: Block) -> bool:
     n = len(t.split())
     if n <= _CREDIT_MAX_WORDS and b.chars <= 120 and _CREDIT.fullmatch(t) is not None:
         return True
-    if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS or _COPYRIGHT.fullmatch(t) is None:
+    if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS:
+        return False
+    if t[:1] not in _NOTICE_FIRST and "erved" not in t.lower() or _COPYRIGHT.fullmatch(t) is None:
         return False
     # Longer than a notice alone only by the wire services' rider.
     return n <= _COPYRIGHT_MAX_WORDS and b.chars <= 120 or "rewritten" in t.lower()
