@@ -76,3 +76,12 @@ def test_discourse_shell_rebuilt() -> None:
     text = newsmill.extract(page).text
     assert "no more than a quarter of the canopy" in text
     assert "has not been pruned in ten years" in text
+
+
+def test_blank_page_as_strip() -> None:
+    # extract tests a blank page with isspace, which must say what "not text.strip()" said.
+    for page in ("", " \n\t", "\u3000\u00a0\u2028", b"  \r\n"):
+        art = newsmill.extract(page)
+        assert art.text == "" and art.title is None
+    assert all(c.isspace() == (not c.strip()) for c in map(chr, range(0x3100)))
+    assert newsmill.extract("\n<title>A page</title>\n").title == "A page"

@@ -65,7 +65,7 @@ def extract(
                 model=model, reference_time=reference_time,
             )
     text, _encoding = decode_html(html, charset)  # decode
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), without copying the page)
         return Article(url=url)
     ctx, seg, X = analyse(text, url, reference_time)
     probs, threshold = score_blocks(seg, X, model)  # score
