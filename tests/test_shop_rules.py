@@ -642,3 +642,10 @@ def test_page_counters_of_listings_and_threads_are_widget_lines() -> None:
     for line in ("Viewing page 1 of 9", "16 posts • Page 1 of 1", "1–30 of 143 products", "Showing page 2 of 12"):
         assert is_widget_line(line), line
     assert not is_widget_line("2 to 3 of 10 people agreed")
+
+
+def test_promotion_dates_with_until_pass_the_cheap_test() -> None:
+    # The quick word test before the pattern must let every alternative through.
+    from newsmill.assemble import _is_promo_terms
+
+    assert _is_promo_terms("Prices good 3/01/2026 until 3/15 at participating stores.")

@@ -1285,7 +1285,7 @@ _PROMO_TERMS = re.compile(
     r"\bnot (?:combinable|to be combined) with\b|\bcan ?not be combined with\b",
     re.IGNORECASE,
 )
-_PROMO_TERMS_WORDS = ("ends", "expires", "valid", "through", "thru", "combin")  # a cheap test first
+_PROMO_TERMS_WORDS = ("ends", "expires", "valid", "through", "thru", "until", "combin")  # a cheap test first
 _PROMO_TERMS_AT = 150  # the terms open the block, within its first characters
 _PROMO_TERMS_SHORT = 300
 
