@@ -389,6 +389,22 @@ def test_a_product_page_drops_its_reviews_carousels_and_fine_print_unless_most_o
     assert sum(t.startswith("Buyer") for t in kept) == 30
 
 
+def test_a_product_page_whose_body_class_names_reviews_keeps_its_product() -> None:
+    # A theme's body class ("single-product-reviews-01") names the template, not a review box:
+    # read as one, the whole product fell as a "minor" box once its related products had left.
+    spec = "".join(f"<p>{i}. {PARA}</p>" for i in range(4))
+    others = "".join(f"<li>Other pack {i}: {PARA}</li>" for i in range(4))
+    html = (
+        "<html><body class='single-product single-product-reviews-01'><main><h1>Trail pack</h1>"
+        f"<div class='product-description'>{spec}</div>"
+        f"<div class='related'><h2>Related products</h2><ul>{others}</ul></div></main></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert sum(t.endswith(PARA) and t[0].isdigit() for t in kept) == 4
+    assert not any(t.startswith("Other pack") for t in kept)
+
+
 def test_an_article_drops_the_author_box_under_the_story() -> None:
     seg, kept = _story_kept(
         "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"

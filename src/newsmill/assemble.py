@@ -1256,7 +1256,9 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
         for a in reversed(path):  # from the outermost unread ancestor down
             sig = elems[a].sig
             own = memo.get(sig)
-            if own is None:  # a template repeats its signatures: each is matched once
+            if elems[a].tag in ("body", "html"):
+                own = 0  # the page's own classes name its template ("single-product-reviews-01"), no box
+            elif own is None:  # a template repeats its signatures: each is matched once
                 own = 0
                 for k, box in enumerate(boxes):
                     if box.search(sig) is not None:
