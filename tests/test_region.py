@@ -405,6 +405,32 @@ def test_a_product_page_whose_body_class_names_reviews_keeps_its_product() -> No
     assert not any(t.startswith("Other pack") for t in kept)
 
 
+def _header_menu_page(wrap: str = "div", paragraphs: int = 3):
+    menu = "Acoustic Guitars Electric Guitars Bass Guitars Ukuleles Amplifiers Pedals Strings Cables Cases Deals"
+    # The story in two boxes: no one container holds it, so the page's region is the wrapper.
+    intro = "".join(f"<p>{i}. {PARA}</p>" for i in range(paragraphs))
+    details = "".join(f"<p>{i}. {PARA}</p>" for i in range(paragraphs, 2 * paragraphs))
+    html = (
+        f"<html><body><{wrap} class='page'><div class='site-header'><div class='site-nav'>"
+        f"<div class='panel'><span>{menu}</span></div></div></div>"
+        f"<div class='intro'>{intro}</div><div class='details'>{details}</div></{wrap}></body></html>"
+    )
+    return _segmented(html)
+
+
+def test_a_header_menu_classed_so_leaves_when_outside_the_main_content() -> None:
+    seg = _header_menu_page()
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any(t.startswith("Acoustic Guitars") for t in kept)
+    # Inside <main> it stays (a template's "nav"/"header" wrappers may hold the content).
+    seg = _header_menu_page("main")
+    assert any(t.startswith("Acoustic Guitars") for t in _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product"))
+    # So it does when it is most of the kept text.
+    seg = _header_menu_page(paragraphs=1)
+    assert any(t.startswith("Acoustic Guitars") for t in _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product"))
+
+
 def test_an_article_drops_the_author_box_under_the_story() -> None:
     seg, kept = _story_kept(
         "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"
