@@ -649,3 +649,11 @@ def test_promotion_dates_with_until_pass_the_cheap_test() -> None:
     from newsmill.assemble import _is_promo_terms
 
     assert _is_promo_terms("Prices good 3/01/2026 until 3/15 at participating stores.")
+
+
+def test_a_fit_label_in_capitals_passes_the_quick_test() -> None:
+    # The quick test before the patterns ignores case, as the patterns do.
+    from newsmill.assemble import _is_fit_summary
+
+    assert _is_fit_summary("Runs small") and _is_fit_summary("TRUE TO SIZE")
+    assert not _is_fit_summary("Runs on two AA batteries for a year")

@@ -429,10 +429,11 @@ def _is_credit_or_notice(b: Block) -> bool:
         return True
     if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS:
         return False
-    if t[:1] not in _NOTICE_FIRST and "erved" not in t.lower() or _COPYRIGHT.fullmatch(t) is None:
+    low = t.lower()
+    if (t[:1] not in _NOTICE_FIRST and "erved" not in low) or _COPYRIGHT.fullmatch(t) is None:
         return False
     # Longer than a notice alone only by the wire services' rider.
-    return n <= _COPYRIGHT_MAX_WORDS and b.chars <= 120 or "rewritten" in t.lower()
+    return n <= _COPYRIGHT_MAX_WORDS and b.chars <= 120 or "rewritten" in low
 
 
 # A newsletter's pitch set as a paragraph in the story ("The Daily Briefing newsletter provides
@@ -962,8 +963,10 @@ def _drop_minor(
 ) -> list[int]:
     """``out`` without the blocks in ``top``, unless they hold most (over ``share``) of the
     kept text (of ``whole``, if given): then they are the page."""
+    if not top:  # (most pages: no sum over the kept text)
+        return out
     total = sum(blocks[i].chars for i in (out if whole is None else whole))
-    if not top or sum(blocks[i].chars for i in top) > share * total:
+    if sum(blocks[i].chars for i in top) > share * total:
         return out
     return [i for i in out if i not in top]
 
@@ -1316,7 +1319,8 @@ _FIT_LABEL_WORDS = 6
 
 
 def _is_fit_summary(text: str) -> bool:
-    if "size" not in text and "run" not in text and "Size" not in text:
+    low = text.lower()  # (the patterns ignore case; so must the quick test before them)
+    if "size" not in low and "run" not in low:
         return False
     words = text.count(" ") + 1
     return (
