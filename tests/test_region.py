@@ -711,3 +711,28 @@ def test_a_shell_that_shows_only_its_footer_has_no_text() -> None:
     seg = _segmented("<html><body><div class='legal-notice'><p>Notice: this site is run by Example Ltd,"
                      " registered in England under number 01234567.</p></div></body></html>")
     assert _kept_as(seg, "service")
+
+
+def _landing():
+    features = "".join(f"<h3>Plan {i}</h3><p>F{i}: Sync {i} folders across every device.</p>" for i in range(4))
+    html = (
+        "<html><body><main><h1>Cloud storage for teams</h1>"
+        f"<p>Intro. {PARA}</p>{features}<p>Outro. {PARA}</p></main>"
+        "<div class='after'><p>F9: Sync your files across every device.</p></div></body></html>"
+    )
+    return _segmented(html)
+
+
+def test_doubted_lines_between_kept_sections_of_a_service_page_are_kept() -> None:
+    seg = _landing()
+    # Intro, outro and headings sure (0.9); the feature lines doubted (0.25 with a threshold
+    # of 0.6: under the region's 0.7 x threshold, over the sections' 0.3 x threshold).
+    probs = _probs(seg, lambda t: 0.25 if t.startswith("F") else 0.9)
+    kept = _kept(seg, probs, 0.6, "service")
+    assert sum(t.startswith("F") and t[1] != "9" for t in kept) == 4
+    assert not any(t.startswith("F9") for t in kept)  # after the container's last kept block
+    # An article keeps to the region's floor.
+    assert not any(t.startswith("F") for t in _kept(seg, probs, 0.6, "article"))
+    # Below 0.3 x the threshold: out.
+    probs = _probs(seg, lambda t: 0.15 if t.startswith("F") else 0.9)
+    assert not any(t.startswith("F") for t in _kept(seg, probs, 0.6, "service"))

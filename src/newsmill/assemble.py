@@ -570,7 +570,10 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
         )
         if words >= _FALLBACK_MIN_WORDS:
             keep = cand
-    container = _complete_region(seg, probs, keep, threshold * _REGION_FLOOR)
+    container = _complete_region(
+        seg, probs, keep, threshold * _REGION_FLOOR,
+        threshold * _SECTIONS_FLOOR if page_type in _SECTIONS_TYPES else None,
+    )
     _keep_editors_notes(seg, keep, container)
     _complete_terms(seg, keep)
     _complete_tables(blocks, keep)
@@ -1477,6 +1480,11 @@ _PROSE_KINDS = ("p", "text", "li", "quote")
 _SENTENCE_END = (".", "!", "?", '"', "”", ":", ")")
 _STORY_KINDS = frozenset(["p", "li", "quote", "heading", "dd", "dt", "code", "text", "row", "cell", "caption"])
 _CODE_FLOOR = 0.2
+# A service's landing page and a manual are sections of short lines (a feature's name, a plan's
+# line, a parameter's note) that the model doubts one by one: between the container's first and
+# last kept blocks, they are kept from _SECTIONS_FLOOR x the threshold.
+_SECTIONS_TYPES = frozenset(["service", "documentation"])
+_SECTIONS_FLOOR = 0.3
 _BOILER_FLAGS = sum(
     _FLAG_BIT[n]
     for n in (
@@ -1490,9 +1498,12 @@ _BOILER_SEMS = (
 )
 
 
-def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> Elem | None:
+def _complete_region(
+    seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float, between_floor: float | None = None,
+) -> Elem | None:
     """Inside the container that holds most kept text, keep the prose the model doubted;
-    return that container."""
+    return that container. With ``between_floor``, the container's blocks between its first
+    and last kept ones are kept from that floor."""
     blocks, elems = seg.blocks, seg.elems
     kept = np.nonzero(keep)[0]
     if not len(kept):
@@ -1526,6 +1537,11 @@ def _complete_region(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, flo
     _fill(seg, probs, keep, ce, floors, 0.3)
     if _PROSE_FLOOR < floor:
         _fill(seg, probs, keep, ce, dict.fromkeys(_PROSE_KINDS, _PROSE_FLOOR), 0.3, sentences=True)
+    if between_floor is not None:
+        inside = np.flatnonzero(keep[ce.first_block:ce.last_block + 1])
+        if len(inside) > 1:
+            span = (ce.first_block + int(inside[0]), ce.first_block + int(inside[-1]))
+            _fill(seg, probs, keep, ce, dict.fromkeys(_STORY_KINDS, between_floor), 0.3, span=span)
     return ce
 
 
@@ -1705,14 +1721,15 @@ def _caption_kept_tables(blocks: list[Block], keep: np.ndarray) -> None:
 
 def _fill(
     seg: Segmentation, probs: np.ndarray, keep: np.ndarray, container: Elem, floors: dict[str, float],
-    max_link_share: float, sentences: bool = False,
+    max_link_share: float, sentences: bool = False, span: tuple[int, int] | None = None,
 ) -> None:
     """Keep the container's blocks of the kinds in ``floors`` scored at least their kind's floor
     and not link lists, unless a boilerplate element (nav, share bar, ad...) lies in between.
-    With ``sentences``, only blocks of _PROSE_MIN_WORDS words or more that end a sentence."""
+    With ``sentences``, only blocks of _PROSE_MIN_WORDS words or more that end a sentence; with
+    ``span`` (first, last), only the blocks from first to last."""
     blocks, elems = seg.blocks, seg.elems
     cflags, csem = container.iflags, container.isem
-    lo, hi = container.first_block, container.last_block + 1
+    lo, hi = (span[0], span[1] + 1) if span is not None else (container.first_block, container.last_block + 1)
     for i in np.nonzero(~keep[lo:hi] & (probs[lo:hi] >= min(floors.values())))[0] + lo:
         b = blocks[i]
         kind_floor = floors.get(b.kind)
