@@ -736,3 +736,18 @@ def test_doubted_lines_between_kept_sections_of_a_service_page_are_kept() -> Non
     # Below 0.3 x the threshold: out.
     probs = _probs(seg, lambda t: 0.15 if t.startswith("F") else 0.9)
     assert not any(t.startswith("F") for t in _kept(seg, probs, 0.6, "service"))
+
+
+def test_a_doubted_line_that_is_mostly_links_between_kept_paragraphs_is_kept() -> None:
+    body = (
+        f"<p>0. {PARA}</p><p>1. {PARA}</p>"
+        "<p>We compared it with <a href='/a'>the other running watches we tested on the marathon</a> last spring.</p>"
+        f"<p>2. {PARA}</p><p>3. {PARA}</p>"
+        "<p><a href='/b'>Every watch we tested this year, ranked from best to worst</a></p>"
+        f"<p>4. {PARA}</p>"
+    )
+    seg = _segmented(f"<html><body><article>{body}</article></body></html>")
+    probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.5)
+    kept = _kept(seg, probs, 0.6)
+    assert any(t.startswith("We compared") for t in kept)  # links most of it, not all
+    assert not any(t.startswith("Every watch") for t in kept)  # all link: a teaser

@@ -1485,6 +1485,12 @@ _CODE_FLOOR = 0.2
 # last kept blocks, they are kept from _SECTIONS_FLOOR x the threshold.
 _SECTIONS_TYPES = frozenset(["service", "documentation"])
 _SECTIONS_FLOOR = 0.3
+# A sentence that links much of its text ("Also read: <a>…</a>", "Book your flights with <a>…
+# </a>", a changelog's linked entries) between the story's kept blocks is the story's: there, a
+# line of 6 words or more keeps the region's floor unless links make all of it (over 0.9).
+_LINKED_KINDS = ("p", "li", "text")
+_LINKED_MAX_SHARE = 0.9
+_LINKED_MIN_WORDS = 6
 _BOILER_FLAGS = sum(
     _FLAG_BIT[n]
     for n in (
@@ -1537,10 +1543,11 @@ def _complete_region(
     _fill(seg, probs, keep, ce, floors, 0.3)
     if _PROSE_FLOOR < floor:
         _fill(seg, probs, keep, ce, dict.fromkeys(_PROSE_KINDS, _PROSE_FLOOR), 0.3, sentences=True)
-    if between_floor is not None:
-        inside = np.flatnonzero(keep[ce.first_block:ce.last_block + 1])
-        if len(inside) > 1:
-            span = (ce.first_block + int(inside[0]), ce.first_block + int(inside[-1]))
+    inside = np.flatnonzero(keep[ce.first_block:ce.last_block + 1])
+    if len(inside) > 1:
+        span = (ce.first_block + int(inside[0]), ce.first_block + int(inside[-1]))
+        _fill(seg, probs, keep, ce, dict.fromkeys(_LINKED_KINDS, floor), _LINKED_MAX_SHARE, span=span, min_words=_LINKED_MIN_WORDS)
+        if between_floor is not None:
             _fill(seg, probs, keep, ce, dict.fromkeys(_STORY_KINDS, between_floor), 0.3, span=span)
     return ce
 
@@ -1721,12 +1728,13 @@ def _caption_kept_tables(blocks: list[Block], keep: np.ndarray) -> None:
 
 def _fill(
     seg: Segmentation, probs: np.ndarray, keep: np.ndarray, container: Elem, floors: dict[str, float],
-    max_link_share: float, sentences: bool = False, span: tuple[int, int] | None = None,
+    max_link_share: float, sentences: bool = False, span: tuple[int, int] | None = None, min_words: int = 0,
 ) -> None:
     """Keep the container's blocks of the kinds in ``floors`` scored at least their kind's floor
     and not link lists, unless a boilerplate element (nav, share bar, ad...) lies in between.
     With ``sentences``, only blocks of _PROSE_MIN_WORDS words or more that end a sentence; with
-    ``span`` (first, last), only the blocks from first to last."""
+    ``span`` (first, last), only the blocks from first to last; with ``min_words``, only blocks
+    of that many words or more."""
     blocks, elems = seg.blocks, seg.elems
     cflags, csem = container.iflags, container.isem
     lo, hi = (span[0], span[1] + 1) if span is not None else (container.first_block, container.last_block + 1)
@@ -1736,6 +1744,8 @@ def _fill(
         if kind_floor is None or probs[i] < kind_floor or b.link_chars > max_link_share * b.chars:
             continue
         if sentences and (b.text.count(" ") + 1 < _PROSE_MIN_WORDS or not b.text.rstrip().endswith(_SENTENCE_END)):
+            continue
+        if min_words and b.text.count(" ") + 1 < min_words:
             continue
         be = elems[b.elem]
         if (be.iflags & ~cflags) & _BOILER_FLAGS or (be.isem & ~csem) & _BOILER_SEMS:
