@@ -751,3 +751,14 @@ def test_a_doubted_line_that_is_mostly_links_between_kept_paragraphs_is_kept() -
     kept = _kept(seg, probs, 0.6)
     assert any(t.startswith("We compared") for t in kept)  # links most of it, not all
     assert not any(t.startswith("Every watch") for t in kept)  # all link: a teaser
+
+
+def test_doubted_table_rows_between_kept_paragraphs_are_kept() -> None:
+    rows = "".join(f"<tr><td>Watch {i}</td><td>${100 + i}</td><td>{20 + i} hours</td></tr>" for i in range(3))
+    body = f"<p>0. {PARA}</p><p>1. {PARA}</p><table>{rows}</table><p>2. {PARA}</p>"
+    seg = _segmented(f"<html><body><article>{body}</article></body></html>")
+    # Rows at 0.25 with a threshold of 0.6: under the region's floor, over 0.3 x the threshold.
+    kept = _kept(seg, _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.25), 0.6)
+    assert sum(t.startswith("Watch") for t in kept) == 3
+    kept = _kept(seg, _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.1), 0.6)
+    assert not any(t.startswith("Watch") for t in kept)

@@ -1488,6 +1488,9 @@ _SECTIONS_FLOOR = 0.3
 # A sentence that links much of its text ("Also read: <a>…</a>", "Book your flights with <a>…
 # </a>", a changelog's linked entries) between the story's kept blocks is the story's: there, a
 # line of 6 words or more keeps the region's floor unless links make all of it (over 0.9).
+# A table's rows there too, the model doubting a row of figures more than a sentence (old
+# markup's comparison tables, a price list).
+_ROW_FLOOR = 0.3
 _LINKED_KINDS = ("p", "li", "text")
 _LINKED_MAX_SHARE = 0.9
 _LINKED_MIN_WORDS = 6
@@ -1547,8 +1550,9 @@ def _complete_region(
     if len(inside) > 1:
         span = (ce.first_block + int(inside[0]), ce.first_block + int(inside[-1]))
         _fill(seg, probs, keep, ce, dict.fromkeys(_LINKED_KINDS, floor), _LINKED_MAX_SHARE, span=span, min_words=_LINKED_MIN_WORDS)
-        if between_floor is not None:
-            _fill(seg, probs, keep, ce, dict.fromkeys(_STORY_KINDS, between_floor), 0.3, span=span)
+        between = dict.fromkeys(_STORY_KINDS, between_floor) if between_floor is not None else {}
+        between.setdefault("row", floor / _REGION_FLOOR * _ROW_FLOOR)
+        _fill(seg, probs, keep, ce, between, 0.3, span=span)
     return ce
 
 
