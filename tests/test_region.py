@@ -762,3 +762,20 @@ def test_doubted_table_rows_between_kept_paragraphs_are_kept() -> None:
     assert sum(t.startswith("Watch") for t in kept) == 3
     kept = _kept(seg, _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.1), 0.6)
     assert not any(t.startswith("Watch") for t in kept)
+
+
+def test_a_faq_section_under_the_story_is_kept() -> None:
+    faq = (
+        "<h2>Frequently Asked Questions</h2>"
+        "<h3>How long does the battery last?</h3><p>About three weeks with the watch face alone.</p>"
+        "<h3>Is it waterproof?</h3><p>Down to fifty metres, so swimming is fine.</p>"
+        "<h2>Related reviews</h2><p>Our take on the cheaper model from last year.</p>"
+    )
+    seg = _segmented(f"<html><body><article><h1>Review</h1>{STORY}{faq}</article></body></html>")
+    probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() or t == "Review" else 0.3)
+    kept = _kept(seg, probs, 0.6, "article")
+    assert "Frequently Asked Questions" in kept and "Is it waterproof?" in kept
+    assert any(t.startswith("Down to fifty") for t in kept)
+    assert not any(t.startswith(("Related", "Our take")) for t in kept)  # the next section
+    # Only under a story: not on a shop's page.
+    assert not any(t.startswith("Down to fifty") for t in _kept(seg, probs, 0.6, "product"))

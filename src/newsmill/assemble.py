@@ -578,6 +578,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     _complete_terms(seg, keep)
     _complete_tables(blocks, keep)
     _caption_kept_tables(blocks, keep)
+    if page_type == "article":
+        _keep_faq_section(blocks, probs, keep, threshold * _FAQ_FLOOR)
     # A service page's features, plans and testimonials are cards too (service 0.8671 ->
     # 0.8683 cross-validated, 23 pages better and 16 worse, none by more than 0.08).
     if page_type in ("listing", "collection", "service"):
@@ -1720,6 +1722,64 @@ def _complete_tables(blocks: list[Block], keep: np.ndarray) -> None:
             for i in idx:
                 if not blocks[i].header_row:
                     keep[i] = True
+
+
+# A story's questions and answers set under it ("Frequently Asked Questions", "FAQs about
+# pet insurance"): a section the model doubts, a block or two after the kept story (a
+# newsletter box between), that WCXB's references keep with the story (106 of 133 articles
+# with such a heading on wcxb-dev). Its heading, and what follows up to the next heading of
+# its level that is not a question, are kept from _FAQ_FLOOR x the threshold: prose (not link
+# lists), when one line at least asks a question.
+_FAQ_HEADING = re.compile(
+    r"(?:.{0,60}\b)?(?:faqs?|frequently asked questions|common(?:ly asked)? questions|häufig gestellte fragen|"
+    r"häufige fragen|preguntas frecuentes|questions fréquentes|foire aux questions|domande frequenti|"
+    r"perguntas frequentes|veelgestelde vragen)\b.{0,60}",
+    re.IGNORECASE,
+)
+_FAQ_MAX_WORDS = 12
+_FAQ_GAP = 3  # the heading at most this many blocks after the story's last kept one
+_FAQ_MAX_BLOCKS = 80
+_FAQ_FLOOR = 0.2
+
+
+def _heading_level(b: Block) -> int:
+    """A heading's level (an old page's <font size=5><b> line counts), else 0."""
+    return (b.level or 6) if b.kind == "heading" else b.font_level
+
+
+def _keep_faq_section(blocks: list[Block], probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
+    last = -1  # the last kept block seen
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if keep[i]:
+            last = i
+            i += 1
+            continue
+        b = blocks[i]
+        level = _heading_level(b)
+        if (
+            not level or last < 0 or i - last > _FAQ_GAP or b.text.count(" ") >= _FAQ_MAX_WORDS
+            or _FAQ_HEADING.fullmatch(b.text.strip().rstrip(":")) is None
+        ):
+            i += 1
+            continue
+        section = []
+        j = i + 1
+        while j < n and j - i <= _FAQ_MAX_BLOCKS and probs[j] > 0:
+            c = blocks[j]
+            c_level = _heading_level(c)
+            if c_level and c_level <= level and not c.text.rstrip().endswith("?"):
+                break
+            section.append(j)
+            j += 1
+        if any(blocks[k].text.rstrip().endswith("?") for k in section):
+            keep[i] = True
+            for k in section:
+                c = blocks[k]
+                if c.kind in _STORY_KINDS and probs[k] >= floor and c.link_chars <= 0.3 * c.chars:
+                    keep[k] = True
+        i = j
 
 
 def _caption_kept_tables(blocks: list[Block], keep: np.ndarray) -> None:
