@@ -779,3 +779,17 @@ def test_a_faq_section_under_the_story_is_kept() -> None:
     assert not any(t.startswith(("Related", "Our take")) for t in kept)  # the next section
     # Only under a story: not on a shop's page.
     assert not any(t.startswith("Down to fifty") for t in _kept(seg, probs, 0.6, "product"))
+
+
+def test_a_doubted_line_between_two_kept_lines_of_old_markup_is_kept() -> None:
+    html = (
+        f"<html><body><div class='story'>0. {PARA}<br><br>1. {PARA}<br><br>Battery: three weeks"
+        f"<br><br>2. {PARA}<br><br>3. {PARA}</div></body></html>"
+    )
+    seg = _segmented(html)
+    # The line at 0.15 with a threshold of 0.45: under the region's floor, over 0.3 x it.
+    probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.15)
+    assert "Battery: three weeks" in _kept(seg, probs, 0.45, "article")
+    assert "Battery: three weeks" not in _kept(seg, probs, 0.45, "listing")  # a card's line
+    probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.1)
+    assert "Battery: three weeks" not in _kept(seg, probs, 0.45, "article")

@@ -580,6 +580,8 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     _caption_kept_tables(blocks, keep)
     if page_type == "article":
         _keep_faq_section(blocks, probs, keep, threshold * _FAQ_FLOOR)
+    if page_type in _UNTITLED_TYPES:
+        _keep_sandwiched_lines(seg, probs, keep, threshold * _SANDWICH_FLOOR)
     # A service page's features, plans and testimonials are cards too (service 0.8671 ->
     # 0.8683 cross-validated, 23 pages better and 16 worse, none by more than 0.08).
     if page_type in ("listing", "collection", "service"):
@@ -1722,6 +1724,27 @@ def _complete_tables(blocks: list[Block], keep: np.ndarray) -> None:
             for i in idx:
                 if not blocks[i].header_row:
                     keep[i] = True
+
+
+# A line of text between two kept lines of the same element (paragraphs of old markup set
+# with <br>, a story's short line among its sentences: "Pros", a figure, a name) is the
+# story's when scored at least _SANDWICH_FLOOR x the threshold. On stories, services and
+# manuals; shops and listings set their cards' lines so.
+_UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
+_SANDWICH_FLOOR = 0.3
+
+
+def _keep_sandwiched_lines(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
+    blocks, elems = seg.blocks, seg.elems
+    if len(blocks) < 3:
+        return
+    for i in np.flatnonzero(~keep[1:-1] & keep[:-2] & keep[2:] & (probs[1:-1] >= floor)) + 1:
+        b, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
+        if b.kind != "text" or before.kind != "text" or after.kind != "text" or b.link_chars > 0.3 * b.chars:
+            continue
+        parent = elems[b.elem].parent
+        if elems[before.elem].parent == parent == elems[after.elem].parent:
+            keep[i] = True
 
 
 # A story's questions and answers set under it ("Frequently Asked Questions", "FAQs about
