@@ -793,3 +793,33 @@ def test_a_doubted_line_between_two_kept_lines_of_old_markup_is_kept() -> None:
     assert "Battery: three weeks" not in _kept(seg, probs, 0.45, "listing")  # a card's line
     probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.1)
     assert "Battery: three weeks" not in _kept(seg, probs, 0.45, "article")
+
+
+def _product_grid(n_cards: int):
+    """A shop's grid of ``n_cards`` product cards of 14 blocks each: name, price, saving, list
+    price and five specifications as label and value."""
+    specs = ("Capacity:", "68 liters", "Weight:", "3.5 lbs", "Frame:", "Internal", "Torso:", "M/L", "Lid:", "Floating")
+    cards = "".join(
+        f"<li class='product-tile'><h3><a href='/p{i}'>Trail pack number {i}</a></h3>"
+        f"<div class='price'>${100 + i}.00</div><div class='save'>Save {20 + i}%</div>"
+        f"<div class='was'>compared to ${150 + i}.00</div>"
+        + "".join(f"<div class='spec'>{s}</div>" for s in specs)
+        + "</li>"
+        for i in range(n_cards)
+    )
+    html = f"<html><body><main><h1>Backpacks</h1><ul class='grid'>{cards}</ul></main></body></html>"
+    return _segmented(html)
+
+
+def test_a_grids_larger_product_cards_are_completed_on_shop_pages() -> None:
+    seg = _product_grid(6)
+    probs = _probs(seg, lambda t: 0.9 if t.startswith(("Trail pack", "Backpacks")) else 0.2)
+    kept = _kept(seg, probs, 0.5, "collection")
+    assert kept.count("3.5 lbs") == 6 and kept.count("Weight:") == 6
+    assert "compared to $150.00" in kept
+    # A service page's section of this size is no card: only the lines between its kept
+    # blocks stay (region completion), not the last box's. Nor are two such boxes side by side.
+    assert _kept(seg, probs, 0.5, "service").count("3.5 lbs") == 5
+    seg = _product_grid(2)
+    probs = _probs(seg, lambda t: 0.9 if t.startswith(("Trail pack", "Backpacks")) else 0.2)
+    assert "3.5 lbs" not in _kept(seg, probs, 0.5, "collection")
