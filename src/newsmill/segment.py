@@ -600,10 +600,11 @@ class _Walker:
         if not self.text:
             return
         raw = "".join(self.text)
-        md = "".join(self.md)
+        extra, self.md_extra = self.md_extra, False
+        # Without link brackets or code ticks (most blocks) the markdown is the text itself.
+        md = "".join(self.md) if extra or self.pre else raw
         self.text.clear()
         self.md.clear()
-        extra, self.md_extra = self.md_extra, False
         links = self.link_chars
         self.link_chars = 0
         if self.pre:
@@ -684,9 +685,11 @@ class _Walker:
         if b.kind in ("p", "text", "quote", "dd", "li") and b.chars > 25 and b.link_chars < 0.3 * b.chars:
             e.para_score += b.chars / 100 + b.text.count(",") + 1
 
-    def new_elem(self, tag: str, parent: int, depth: int, attrs: dict) -> int:
-        cls = attrs.get("class")
-        ident = attrs.get("id")
+    def new_elem(
+        self, tag: str, parent: int, depth: int, attrs: dict, cls: str | None, ident: str | None, role: str | None
+    ) -> int:
+        """A new element under ``parent``; ``cls``, ``ident`` and ``role`` are its attributes'
+        values, as the walk has read them already."""
         # The flag caches are read here, one lookup each: this runs for every block element,
         # and most class strings and ids were seen before.
         flags = 0
@@ -700,7 +703,6 @@ class _Walker:
             if len(ident) <= _MAIN_ID_MAX and ident.lower().replace("-", "").replace("_", "") in _MAIN_IDS:
                 self.main_ids.append(len(self.seg.elems))
         sem = _SEM_OF_TAG.get(tag, 0)
-        role = attrs.get("role")
         if role:
             role = role.lower()
             if role == "main":
@@ -789,6 +791,8 @@ class _Walker:
                     fallback = False
                 continue
             if tag == "-text":
+                if not text and not self.pre and child.is_empty_text_node:
+                    continue  # white space before any text in a block: told in C, not decoded
                 t = child.text_content
                 # Whitespace before any text in a block changes nothing: skip the work.
                 if t and (text or self.pre or not t.isspace()):
@@ -809,45 +813,50 @@ class _Walker:
                         prev = child.prev
                         fallback = prev is not None and prev.tag == "-comment" and prev.html == "<!--$?-->"
                 continue
-            first = child.child
+            first = child.first_child
             if first is None and tag not in _LEAF_TAGS:
                 continue  # an empty element (icons, spacers): nothing to read
             attrs = child.attributes
-            if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
-                continue
-            role = attrs.get("role")
-            if role == "tooltip":
-                # Shown on hover over a control ("Show activity on this post", a price's
-                # explanation): on wcxb-dev, 10 of 125 tooltips' texts are in a reference.
-                continue
-            if role == "img" and len(child.text().strip()) <= _IMG_LETTERS:
-                continue  # a picture's stand-in: an avatar's initial ("R" before "ridwan123")
-            cls = attrs.get("class")
-            if cls and "ool" in cls and _TOOLTIP_CONTENT.search(cls):
-                continue  # a tooltip's text, shown on hover over a control, by its class
-            if cls and tag == "span" and cls.startswith("mw-editsection"):
-                continue  # MediaWiki's "[edit]" link inside a section's heading
-            if cls and tag not in BLOCK_TAGS and screen_reader_only(cls) and _spoken_sentence(child):
-                continue  # read to screen readers only ("Add … to your wishlist")
-            ident = attrs.get("id")
-            if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
-                continue  # a consent manager's dialog: never the page's content
-            style = attrs.get("style")
-            # A popover (the HTML attribute) shows only when a button opens it: an app-install
-            # card, a notification-settings dialog. Cross-validated on wcxb-dev: +0.0003 (real),
-            # +0.0002 (old-style); a forum's install and notification help gone (0.48 -> 0.92),
-            # a game shop's trailer gallery (a product page, 0.69 -> 0.66) with it.
-            if ("hidden" in attrs or "popover" in attrs or style and _HIDDEN_STYLE.search(style)) and not _panel(attrs):
-                if child.mem_id in self.spliced:
-                    continue  # already read where its placeholder stands
-                if self.reveal_all:
-                    if tag in BLOCK_TAGS:
-                        self.revealed.append((child.mem_id, len(self.seg.elems)))
-                elif child.mem_id not in self.reveal:
-                    self.hidden_skipped += 1
-                    if self.seg.elems[ei].isem & _MAIN_SEM or self.main_ids and _inside(self.seg.elems, ei, self.main_ids):
-                        self.hidden_in_main += 1
+            # A sixth of the elements have no attributes (<p>, <li>, <b>): none of these tests
+            # can hold for them.
+            if attrs:
+                if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
                     continue
+                role = attrs.get("role")
+                if role == "tooltip":
+                    # Shown on hover over a control ("Show activity on this post", a price's
+                    # explanation): on wcxb-dev, 10 of 125 tooltips' texts are in a reference.
+                    continue
+                if role == "img" and len(child.text().strip()) <= _IMG_LETTERS:
+                    continue  # a picture's stand-in: an avatar's initial ("R" before "ridwan123")
+                cls = attrs.get("class")
+                if cls and "ool" in cls and _TOOLTIP_CONTENT.search(cls):
+                    continue  # a tooltip's text, shown on hover over a control, by its class
+                if cls and tag == "span" and cls.startswith("mw-editsection"):
+                    continue  # MediaWiki's "[edit]" link inside a section's heading
+                if cls and tag not in BLOCK_TAGS and screen_reader_only(cls) and _spoken_sentence(child):
+                    continue  # read to screen readers only ("Add … to your wishlist")
+                ident = attrs.get("id")
+                if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
+                    continue  # a consent manager's dialog: never the page's content
+                style = attrs.get("style")
+                # A popover (the HTML attribute) shows only when a button opens it: an app-install
+                # card, a notification-settings dialog. Cross-validated on wcxb-dev: +0.0003 (real),
+                # +0.0002 (old-style); a forum's install and notification help gone (0.48 -> 0.92),
+                # a game shop's trailer gallery (a product page, 0.69 -> 0.66) with it.
+                if ("hidden" in attrs or "popover" in attrs or style and _HIDDEN_STYLE.search(style)) and not _panel(attrs):
+                    if child.mem_id in self.spliced:
+                        continue  # already read where its placeholder stands
+                    if self.reveal_all:
+                        if tag in BLOCK_TAGS:
+                            self.revealed.append((child.mem_id, len(self.seg.elems)))
+                    elif child.mem_id not in self.reveal:
+                        self.hidden_skipped += 1
+                        if self.seg.elems[ei].isem & _MAIN_SEM or self.main_ids and _inside(self.seg.elems, ei, self.main_ids):
+                            self.hidden_in_main += 1
+                        continue
+            else:
+                cls = ident = role = None
             if tag in BLOCK_TAGS:
                 if self.pre:
                     # Line elements of a highlighted listing: one code block, a line each.
@@ -862,7 +871,7 @@ class _Walker:
                     continue
                 if text:
                     self.flush(ei)
-                ci = self.new_elem(tag, ei, depth + 1, attrs)
+                ci = self.new_elem(tag, ei, depth + 1, attrs, cls, ident, role)
                 if tag in _SCOPED:
                     self.walk_scoped(child, tag, ci, depth + 1, in_link)
                 elif tag == "table" and self.table_rows(child, ci):
@@ -876,7 +885,7 @@ class _Walker:
                 href = attrs.get("href") or ""
                 linked = href and not href.startswith(("javascript:", "#")) and not in_link
                 # <a>text</a>, the common case, is read without recursion.
-                t = first.text_content if first.next is None and first.tag == "-text" else None
+                t = first.text_content if first.is_text_node and first.next is None else None
                 if t is not None and len(t) < 24:
                     short = t.strip()
                     if href.startswith("#") and short in _PERMALINK_MARKS:
@@ -935,7 +944,7 @@ class _Walker:
             else:
                 if tag == "sup" and _is_citation_mark(child):
                     continue  # "[1]" linking to the page's references: a reader skips it
-                if first is not None and first.next is None and first.tag == "-text":
+                if first is not None and first.is_text_node and first.next is None:
                     # <span>text</span> and the like: no recursion.
                     t = first.text_content
                     glue = tag not in _JOINED and len(t) > 1
@@ -1066,7 +1075,8 @@ def _inside(elems: list[Elem], e: int, ancestors: list[int]) -> bool:
 
 def _walk(w: _Walker, root: LexborNode) -> _Walker:
     w.root = root
-    root_i = w.new_elem(root.tag or "body", -1, 0, root.attributes if root.tag != "-text" else {})
+    attrs = root.attributes if root.tag != "-text" else {}
+    root_i = w.new_elem(root.tag or "body", -1, 0, attrs, attrs.get("class"), attrs.get("id"), attrs.get("role"))
     w.walk(root, root_i, 0, False)
     w.flush(root_i)
     if w.drop_cap is not None:  # a lone letter ends the page
