@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+# Titles, names and headings are compared with many candidates: about 60 keys a page, a
+# quarter of them distinct (bounded: a key may be a long heading).
+@lru_cache(maxsize=1024)
 def norm_key(s: str | None) -> str:
     """Compare titles and names ignoring case, punctuation and spacing."""
     return _NON_WORD.sub("", s.lower()) if s else ""
