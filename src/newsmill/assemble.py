@@ -580,7 +580,7 @@ def select(seg: Segmentation, probs: np.ndarray, threshold: float, page_type: st
     _caption_kept_tables(blocks, keep)
     if page_type == "article":
         _keep_faq_section(blocks, probs, keep, threshold * _FAQ_FLOOR)
-    if page_type in _UNTITLED_TYPES:
+    if page_type in _SANDWICH_TYPES:
         _keep_sandwiched_lines(seg, probs, keep, threshold * _SANDWICH_FLOOR)
     # A service page's features, plans and testimonials are cards too (service 0.8671 ->
     # 0.8683 cross-validated, 23 pages better and 16 worse, none by more than 0.08).
@@ -1730,7 +1730,7 @@ def _complete_tables(blocks: list[Block], keep: np.ndarray) -> None:
 # with <br>, a story's short line among its sentences: "Pros", a figure, a name) is the
 # story's when scored at least _SANDWICH_FLOOR x the threshold. On stories, services and
 # manuals; shops and listings set their cards' lines so.
-_UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
+_SANDWICH_TYPES = frozenset(["article", "service", "documentation"])
 _SANDWICH_FLOOR = 0.3
 
 
