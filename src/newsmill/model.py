@@ -224,6 +224,13 @@ def predict_scored(forest: Forest | ObliviousForest, X: np.ndarray) -> np.ndarra
     return p
 
 
+class Rescue:
+    """A forest over a doubted block's relation to the kept ones, and the cut to keep it at."""
+
+    def __init__(self, forest: Forest | ObliviousForest, cut: float) -> None:
+        self.forest, self.cut = forest, cut
+
+
 class Scorer:
     """Stage one scores blocks from their own features; stage two re-scores them with the
     stage-one scores of their neighbours and containers added (learned smoothing)."""
@@ -248,6 +255,15 @@ class Scorer:
             self.stage1, self.stage2 = make_forest(spec), None
             self.threshold = float(spec.get("threshold", 0.5))
         self.extra = spec.get("extra", {})
+        # The rescue classifier for blocks the scorer doubted among the story's kept ones
+        # (train/train_rescue.py): a side file next to a model file ("rescue_fold0.json" by
+        # "fold0.json"), the packaged "rescue.json" by the packaged scorer.
+        self.rescue: Rescue | None = None
+        rp = ((base or MODEL_DIR) / f"rescue_{Path(name).name}") if (name := spec.get("_file", "")) else MODEL_DIR / "rescue.json"
+        if rp.exists():
+            with rp.open() as f:
+                r = json.load(f)
+            self.rescue = Rescue(make_forest(r["forest"]), float(r["cut"]))
 
     def predict(self, seg: Segmentation, X: np.ndarray) -> np.ndarray:
         """Probability that each block is content; 0 for blocks inside <nav> or <footer>.
@@ -268,6 +284,8 @@ def load(name: str) -> Scorer | None:
     spec = load_spec(name)
     if spec is None:
         return None
+    if Path(name).suffix:
+        spec["_file"] = name
     return Scorer(spec, Path(name).parent if Path(name).suffix else MODEL_DIR)
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 from . import assemble, describe, pagetype
+from . import model as models
 from .article import Article, Image
 from .decode import decode_html
 from .errors import InputError
@@ -84,7 +85,8 @@ def extract(
         threshold = max(threshold, page_threshold(probs, X, threshold, model, -_LEAN))
     elif favor_recall and not favor_precision:
         threshold = min(threshold, page_threshold(probs, X, threshold, model, _LEAN))
-    kept = assemble.select(seg, probs, threshold, page_type)  # assemble
+    scorer = models.load(model)
+    kept = assemble.select(seg, probs, threshold, page_type, scorer.rescue if scorer else None)  # assemble
     meta = describe.describe(ctx, seg, kept, page_type)  # describe
     blocks = [seg.blocks[i] for i in kept]
     images = meta.pop("_image_positions", [])
