@@ -81,7 +81,8 @@ def collect(data: Path, cv: Path, jobs: int) -> list[dict]:
 
 
 def weights(pages: list[dict]) -> np.ndarray:
-    """Words (each page counting as one lost more: 0.7 -> 0.5 proxy gain)."""
+    """Each candidate weighs its words (plus one). Weighting every page as one instead
+    gave a lower held-out gain when it was tried."""
     w = np.concatenate([p["words"] + 1 for p in pages])
     return w / w.mean()
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .meta.dates import find_dates
+from .pagetype import PAGE_TYPES
 from .segment import (
     FLAG_NAMES,
     KIND_ID,
@@ -1465,13 +1466,13 @@ def _drop_shop_sections(blocks: list[Block], out: list[int], pattern: re.Pattern
     level = 0  # > 0: inside a dropped section opened by a heading of this level
     for i in out:
         b = blocks[i]
-        if b.kind == "heading" or b.font_level:
-            b_level = b.level or b.font_level
+        b_level = _heading_level(b)
+        if b_level:
             if level and b_level > level:
                 continue
             level = 0
             if pattern.fullmatch(b.text.strip().rstrip(":")):
-                level = b_level or 6
+                level = b_level
                 continue
         elif level:
             continue
@@ -1783,8 +1784,8 @@ _FAQ_FLOOR = 0.2
 
 
 def _heading_level(b: Block) -> int:
-    """A heading's level (an old page's <font size=5><b> line counts), else 0."""
-    return (b.level or 6) if b.kind == "heading" else b.font_level
+    """A heading's level (1-6; an old page's <font size=5><b> line counts), else 0."""
+    return b.level if b.kind == "heading" else b.font_level
 
 
 def _keep_faq_section(blocks: list[Block], probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
@@ -2290,9 +2291,7 @@ def _in_small_box(seg: Segmentation, elem_ids: set[int]) -> set[int]:
 # 0.89610 (44 better, 40 worse; collection +0.0016), old-style 0.87669 -> 0.87704 (101 better,
 # 42 worse). Fixed floors over the same blocks lose: they are often boilerplate.
 _RESCUE_MIN = 0.25  # of the threshold
-_PAGE_TYPE_ID = {t: k for k, t in enumerate(
-    ["article", "forum", "product", "collection", "listing", "documentation", "service"]
-)}
+_PAGE_TYPE_ID = {t: k for k, t in enumerate(PAGE_TYPES)}
 RESCUE_NAMES = [
     "prob_ratio", "log_words", "link_share", "kind", "page_type", "in_container", "prev_kept", "next_kept",
     "dist_kept", "same_parent_prev", "same_parent_next", "kept_share3", "between", "boiler_flags", "boiler_sems",
@@ -2312,65 +2311,59 @@ def rescue_features(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The doubted blocks worth a second look and their features (RESCUE_NAMES)."""
     blocks, elems = seg.blocks, seg.elems
-    n = len(blocks)
     kept = np.flatnonzero(keep)
-    if not len(kept) or threshold <= 0:
-        return np.zeros(0, np.int64), np.zeros((0, len(RESCUE_NAMES)))
-    first, last = int(kept[0]), int(kept[-1])
+    none = np.zeros(0, np.int64), np.zeros((0, len(RESCUE_NAMES)))
     # Only inside the story: between its first and last kept blocks, in its container (outside,
     # within 2 blocks of a kept one, the model learned little: held-out gain 0).
-    if container is None:
-        return np.zeros(0, np.int64), np.zeros((0, len(RESCUE_NAMES)))
+    if container is None or not len(kept) or threshold <= 0:
+        return none
+    first, last = int(kept[0]), int(kept[-1])
     lo, hi = max(first + 1, container.first_block), min(last - 1, container.last_block)
     if hi < lo:
-        return np.zeros(0, np.int64), np.zeros((0, len(RESCUE_NAMES)))
+        return none
     window = np.arange(lo, hi + 1)
     cand = window[~keep[lo:hi + 1] & (probs[lo:hi + 1] >= threshold * _RESCUE_MIN) & (probs[lo:hi + 1] > 0)]
     if not len(cand):
-        return cand, np.zeros((0, len(RESCUE_NAMES)))
-    # Nearest kept block before and after each candidate.
+        return cand, none[1]
+    # Nearest kept block before and after each candidate: there always is one, as every
+    # candidate lies strictly between the first and last kept blocks.
     pos = np.searchsorted(kept, cand)
-    prev_k = np.where(pos > 0, kept[np.maximum(pos - 1, 0)], -1)
-    next_k = np.where(pos < len(kept), kept[np.minimum(pos, len(kept) - 1)], -1)
-    kf = keep.astype(np.float64)
-    csum = np.concatenate(([0.0], np.cumsum(kf)))
+    prev_k, next_k = kept[pos - 1], kept[pos]
+    csum = np.concatenate(([0.0], np.cumsum(keep, dtype=np.float64)))
     rows = np.zeros((len(cand), len(RESCUE_NAMES)))
     nf, ns = len(FLAG_NAMES), len(SEM_BIT)
     span = max(1, last - first)
+    n = len(blocks)
     for r, i in enumerate(cand.tolist()):
         b = blocks[i]
         e = elems[b.elem]
         pk, nk = int(prev_k[r]), int(next_k[r])
-        d = min(i - pk if pk >= 0 else 99, nk - i if nk >= 0 else 99)
+        pb, nb = blocks[pk], blocks[nk]
+        pe, ne = elems[pb.elem], elems[nb.elem]
         a, z = max(0, i - 3), min(n, i + 4)
-        inside = container is not None and container.first_block <= i <= container.last_block
+        # "in_container" and "between" always hold under the filter above; the trained models
+        # read them in their places.
         rows[r, :_N_REL] = (
             probs[i] / threshold, np.log1p(b.text.count(" ") + 1), b.link_chars / b.chars if b.chars else 0.0,
-            KIND_ID.get(b.kind, -1), _PAGE_TYPE_ID.get(page_type or "", -1), inside,
-            i > 0 and keep[i - 1], i + 1 < n and keep[i + 1], min(d, 10),
-            pk >= 0 and elems[blocks[pk].elem].parent == e.parent,
-            nk >= 0 and elems[blocks[nk].elem].parent == e.parent,
-            (csum[z] - csum[a]) / max(1, z - a - 1), first < i < last,
+            KIND_ID.get(b.kind, -1), _PAGE_TYPE_ID.get(page_type or "", -1), True,
+            keep[i - 1], keep[i + 1], min(i - pk, nk - i, 10),
+            pe.parent == e.parent, ne.parent == e.parent,
+            (csum[z] - csum[a]) / max(1, z - a - 1), True,
             (e.iflags & _BOILER_FLAGS) != 0, (e.isem & _BOILER_SEMS) != 0, b.level if b.kind == "heading" else 0,
-            probs[i - 1] / threshold if i > 0 else 0.0, probs[i + 1] / threshold if i + 1 < n else 0.0,
+            probs[i - 1] / threshold, probs[i + 1] / threshold,
             (i - first) / span, np.log1p(len(kept)),
-            (pk >= 0 and blocks[pk].elem == b.elem) or (nk >= 0 and blocks[nk].elem == b.elem),
-            e.depth - container.depth if container is not None else -1,
+            pb.elem == b.elem or nb.elem == b.elem,
+            e.depth - container.depth,
         )
         t = b.text
         words = t.split()
         nw = max(1, len(words))
-        pe = elems[blocks[pk].elem] if pk >= 0 else None
-        ne = elems[blocks[nk].elem] if nk >= 0 else None
-        par = elems[e.parent] if e.parent >= 0 else None
+        par_sig = elems[e.parent].sig if e.parent >= 0 else None
         rows[r, _N_REL:_N_REL + _N_TEXT] = (
             t.rstrip()[-1:] in ".!?:", sum(t.count(c) for c in ".!?"), t.count(","),
             sum(w[:1].isupper() for w in words) / nw, sum(any(c.isdigit() for c in w) for w in words) / nw,
-            pe is not None and pe.sig == e.sig, ne is not None and ne.sig == e.sig,
-            pk >= 0 and blocks[pk].kind == b.kind, nk >= 0 and blocks[nk].kind == b.kind,
-            par is not None and any(
-                x is not None and x.parent >= 0 and elems[x.parent].sig == par.sig for x in (pe, ne)
-            ),
+            pe.sig == e.sig, ne.sig == e.sig, pb.kind == b.kind, nb.kind == b.kind,
+            par_sig is not None and any(x.parent >= 0 and elems[x.parent].sig == par_sig for x in (pe, ne)),
             e.same_sig_siblings, np.log1p(b.chars),
         )
         f, sm = e.iflags, e.isem

@@ -235,7 +235,7 @@ class Scorer:
     """Stage one scores blocks from their own features; stage two re-scores them with the
     stage-one scores of their neighbours and containers added (learned smoothing)."""
 
-    def __init__(self, spec: dict, base: Path | None = None) -> None:
+    def __init__(self, spec: dict, base: Path | None = None, rescue_file: Path | None = None) -> None:
         self.stage1: Forest | ObliviousForest
         self.stage2: Forest | ObliviousForest | None
         # The (temperature, shift) that the page's expected-F1 threshold applies to the scores,
@@ -256,12 +256,10 @@ class Scorer:
             self.threshold = float(spec.get("threshold", 0.5))
         self.extra = spec.get("extra", {})
         # The rescue classifier for blocks the scorer doubted among the story's kept ones
-        # (train/train_rescue.py): a side file next to a model file ("rescue_fold0.json" by
-        # "fold0.json"), the packaged "rescue.json" by the packaged scorer.
+        # (train/train_rescue.py), when its file is there.
         self.rescue: Rescue | None = None
-        rp = ((base or MODEL_DIR) / f"rescue_{Path(name).name}") if (name := spec.get("_file", "")) else MODEL_DIR / "rescue.json"
-        if rp.exists():
-            with rp.open() as f:
+        if rescue_file is not None and rescue_file.exists():
+            with rescue_file.open() as f:
                 r = json.load(f)
             self.rescue = Rescue(make_forest(r["forest"]), float(r["cut"]))
 
@@ -284,9 +282,10 @@ def load(name: str) -> Scorer | None:
     spec = load_spec(name)
     if spec is None:
         return None
-    if Path(name).suffix:
-        spec["_file"] = name
-    return Scorer(spec, Path(name).parent if Path(name).suffix else MODEL_DIR)
+    p = Path(name)
+    if p.suffix:  # a model file: its rescue model beside it ("rescue_fold0.json" by "fold0.json")
+        return Scorer(spec, p.parent, p.parent / f"rescue_{p.name}")
+    return Scorer(spec, MODEL_DIR, MODEL_DIR / "rescue.json")
 
 
 def load_spec(name: str) -> dict | None:
