@@ -823,3 +823,25 @@ def test_a_grids_larger_product_cards_are_completed_on_shop_pages() -> None:
     seg = _product_grid(2)
     probs = _probs(seg, lambda t: 0.9 if t.startswith(("Trail pack", "Backpacks")) else 0.2)
     assert "3.5 lbs" not in _kept(seg, probs, 0.5, "collection")
+
+
+def test_a_reference_s_linked_member_signatures_between_kept_blocks_are_kept() -> None:
+    # An API reference (rustdoc, doxygen) links the types and names of a member's signature,
+    # so links make a third of it or more; the description under it is kept.
+    body = (
+        f"<p>0. {PARA}</p>"
+        "<h4 class='code-header'>pub fn <a href='#m.is_ok_and'>is_ok_and</a>&lt;F&gt;(self, f: F) -&gt; "
+        "<a href='/bool'>bool</a></h4>"
+        "<div class='where'>where F: <a href='/FnOnce'>FnOnce</a>(T) -&gt; <a href='/bool'>bool</a>,</div>"
+        f"<p>1. {PARA}</p><p>2. {PARA}</p>"
+        "<h4><a href='/guide/errors'>Errors and where to read about them</a></h4>"
+        f"<p>3. {PARA}</p>"
+    )
+    seg = _segmented(f"<html><body><main>{body}</main></body></html>")
+    probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.2)  # threshold 0.6: over 0.3 x, under 0.5 x
+    kept = _kept(seg, probs, 0.6, "documentation")
+    assert any(t.startswith("pub fn is_ok_and") for t in kept)
+    assert any(t.startswith("where F:") for t in kept)
+    assert not any(t.startswith("Errors and where") for t in kept)  # a linked heading, no signature
+    # Other page types keep to the link share of prose.
+    assert not any(t.startswith("pub fn") for t in _kept(seg, probs, 0.6, "service"))

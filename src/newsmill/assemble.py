@@ -588,7 +588,7 @@ def select(
             keep = cand
     container = _complete_region(
         seg, probs, keep, threshold * _REGION_FLOOR,
-        threshold * _SECTIONS_FLOOR if page_type in _SECTIONS_TYPES else None,
+        threshold * _SECTIONS_FLOOR if page_type in _SECTIONS_TYPES else None, page_type == "documentation",
     )
     _keep_editors_notes(seg, keep, container)
     _complete_terms(seg, keep)
@@ -1516,6 +1516,15 @@ _ROW_FLOOR = 0.3
 _LINKED_KINDS = ("p", "li", "text")
 _LINKED_MAX_SHARE = 0.9
 _LINKED_MIN_WORDS = 6
+# A reference's member signature ("pub fn is_ok_and<F>(self, f: F) -> bool", "where F:
+# FnOnce(T) -> bool,"): a heading or line whose type and member names link to their
+# definitions, so that links make a third of it or more and the between-fill skips it while it
+# keeps the description under it. On documentation pages only, from the sections' floor, up to
+# _SIGNATURE_MAX_LINK_SHARE of links. Cross-validated on wcxb-dev: real pages +0.00001 (2
+# better, none worse; rustdoc's Result 0.732 -> 0.741), old-style renderings 3 better, none worse.
+_SIGNATURE_KINDS = ("heading", "text", "code", "dt", "cell")
+_SIGNATURE_MAX_LINK_SHARE = 0.7
+_SIGNATURE = re.compile(r"\w[(<]|->|::|\w: \w")
 _BOILER_FLAGS = sum(
     _FLAG_BIT[n]
     for n in (
@@ -1531,10 +1540,12 @@ _BOILER_SEMS = (
 
 def _complete_region(
     seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floor: float, between_floor: float | None = None,
+    signatures: bool = False,
 ) -> Elem | None:
     """Inside the container that holds most kept text, keep the prose the model doubted;
     return that container. With ``between_floor``, the container's blocks between its first
-    and last kept ones are kept from that floor."""
+    and last kept ones are kept from that floor; with ``signatures`` too, so are the code
+    signatures there whose names link to their definitions."""
     blocks, elems = seg.blocks, seg.elems
     kept = np.nonzero(keep)[0]
     if not len(kept):
@@ -1575,6 +1586,9 @@ def _complete_region(
         between = dict.fromkeys(_STORY_KINDS, between_floor) if between_floor is not None else {}
         between.setdefault("row", floor / _REGION_FLOOR * _ROW_FLOOR)
         _fill(seg, probs, keep, ce, between, 0.3, span=span)
+        if signatures and between_floor is not None:
+            _fill(seg, probs, keep, ce, dict.fromkeys(_SIGNATURE_KINDS, between_floor), _SIGNATURE_MAX_LINK_SHARE,
+                  span=span, signatures=True)
     return ce
 
 
@@ -1834,12 +1848,13 @@ def _caption_kept_tables(blocks: list[Block], keep: np.ndarray) -> None:
 def _fill(
     seg: Segmentation, probs: np.ndarray, keep: np.ndarray, container: Elem, floors: dict[str, float],
     max_link_share: float, sentences: bool = False, span: tuple[int, int] | None = None, min_words: int = 0,
+    signatures: bool = False,
 ) -> None:
     """Keep the container's blocks of the kinds in ``floors`` scored at least their kind's floor
     and not link lists, unless a boilerplate element (nav, share bar, ad...) lies in between.
     With ``sentences``, only blocks of _PROSE_MIN_WORDS words or more that end a sentence; with
     ``span`` (first, last), only the blocks from first to last; with ``min_words``, only blocks
-    of that many words or more."""
+    of that many words or more; with ``signatures``, only code signatures."""
     blocks, elems = seg.blocks, seg.elems
     cflags, csem = container.iflags, container.isem
     lo, hi = (span[0], span[1] + 1) if span is not None else (container.first_block, container.last_block + 1)
@@ -1851,6 +1866,8 @@ def _fill(
         if sentences and (b.text.count(" ") + 1 < _PROSE_MIN_WORDS or not b.text.rstrip().endswith(_SENTENCE_END)):
             continue
         if min_words and b.text.count(" ") + 1 < min_words:
+            continue
+        if signatures and _SIGNATURE.search(b.text) is None:
             continue
         be = elems[b.elem]
         if (be.iflags & ~cflags) & _BOILER_FLAGS or (be.isem & ~csem) & _BOILER_SEMS:
