@@ -845,3 +845,20 @@ def test_a_reference_s_linked_member_signatures_between_kept_blocks_are_kept() -
     assert not any(t.startswith("Errors and where") for t in kept)  # a linked heading, no signature
     # Other page types keep to the link share of prose.
     assert not any(t.startswith("pub fn") for t in _kept(seg, probs, 0.6, "service"))
+
+
+def test_doubted_prose_in_a_page_builder_s_widget_boxes_is_kept_after_a_kept_box() -> None:
+    # A page builder sets every block in a box classed "...-widget-container": the word
+    # "widget" marks each as a sidebar's, but the kept paragraph just before carries it too.
+    box = "<div class='builder-widget-container'><p>{}</p></div>"
+    body = "".join(box.format(f"{i}. {PARA}") for i in range(4))
+    body += box.format(f"Doubted. {PARA}")
+    body += f"<div class='menu'><p>Menu. {PARA}</p></div>"  # a class word no kept block shares
+    body += f"<p>Plain. {PARA}</p>" + box.format(f"Alone. {PARA}")  # after a block not kept
+    body += box.format(f"9. {PARA}")
+    seg = _segmented(f"<html><body><main>{body}</main></body></html>")
+    probs = _probs(seg, lambda t: 0.9 if t[:1].isdigit() else 0.5 if not t.startswith("Plain") else 0.1)
+    kept = _kept(seg, probs, 0.6)
+    assert any(t.startswith("Doubted.") for t in kept)
+    assert not any(t.startswith("Menu.") for t in kept)
+    assert not any(t.startswith("Alone.") for t in kept)
