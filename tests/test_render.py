@@ -125,3 +125,17 @@ def test_description_terms_share_a_line_with_their_definition_in_plain_text() ->
 def test_paragraphs_of_invisible_characters_are_not_blocks() -> None:
     html = "<html><body><p>One paragraph.</p><p>&zwj;</p><p>&#8203; &zwj;</p><p>Two.</p></body></html>"
     assert _texts(html) == ["One paragraph.", "Two."]
+
+
+def test_a_table_cell_s_linked_values_read_without_a_space_before_their_commas() -> None:
+    html = (
+        "<html><body><table>"
+        "<tr><td>Color</td><td><a href='/c/sage'>Sage</a>, <a href='/c/red'>Ember Red</a>, "
+        "<a href='/c/slate'>Slate</a></td></tr>"
+        "<tr><td>Size (<a href='/s'>quarts</a>)</td><td>5.5</td></tr>"
+        "</table></body></html>"
+    )
+    blocks = [b for b in _blocks(html) if b.kind == "row"]
+    text = render_text(blocks)
+    assert "Color | Sage, Ember Red, Slate" in text
+    assert "Size (quarts) | 5.5" in text

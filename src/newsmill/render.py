@@ -5,6 +5,7 @@ Both formats come from the same list of typed blocks, so they never disagree on 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .segment import Block
@@ -12,6 +13,14 @@ from .segment import Block
 _LINE_KINDS = ("li", "row", "dt", "dd")
 # A term longer than this is a heading of its own, not a label on its definition's line.
 _TERM_CHARS = 60
+# A table cell's text nodes are joined with spaces (segment reads a row's cells so), which puts
+# one before punctuation and after an opening bracket: "<a>Sage</a>, <a>Slate</a>" would read
+# "Sage , Slate", "(<a>quarts</a>)" "( quarts )".
+_SPACE_BEFORE_PUNCT = re.compile(r" (?=[,.;:!?)\]](?:\s|$))|(?<= [(\[]) (?=\S)")
+
+
+def _row_text(s: str) -> str:
+    return _SPACE_BEFORE_PUNCT.sub("", s) if " " in s else s
 
 
 def render_text(blocks: Sequence[Block], quote_spans: list[tuple[int, int]] | None = None) -> str:
@@ -36,7 +45,7 @@ def render_text(blocks: Sequence[Block], quote_spans: list[tuple[int, int]] | No
             n += len(out[-1])
         if b.kind == "quote" and quote_spans is not None:
             quote_spans.append((n, n + len(b.text)))
-        out.append("- " + b.text if kind == "li" else b.text)
+        out.append("- " + b.text if kind == "li" else _row_text(b.text) if b.kind == "row" else b.text)
         n += len(out[-1])
         prev_kind = kind
         prev_term = b.in_list_term
@@ -51,7 +60,7 @@ def _table(rows: list[Block]) -> str:
     width = max(len(r.cells or [r.text]) for r in rows)
     lines = []
     for i, r in enumerate(rows):
-        cells = [_md_escape_cell(c) for c in (r.cells or [r.text])]
+        cells = [_md_escape_cell(_row_text(c)) for c in (r.cells or [r.text])]
         cells += [""] * (width - len(cells))
         lines.append("| " + " | ".join(cells) + " |")
         if i == 0:
