@@ -102,6 +102,27 @@ def test_a_small_table_is_not_completed() -> None:
     assert _kept(seg, keep) == ["Chapter 7. Queries | x"]
 
 
+def test_a_three_row_key_value_table_labelled_with_th_cells_is_completed() -> None:
+    # WooCommerce's attribute table: each row a <th> label and a <td> value. Such rows are data,
+    # not header rows, and three rows with two kept make a table to complete.
+    seg = _seg(
+        "<table class='shop_attributes'><tr><th>Weight</th><td>5.9 kg</td></tr>"
+        "<tr><th>Dimensions</th><td>31 x 26 x 17 cm</td></tr>"
+        "<tr><th>Color</th><td>Sage, Ember Red, Slate</td></tr></table>"
+    )
+    keep = _keep_only(seg, {"Weight | 5.9 kg", "Dimensions | 31 x 26 x 17 cm"})
+    _complete_tables(seg.blocks, keep)
+    assert _kept(seg, keep) == ["Weight | 5.9 kg", "Dimensions | 31 x 26 x 17 cm", "Color | Sage, Ember Red, Slate"]
+    # A row of <th> cells alone labels the columns: still left out.
+    seg = _seg(
+        "<table><tr><th>Spec</th><th>Value</th></tr><tr><th>Weight</th><td>5.9 kg</td></tr>"
+        "<tr><th>Height</th><td>17 cm</td></tr><tr><th>Color</th><td>Sage</td></tr></table>"
+    )
+    keep = _keep_only(seg, {"Weight | 5.9 kg", "Height | 17 cm"})
+    _complete_tables(seg.blocks, keep)
+    assert _kept(seg, keep) == ["Weight | 5.9 kg", "Height | 17 cm", "Color | Sage"]
+
+
 def test_marketplace_and_maker_section_headings_are_shop_furniture() -> None:
     for heading in ("Delivery and return policies", "Shipping and return policies", "Shipping and handling",
                     "Shipping, returns, and payments", "Where to buy", "Complete your setup", "Meet your seller",

@@ -1742,14 +1742,17 @@ def _complete_terms(seg: Segmentation, keep: np.ndarray) -> None:
 
 
 # A specification table whose rows the model half keeps: it doubts some ("Packed size | 45 x 14
-# cm") among rows just like them. A table of four rows or more with half of them kept keeps
+# cm") among rows just like them. A table of three rows or more with half of them kept keeps
 # the rest, header rows aside (column labels, which references leave out). Cross-validated on
 # wcxb-dev, over key/value completion: 0.88747 -> 0.88751, 6 pages better, 2 worse (by 0.0008
 # at most); old-style renderings 0.85776 -> 0.85777, 11 better, 4 worse (by 0.004 at most:
 # nutrition and camera tables that the references leave out). With tables of two rows a
-# manual's navigation bar ("Prev | Up | Home | Next") came in.
+# manual's navigation bar ("Prev | Up | Home | Next") came in. Three rows since key/value rows
+# labelled with <th> count as data, not header rows (WooCommerce's attribute table: "Weight |
+# 5.9 kg", "Color | Sage, Ember Red, Slate"): real pages +0.00001 (1 better, 1 worse by 0.002),
+# old-style -0.000003 (3 worse by 0.002 at most).
 _TABLE_HALF = 0.5
-_TABLE_MIN_ROWS = 4
+_TABLE_MIN_ROWS = 3
 
 
 def _complete_tables(blocks: list[Block], keep: np.ndarray) -> None:

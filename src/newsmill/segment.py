@@ -751,7 +751,10 @@ class _Walker:
         rows: list[tuple[LexborNode, list[str], bool]] = []
         for tr in trs:
             cells = []
+            # A header row labels the columns: in <thead>, or all <th>. (A key/value row, "<th>
+            # Weight</th><td>5.9 kg</td>", is data: a spec table's rows are all such.)
             is_head = tr.parent is not None and tr.parent.tag == "thead"
+            all_th = True
             for c in tr.iter():
                 if c.tag in ("td", "th"):
                     if c.tag == "td" and len(c.text(deep=True)) > _LAYOUT_CELL_CHARS:
@@ -759,7 +762,8 @@ class _Walker:
                         # (menu, story, sidebar) in one table.
                         return False
                     cells.append(_WS.sub(" ", c.text(deep=True, separator=" ")).strip())
-                    is_head = is_head or c.tag == "th"
+                    all_th = all_th and c.tag == "th"
+            is_head = is_head or (all_th and bool(cells))
             if any(cells):
                 rows.append((tr, cells, is_head))
         if all(len(cells) == 1 for _tr, cells, _h in rows):
