@@ -862,3 +862,18 @@ def test_doubted_prose_in_a_page_builder_s_widget_boxes_is_kept_after_a_kept_box
     assert any(t.startswith("Doubted.") for t in kept)
     assert not any(t.startswith("Menu.") for t in kept)
     assert not any(t.startswith("Alone.") for t in kept)
+
+
+def test_a_ticker_repeating_one_call_to_action_is_dropped() -> None:
+    ticker = "Book Now *" * 12
+    body = (
+        f"<p>0. {PARA}</p><p>1. {PARA}</p><div class='marquee'>{ticker}</div>"
+        "<table><tr><td>Order Now</td><td>Order Now</td><td>Order Now</td></tr></table>"
+        "<p>Yes Yes Yes, we said it three times and meant it each time.</p>"
+        f"<p>2. {PARA}</p>"
+    )
+    seg = _segmented(f"<html><body><main>{body}</main></body></html>")
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.6, "service")
+    assert not any(t.startswith("Book Now") for t in kept)
+    assert any(t.startswith("Order Now |") for t in kept)  # a table's row of buttons stays
+    assert any(t.startswith("Yes Yes Yes") for t in kept)

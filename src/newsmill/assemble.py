@@ -1099,8 +1099,23 @@ def _is_furniture_line(b: Block) -> bool:
     another story, a picture's credit, the page's copyright notice, a template's placeholder."""
     return (
         is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
-        or _is_placeholder(b)
+        or _is_placeholder(b) or _is_marquee(b)
     )
+
+
+# A ticker ("Book Now *Book Now *Book Now *..."): one short phrase of two words or more said three
+# times or more and nothing else. Not a table's row of buttons ("Order Now | Order Now | Order
+# Now", "TRY IT FOR FREE | ..."), which WCXB's references keep with their comparison table.
+# Cross-validated on wcxb-dev: real +0.00004 and old-style +0.00004 (1 page better, +0.05).
+_MARQUEE = re.compile(r"(\w[^|*•·✦★]{2,40}?)\s*[|*•·✦★/–—-]?\s*(?:\1\s*[|*•·✦★/–—-]?\s*){2,}")
+
+
+def _is_marquee(b: Block) -> bool:
+    text = b.text
+    if b.kind in ("code", "row") or b.in_pre or len(text) < 12 or text.count(text[:3]) < 3:
+        return False
+    m = _MARQUEE.fullmatch(text.strip())
+    return m is not None and " " in m.group(1).strip()  # a phrase, not a word ("Yes Yes Yes")
 
 
 # A heading or label that only screen readers are given: its own element is classed sr-only
