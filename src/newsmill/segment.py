@@ -375,6 +375,14 @@ _SCREEN_READER_ONLY = re.compile(
 # a shop theme's "Variant sold out or unavailable" went too, moving authors and thresholds.
 _SPOKEN_MIN_WORDS = 6
 _DIGITS = re.compile(r"\d")
+# A card's second link to its story, hidden from screen readers and the tab order so that they
+# meet the target once (aria-hidden="true" tabindex="-1"), yet drawn on the screen: when it
+# holds a sentence, that is the card's teaser, not an icon or a "Read more".
+_SEEN_LINK_MIN_WORDS = 8
+
+
+def _seen_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    return attrs.get("tabindex") == "-1" and len(node.text(deep=True).split()) >= _SEEN_LINK_MIN_WORDS
 
 
 # The text box of a tooltip, named by its class ("tool-tip__content", "tooltip-text",
@@ -831,7 +839,8 @@ class _Walker:
             # can hold for them.
             if attrs:
                 if attrs.get("aria-hidden") == "true" and tag not in ("div", "section", "p"):
-                    continue
+                    if tag != "a" or not _seen_link(child, attrs):
+                        continue
                 role = attrs.get("role")
                 if role == "tooltip":
                     # Shown on hover over a control ("Show activity on this post", a price's
