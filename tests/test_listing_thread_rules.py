@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsmill.assemble import _add_post_headers, is_widget_line
+from newsmill.meta.pubdate import gather_thread_start
 from newsmill.segment import Segmentation, segment
 
 
@@ -27,3 +29,52 @@ def test_a_cards_teaser_in_a_link_hidden_from_screen_readers_is_read() -> None:
         "Harbour ferry fares rise in April",
         "The council approved a ten percent rise for the two harbour ferry routes after a long debate.",
     ]
+
+
+def test_a_comments_stamp_heads_no_answer() -> None:
+    # A Q&A page: the answer's header is looked for in the blocks before it, where the last
+    # comment under the question ends with its hidden machine date and its "Commented" stamp.
+    seg = _seg(
+        "<div class='question'><p>How do I keep a sourdough starter alive while I travel for two weeks?</p>"
+        "<div class='user-details'><a>Pup</a></div><span>asked Jun 29, 2012 at 10:51</span></div>"
+        "<ul class='comments'><li><span class='comment-copy'>Dry some of it on baking paper.</span>"
+        "<a class='comment-user'>Joe</a><div class='d-none'>2016-09-19 17:02:14 +00:00</div>"
+        "<span class='comment-date'><span class='v-visible-sr'>Commented</span> Sep 19, 2016 at 17:02</span></li></ul>"
+        "<div class='answer'><p>Feed it a stiff dough and keep it in the fridge; it will last a month.</p></div>"
+    )
+    texts = [b.text for b in seg.blocks]
+    answer = texts.index("Feed it a stiff dough and keep it in the fridge; it will last a month.")
+    assert [texts[i] for i in _add_post_headers(seg, [0, answer])] == [
+        "How do I keep a sourdough starter alive while I travel for two weeks?",
+        "Feed it a stiff dough and keep it in the fridge; it will last a month.",
+    ]
+
+
+def test_thread_furniture_lines() -> None:
+    # A locked thread's notice with its explanation, a directory's "People also searched for",
+    # a buying guide's retailer buttons, a comment's stamp.
+    for line in (
+        "This thread is locked. You can vote as helpful, but you cannot reply or subscribe to this thread.",
+        "People also searched for",
+        "Check price at REI",
+        "Check price at Amazon (on sale!)",
+        "Check Amazon",
+        "Commented Sep 19, 2016 at 17:02",
+    ):
+        assert is_widget_line(line), line
+    for line in ("Check the brakes at the start of every ride.", "People also searched for the missing hiker."):
+        assert not is_widget_line(line), line
+
+
+def test_a_questions_asked_stamp_dates_a_thread() -> None:
+    # A Q&A page without metadata: the question's "asked" stamp is furniture, not kept text, yet
+    # it dates the thread (not a comment's stamp further down).
+    seg = _seg(
+        "<h1>How does residential electricity work?</h1><p>Why does current flow back to the panel?</p>"
+        "<span>asked Mar 26, 2019 at 16:18</span><p>Good question, see the wiring code.</p>"
+        "<span>Commented Mar 27, 2019 at 23:15</span><p>The neutral wire carries it back.</p>"
+    )
+    kept = [0, 1, 3, 4, 5]
+    (cand,) = gather_thread_start(seg, kept, False, None)
+    assert [b.text for b in seg.blocks][2] == "asked Mar 26, 2019 at 16:18"
+    assert (cand.value.day.month, cand.value.day.day) == (3, 26)

@@ -82,7 +82,7 @@ _WIDGET = re.compile(
     r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
     r"contact (?:sales|us)|talk to (?:sales|an expert)|quick (?:shop|view)|added|"
     r"see all(?: \w+){0,3}|view all(?: \w+){0,3}|explore more(?: \w+){0,2}|keep exploring(?: \w+){0,2}|"
-    r"more to explore|trending searches|related searches|popular searches|"
+    r"more to explore|trending searches|related searches|popular searches|people also search(?:ed)? for|"
     r"customers (?:also|who) (?:bought|viewed|liked)(?: \w+){0,4}|"
     r"(?:free|complimentary) (?:shipping|delivery|returns)(?: (?:and|&) (?:returns|exchanges))?"
     r"(?: on (?:all )?(?:\w+ )?orders)?(?: over \d+)?|"
@@ -101,6 +101,9 @@ _WIDGET = re.compile(
     r"personal tools|contents|type to search(?: \w+)?|"
     # Buttons of shop cards and code blocks.
     r"(?:see|view) details|(?:choose|select) options|select (?:your )?size|calculate shipping|quickview|"
+    # A buying guide's retailer buttons ("Check price at REI", "Check Amazon", "View on Amazon"):
+    # none is in a wcxb-dev reference.
+    r"check (?:the )?(?:latest |current )?prices? (?:at|on) \w+(?: \w+){0,3}|check (?:on )?amazon|(?:view|see) (?:it )?on amazon|"
     r"be the first to review(?: this \w+)?|copy(?: code| to clipboard)?|copied|expand|collapse|close|"
     # The same furniture in other languages: advertisement, share, print, read also, related.
     r"anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|реклама|reklama|advertentie|"
@@ -190,7 +193,8 @@ _CONTROL = re.compile(
     r"(?:previous|next) message(?: .{1,120})?|messages sorted by(?: \w+){0,6}|"
     # A Q&A site's furniture: reputation and badges, the answer's time stamp, prompts to ask.
     r"\d+(?: \d+)?k?(?: \d+ (?:gold|silver|bronze) badges?)+|"
-    r"(?:answered|asked|edited) (?:\w+ \d{1,2}(?: \d{4})?|\d+ \w+ ago)(?: at \d{1,2} \d{2})?|"
+    # A comment's stamp, its "Commented" spoken to screen readers: the comment itself is not kept.
+    r"(?:answered|asked|edited|commented) (?:\w+ \d{1,2}(?: \d{4})?|\d+ \w+ ago)(?: at \d{1,2} \d{2})?|"
     r"start asking to get answers|find the answer to your question by asking|"
     r"see similar questions with these tags|add a comment|show \d+ more comments?|"
     # A script's error and retry messages, left in the page for when a request fails ("Sorry,
@@ -216,8 +220,8 @@ _FOLLOW_RIDER_MAX_WORDS = 24
 # first words from the patterns' parse trees, so an alternative added there must add its word here.
 _LEAD_WORDS = frozenset(
     "a abonnez add added advertentie advertisement advertisements aiheeseen already annons annonse "
-    "answered anzeige article articoli artikel asked auch baca back bagikan be bekijk book buy calculate "
-    "choose clear click close collapse comment comments compartilhe compartir complimentary condividi "
+    "answered anzeige article articoli artikel asked auch baca back bagikan be bekijk book buy calculate check "
+    "choose clear click close collapse comment commented comments compartilhe compartir complimentary condividi "
     "contact contents continua continue continued copied copy current customers czytaj das delen discuss "
     "displaying download drucken e edited email enable end enjoy enjoyed enlarge estimated events expand explore "
     "filter filters find follow font for free from följ følg get got haberin have hide hirdetés hmm "
@@ -501,6 +505,9 @@ _NOTICE_LINE = re.compile(
     # to support JavaScript. As a result, your viewing experience will be diminished, …"): real
     # pages +0.00002 (2 threads better, none worse), old-style renderings unchanged.
     r"your browser does not (?:seem to )?support javascript|"
+    # A locked thread's notice, with any length of explanation ("This thread is locked. You can
+    # vote as helpful, but you cannot reply or subscribe to this thread.").
+    r"this (?:thread|topic|question) (?:is|has been) locked\b|"
     r"by (?:signing up|subscribing|registering|(?:clicking|submitting|entering)\b[^,.]{1,40}),? you (?:agree|consent|acknowledge))",
     re.IGNORECASE,
 )
@@ -772,6 +779,12 @@ def _is_post_date_line(text: str) -> bool:
     return len(_WORDS.findall(text[:a] + " " + text[b:])) <= _DATE_LINE_MAX_OTHER_WORDS
 
 
+def _is_comment_stamp(text: str) -> bool:
+    """"Commented Sep 19, 2016 at 17:02": the stamp of the last comment under the post before
+    (a comment's text is not kept), so it and the comment's lines before it head no post."""
+    return text[:9].lower() == "commented"
+
+
 def _header_start(blocks: list[Block], lo: int, i: int) -> int:
     """Where the header of the post starting at block ``i`` may begin: _HEADER_LOOKBACK blocks
     back, not before ``lo``, the poster's profile (short <dt>/<dd> pairs) not counted.
@@ -801,7 +814,9 @@ def _add_post_headers(seg: Segmentation, out: list[int]) -> list[int]:
                 b = blocks[j]
                 if b.chars > _HEADER_MAX_CHARS or b.in_quote:
                     continue
-                if _is_post_date_line(b.text) and not _is_profile_field(b):
+                if _is_comment_stamp(b.text):
+                    date = author = -1  # all so far belongs to a comment under the post before
+                elif _is_post_date_line(b.text) and not _is_profile_field(b):
                     date = j
                 elif author < 0 and len(b.text.split()) <= _POSTER_MAX_WORDS and any(c.isalpha() for c in b.text):
                     sig = elems[b.elem].sig

@@ -523,11 +523,16 @@ THREAD_HEAD_BLOCKS = 12  # kept blocks read for the opening post's date
 def gather_thread_start(seg: Segmentation, kept: list[int], dmy_first: bool, ref: datetime | None) -> list[DateCand]:
     """On a page typed as a thread with no date found otherwise, the first date written in its
     opening blocks: the first post's stamp ("On 6/14/2024 at 9:12 AM, JGD said:"), the thread's
-    publication date. Not a member's "Joined" date, an edit stamp or a relative time."""
+    publication date. Not a member's "Joined" date, an edit stamp or a relative time. A Q&A
+    question's "asked Mar 26, 2019 at 16:18" counts though not kept (a stamp, not text)."""
     blocks = seg.blocks
-    for bi in kept[:THREAD_HEAD_BLOCKS]:
+    head = kept[:THREAD_HEAD_BLOCKS]
+    if not head:
+        return []
+    inside = set(head)
+    for bi in range(head[0], head[-1] + 1):
         b = blocks[bi]
-        if b.chars > 160:
+        if b.chars > 160 or (bi not in inside and b.text[:6].lower() != "asked "):
             continue
         for dv, is_mod, _bonus in _hinted_text_dates(b.text, "", dmy_first, ref):
             if not is_mod and not dv.relative and not is_future(dv, ref):
