@@ -3,9 +3,10 @@ Each case is a page that newsmill read wrongly before."""
 
 from __future__ import annotations
 
+import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
-from newsmill.assemble import _add_post_headers, is_widget_line
+from newsmill.assemble import _add_post_headers, is_widget_line, select
 from newsmill.meta.pubdate import gather_thread_start
 from newsmill.segment import Segmentation, segment
 
@@ -78,3 +79,25 @@ def test_a_questions_asked_stamp_dates_a_thread() -> None:
     (cand,) = gather_thread_start(seg, kept, False, None)
     assert [b.text for b in seg.blocks][2] == "asked Mar 26, 2019 at 16:18"
     assert (cand.value.day.month, cand.value.day.day) == (3, 26)
+
+
+def test_a_listings_introduction_under_its_h1_is_kept() -> None:
+    # A tag archive: the model doubts the page's <h1> and the line of prose under it, set in the
+    # archive's header apart from the cards; both stay. A short label under it would not.
+    seg = _seg(
+        "<header><span>Tag</span><h1>Water Rights</h1><div class='taxonomy-description'><p>Coverage of who "
+        "gets to use the river and its tributaries, from district votes to court fights.</p></div></header>"
+        "<article><h2><a href='/a'>District votes to sell water to a farm</a></h2><p>The board approved the "
+        "one-year transfer on Tuesday night.</p></article>"
+    )
+    probs = np.array([0.02, 0.2, 0.25, 0.6, 0.8])
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == [
+        "Water Rights",
+        "Coverage of who gets to use the river and its tributaries, from district votes to court fights.",
+        "District votes to sell water to a farm",
+        "The board approved the one-year transfer on Tuesday night.",
+    ]
+    assert [seg.blocks[i].text for i in select(seg, np.array([0.02, 0.2, 0.1, 0.6, 0.8]), 0.5, "listing")] == [
+        "District votes to sell water to a farm",
+        "The board approved the one-year transfer on Tuesday night.",
+    ]

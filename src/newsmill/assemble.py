@@ -609,6 +609,8 @@ def select(
     # 0.8683 cross-validated, 23 pages better and 16 worse, none by more than 0.08).
     if page_type in ("listing", "collection", "service"):
         _complete_cards(seg, probs, keep, threshold * _CARD_FLOOR, page_type != "service")
+    if page_type in ("listing", "collection"):
+        _keep_intro(blocks, probs, keep, threshold * _INTRO_FLOOR)
     if page_type == "forum":
         _complete_posts(seg, probs, keep, threshold * _POST_FLOOR)
     if rescue is not None or RESCUE_CAPTURE is not None:
@@ -1674,6 +1676,26 @@ _EDITORS_NOTE = re.compile(
 
 # Or just after the container, before the next heading: a correction set under the body.
 _NOTE_AFTER = 2
+
+
+# A listing's or a shop category's introduction: the page's first <h1> and the line of prose
+# right under it ("Our experts dig into the latest trends ...", "Green Roads is proud to offer
+# ..."). Set in a hero banner or a category header, apart from the cards, the model doubts both;
+# WCXB's references keep them.
+_INTRO_FLOOR = 0.25
+_INTRO_MIN_WORDS = 8
+
+
+def _keep_intro(blocks: list[Block], probs: np.ndarray, keep: np.ndarray, floor: float) -> None:
+    h1 = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
+    if h1 is None or h1 + 1 >= len(blocks):
+        return
+    b = blocks[h1 + 1]
+    if (
+        b.kind in ("p", "text") and probs[h1 + 1] >= floor and b.link_chars * 2 < b.chars
+        and b.text.count(" ") + 1 >= _INTRO_MIN_WORDS
+    ):
+        keep[h1] = keep[h1 + 1] = True
 
 
 def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | None) -> None:
