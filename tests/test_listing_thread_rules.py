@@ -101,3 +101,21 @@ def test_a_listings_introduction_under_its_h1_is_kept() -> None:
         "District votes to sell water to a farm",
         "The board approved the one-year transfer on Tuesday night.",
     ]
+
+
+def test_a_threads_similar_threads_list_goes() -> None:
+    # A forum engine's "Similar threads" box under the thread: its heading is not kept, the
+    # other threads' titles and dates are; they go. A thread with little before it keeps all.
+    seg = _seg(
+        "<div class='message'><p>I heard that Cincinnati has already sent out interview invitations, so I "
+        "figured we should get this thread started early this season. Best of luck to all of you.</p></div>"
+        "<div class='message'><p>Congratulations on the invitation, that is amazing news for you!</p></div>"
+        "<h3>Similar threads</h3><div class='structItem'><a href='/t/2'>Official ID Thread 2025-2026</a>"
+        "<span>Jul 24, 2025</span></div>"
+    )
+    probs = np.array([0.9, 0.9, 0.1, 0.6])
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")] == [
+        "I heard that Cincinnati has already sent out interview invitations, so I figured we should get "
+        "this thread started early this season. Best of luck to all of you.",
+        "Congratulations on the invitation, that is amazing news for you!",
+    ]

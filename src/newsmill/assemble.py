@@ -650,7 +650,8 @@ def select(
         out = _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES)
         out = [i for i in out if not _is_date_stamp(blocks[i])]  # (a thread's post dates stay)
     if page_type == "forum":
-        out = _drop_boxes(seg, _drop_comment_tail(blocks, out, forum=True), (_LINK_PREVIEW,))
+        out = _drop_thread_tail(blocks, _drop_comment_tail(blocks, out, forum=True))
+        out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
         out = _add_post_headers(seg, out)
     out = _drop_post_furniture(seg, _drop_closing_bios(blocks, out), page_type == "forum")
     if _only_footer(seg, out):
@@ -980,6 +981,26 @@ _BLOG_TAIL_HEADING = re.compile(
     r"(?:\d+\s+)?(?:trackbacks?|pingbacks?)(?:\s*\(\d+\))?\s*:?|leave a (?:comment|reply)|post a comment|"
     r"\d+\s+responses?\s+to\s+.{1,200}"
 )
+
+
+# A forum engine's list of other threads under the thread, headed "Similar threads" (XenForo),
+# "Related threads", "Suggested topics" (Discourse), "Trending topics": other pages' titles and
+# dates. The heading itself is rarely kept, so it is looked for among all blocks.
+_THREAD_TAIL_HEADING = re.compile(
+    r"(?:similar|related|suggested|trending) (?:threads|topics|discussions|questions)"
+)
+
+
+def _drop_thread_tail(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` up to a heading of other threads after its first block, when the thread before
+    it is the larger part."""
+    if not out:
+        return out
+    for i in range(out[0] + 1, out[-1]):
+        b = blocks[i]
+        if b.kind == "heading" and b.chars <= 40 and _THREAD_TAIL_HEADING.fullmatch(b.text.strip().rstrip(":").lower()):
+            return _drop_minor(blocks, out, {j for j in out if j > i})
+    return out
 
 
 def _drop_comment_tail(blocks: list[Block], out: list[int], forum: bool = False) -> list[int]:
