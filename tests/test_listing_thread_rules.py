@@ -119,3 +119,10 @@ def test_a_threads_similar_threads_list_goes() -> None:
         "this thread started early this season. Best of luck to all of you.",
         "Congratulations on the invitation, that is amazing news for you!",
     ]
+
+
+def test_a_store_cards_apply_now_button_is_furniture() -> None:
+    # A shop's store-card offer ends in its button; a sentence that starts so stays.
+    assert is_widget_line("Apply now")
+    assert is_widget_line("Apply Now")
+    assert not is_widget_line("Apply now for the spring term and start in April.")

@@ -79,7 +79,7 @@ _WIDGET = re.compile(
     r"you may also be interested in|more on this story|related internet links|related topics|sign up here|"
     # Calls to action on shop and service pages: buttons, not content.
     r"get started(?: for free| now| today)?|learn more|tell me more|find out more|shop now|shop all(?: \w+){0,3}|"
-    r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|"
+    r"book now|book a (?:demo|call|lesson|consultation)|request a (?:demo|quote)|get a (?:quote|demo)|apply now|"
     r"contact (?:sales|us)|talk to (?:sales|an expert)|quick (?:shop|view)|added|"
     r"see all(?: \w+){0,3}|view all(?: \w+){0,3}|explore more(?: \w+){0,2}|keep exploring(?: \w+){0,2}|"
     r"more to explore|trending searches|related searches|popular searches|people also search(?:ed)? for|"
@@ -219,7 +219,7 @@ _FOLLOW_RIDER_MAX_WORDS = 24
 # rules them out without running the two long patterns. tests/test_widget_gate.py derives the
 # first words from the patterns' parse trees, so an alternative added there must add its word here.
 _LEAD_WORDS = frozenset(
-    "a abonnez add added advertentie advertisement advertisements aiheeseen already annons annonse "
+    "a abonnez add added advertentie apply advertisement advertisements aiheeseen already annons annonse "
     "answered anzeige article articoli artikel asked auch baca back bagikan be bekijk book buy calculate check "
     "choose clear click close collapse comment commented comments compartilhe compartir complimentary condividi "
     "contact contents continua continue continued copied copy current customers czytaj das delen discuss "
