@@ -126,3 +126,10 @@ def test_a_store_cards_apply_now_button_is_furniture() -> None:
     assert is_widget_line("Apply now")
     assert is_widget_line("Apply Now")
     assert not is_widget_line("Apply now for the spring term and start in April.")
+
+
+def test_a_closed_threads_notice_is_furniture() -> None:
+    # The notice over a closed thread; a post that reports a closed shop stays.
+    assert is_widget_line("This discussion is now closed.")
+    assert is_widget_line("This topic has been closed to new replies.")
+    assert not is_widget_line("The shop on the corner is now closed on Sundays.")

@@ -179,7 +179,7 @@ _CONTROL = re.compile(
     r"\d+ (?:to )?\d+ of \d+ (?:products|items|results|posts|listings|jobs|articles)|"
     r"add(?: .{1,80})? to (?:compare|comparison|cart|wish ?list|favou?rites)|add to (?:bag|basket)|"
     r"this (?:topic|thread) was automatically closed(?: .{1,80})?|"
-    r"this (?:thread|topic|question) (?:is|has been) locked(?: \w+){0,12}|"
+    r"this (?:thread|topic|question|discussion) (?:is|has been) (?:now )?(?:locked|closed)(?: \w+){0,12}|"
     # A broadcaster's disclaimer and rider under its stories (BBC-style, Nexstar stations).
     r"(?:the )?\w+(?: \w+){0,3} is not responsible for the content of external (?:sites|websites|internet sites)|"
     r"for the latest news weather sports and streaming video head to(?: \w+){1,6}|"
