@@ -126,3 +126,19 @@ def test_a_blogs_sign_off_lines_are_widget_lines() -> None:
     for line in ("Thanks for reading my long post about the garden, it has been a fun year.",
                  "Pin the hem before you sew it."):
         assert not is_widget_line(line), line
+
+
+def test_a_publishers_appeal_for_support_is_dropped() -> None:
+    from newsmill.assemble import _is_appeal
+
+    appeal = ("At the Courier, we believe that everyone deserves independent local journalism, but not everyone "
+              "can afford a subscription. That is why our reporting stays free for every reader.")
+    ask = "Would you consider becoming a supporter?"
+    art = _extract(Case("appeal", between=f"<div class='support-box'><p>{appeal}</p><p>{ask}</p></div>"))
+    assert appeal not in art.text and ask not in art.text
+    for para in STORY:
+        assert para in art.text
+    for prose in ("The newsroom said donations from readers had doubled since the flood.",
+                  "Members of the swim club raised money for the hospice.",
+                  "Would you consider becoming a teacher?"):
+        assert not _is_appeal(prose), prose
