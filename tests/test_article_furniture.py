@@ -142,3 +142,18 @@ def test_a_publishers_appeal_for_support_is_dropped() -> None:
                   "Members of the swim club raised money for the hospice.",
                   "Would you consider becoming a teacher?"):
         assert not _is_appeal(prose), prose
+
+
+def test_a_video_teasers_title_with_nothing_under_it_is_dropped() -> None:
+    teaser = "Watch: How the library's new reading room was built"
+    section = "Opening hours over the holidays"
+    between = (f"<div class='video-wrap'><h2>{teaser}</h2><div class='player' data-video-id='1'></div></div>"
+               f"<h2>{section}</h2>")
+    art = _extract(Case("video teaser", between=between))
+    assert teaser not in art.text
+    assert section in art.text
+    for para in STORY:
+        assert para in art.text
+    # Over a paragraph that describes the video, it is that paragraph's heading and stays.
+    described = f"<h2>{teaser}</h2><p>The builders filmed each stage of the work, from the old shelving to the new skylights.</p>"
+    assert teaser in _extract(Case("video heading", between=described)).text

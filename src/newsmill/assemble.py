@@ -688,6 +688,7 @@ def select(
             art_of = {i: _article_of(seg, i) for i in out}
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
+        out = _drop_video_teasers(blocks, out)
         out = _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES)
         # (a thread's post dates stay)
         out = [i for i in out if not _is_date_stamp(blocks[i]) and not _is_appeal(blocks[i].text)]
@@ -793,6 +794,26 @@ def _drop_trailing_heading(blocks: list[Block], out: list[int]) -> list[int]:
         if b.kind == "heading" and b.level != 1 and not b.text.rstrip().endswith("?"):
             return out[:-1]
     return out
+
+
+# A video's title set as a heading in the story ("Watch: The city's aging pipes", "VIDEO: ...",
+# "Vidéo : ..."), its player no text: with nothing kept under it before the next heading of its
+# level, it is the embed's label, not a section. (A "Video: ..." heading over the paragraph that
+# describes it stays.) On wcxb-dev no kept heading is one (real and old-style figures unchanged).
+_VIDEO_TEASER = re.compile(
+    r"\W*(?:watch|video|vid[ée]o|v[íi]deo|ver|regarder|guarda|assista|bekijk|ansehen|смотрите|видео)\s*[:|]\s*\S", re.I
+)
+
+
+def _drop_video_teasers(blocks: list[Block], out: list[int]) -> list[int]:
+    drop = set()
+    for k, i in enumerate(out):
+        rank = _heading_level(blocks[i])
+        if rank > 1 and _VIDEO_TEASER.match(blocks[i].text) is not None and (
+            k + 1 == len(out) or 0 < _heading_level(blocks[out[k + 1]]) <= rank
+        ):
+            drop.add(k)
+    return [i for k, i in enumerate(out) if k not in drop] if drop else out
 
 
 # A post's header in a thread: who wrote it and when, in the few blocks right before its kept
