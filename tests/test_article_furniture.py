@@ -157,3 +157,23 @@ def test_a_video_teasers_title_with_nothing_under_it_is_dropped() -> None:
     # Over a paragraph that describes the video, it is that paragraph's heading and stays.
     described = f"<h2>{teaser}</h2><p>The builders filmed each stage of the work, from the old shelving to the new skylights.</p>"
     assert teaser in _extract(Case("video heading", between=described)).text
+
+
+def test_a_caption_ending_in_its_credit_is_dropped() -> None:
+    from newsmill.assemble import _is_credited_caption
+    from newsmill.segment import Block
+
+    def blk(text: str, kind: str = "p") -> Block:
+        return Block(kind, text, text, 0, "p", chars=len(text))
+
+    caption = "Head librarian Rosa Delgado in the new reading room. Photo: Millbrook Courier/Jane Ames"
+    art = _extract(Case("caption", between=f'<div class="pic"><img src="/r.jpg" alt=""><p>{caption}</p></div>'))
+    assert caption not in art.text and "Jane Ames" not in art.text
+    for para in STORY:
+        assert para in art.text
+    for cap in ("Die Halle brannte vollständig nieder. Foto: Elbtal-Anzeiger/Hinrichs",
+                "The Grind is a hub for coffee. (Photo Credit: Haley Hoekstra)"):
+        assert _is_credited_caption(blk(cap, "cell")), cap
+    for prose in ("The mayor spoke first. Photo: the council's new logo, unveiled on Monday, was also shown. It drew applause.",
+                  "Photography: a hobby that took over my life.", "- The Hoka Speedgoat 7. Photo: Jane Ames"):
+        assert not _is_credited_caption(blk(prose, "li" if prose.startswith("-") else "p")), prose

@@ -416,6 +416,28 @@ _CREDIT = re.compile(
     re.I,
 )
 
+# A picture's caption that ends in its credit: "The Hoka Speedgoat 7. Photo: iRunFar/Eszter
+# Horanyi", "Die Halle brannte vollständig nieder. Foto: Elbtal-Anzeiger/Hinrichs", "... (Photo
+# Credit: Element Jiu-Jitsu)". The credit marks the line as a caption, and WCXB's references
+# leave captions out: on wcxb-dev, 20 kept lines on 6 article pages end so, none in a reference.
+# Cross-validated: real pages 0.89617 -> 0.89622 (5 better, none worse), old-style renderings
+# 0.87718 -> 0.87727 (8 better, none worse). ("Image by ..." without a colon: one is in a reference.)
+_CAPTION_MAX_CHARS = 400
+_CAPTION_CREDIT = re.compile(
+    r"[.!?\"”’)]\s+\(?(?:photo|foto|bild|image|picture|photograph|illustration|credit|crédit|фото)s?"
+    r"(?: credits?| by)?\s*[:|]\s*[^.!?:]{1,80}\)?\s*$",
+    re.I,
+)
+_CAPTION_KINDS = frozenset(["p", "text", "caption", "cell"])  # (an older page sets captions in a table cell)
+
+
+def _is_credited_caption(b: Block) -> bool:
+    t = b.text
+    return (
+        b.chars <= _CAPTION_MAX_CHARS and b.kind in _CAPTION_KINDS and (":" in t or "|" in t)  # (the cheap tests first)
+        and _CAPTION_CREDIT.search(t) is not None
+    )
+
 
 # A page's copyright notice on a line of its own: "Copyright 2008 The Daily Courier. All rights
 # reserved.", "© 2024 Acme Inc." Older pages set it in the story's own table cell, under the
@@ -1200,7 +1222,7 @@ def _is_furniture_line(b: Block) -> bool:
     another story, a picture's credit, the page's copyright notice, a template's placeholder."""
     return (
         is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
-        or _is_placeholder(b) or _is_marquee(b)
+        or _is_placeholder(b) or _is_marquee(b) or _is_credited_caption(b)
     )
 
 
