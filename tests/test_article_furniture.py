@@ -177,3 +177,22 @@ def test_a_caption_ending_in_its_credit_is_dropped() -> None:
     for prose in ("The mayor spoke first. Photo: the council's new logo, unveiled on Monday, was also shown. It drew applause.",
                   "Photography: a hobby that took over my life.", "- The Hoka Speedgoat 7. Photo: Jane Ames"):
         assert not _is_credited_caption(blk(prose, "li" if prose.startswith("-") else "p")), prose
+
+
+def test_a_reporters_sign_off_with_an_address_is_dropped() -> None:
+    from newsmill.assemble import _is_sign_off
+    from newsmill.segment import Block
+
+    def blk(text: str) -> Block:
+        return Block("p", text, text, 0, "p", chars=len(text))
+
+    sign_off = "Rosa Ames rosa.ames@courier.example"
+    art = newsmill.extract(build(Case("sign-off")).replace("</article>", f"<p>{sign_off}</p></article>"),
+                           url="https://courier.example/news/library-hours")
+    assert "rosa.ames@courier.example" not in art.text
+    for para in STORY:
+        assert para in art.text
+    assert _is_sign_off(blk("김민수 기자 minsu@hanbitnews.co.kr"))
+    for kept in ("Email us at news@courier.example", "Email CustomerCare@bhtp.com", "hello@blennd.com",
+                 "Signed-off-by: Random J Developer <random@developer.example.org>"):
+        assert not _is_sign_off(blk(kept)), kept

@@ -438,6 +438,28 @@ def _is_credited_caption(b: Block) -> bool:
         and _CAPTION_CREDIT.search(t) is not None
     )
 
+# A reporter's sign-off under the story: a name, perhaps the word for reporter, and an e-mail
+# address, alone on a line ("김민수 기자 minsu@hanbitnews.co.kr", "Jane Ames jane@courier.example").
+# The author is a field of its own. Not "Email us at news@..." (a contact line, which references
+# keep) nor a mail header in a listing ("Signed-off-by: J Developer <j@...>"). No kept line on
+# wcxb-dev is one (figures unchanged in both modes).
+_REPORTER_WORD = (
+    r"(?:기자|특파원|记者|記者|通讯员|reporter|correspondent|staff writer|redakteur(?:in)?|korrespondent(?:in)?|"
+    r"journaliste?|giornalista|periodista|corresponsal|repórter|correspondente)"
+)
+_SIGN_OFF = re.compile(rf"((?:[^\W\d_][\w'’.-]*\s+){{1,4}}?)({_REPORTER_WORD}\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_SIGN_OFF_MAX_CHARS = 80
+
+
+def _is_sign_off(b: Block) -> bool:
+    if b.chars > _SIGN_OFF_MAX_CHARS or "@" not in b.text or b.kind not in ("p", "text", "cell") or b.in_pre:
+        return False
+    m = _SIGN_OFF.fullmatch(b.text.strip())
+    if m is None:
+        return False
+    names = m.group(1).split()
+    return m.group(2) is not None or 2 <= len(names) <= 4 and all(w[0].isupper() for w in names)
+
 
 # A page's copyright notice on a line of its own: "Copyright 2008 The Daily Courier. All rights
 # reserved.", "© 2024 Acme Inc." Older pages set it in the story's own table cell, under the
@@ -1222,7 +1244,7 @@ def _is_furniture_line(b: Block) -> bool:
     another story, a picture's credit, the page's copyright notice, a template's placeholder."""
     return (
         is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
-        or _is_placeholder(b) or _is_marquee(b) or _is_credited_caption(b)
+        or _is_placeholder(b) or _is_marquee(b) or _is_credited_caption(b) or _is_sign_off(b)
     )
 
 
