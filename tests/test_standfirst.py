@@ -50,3 +50,17 @@ def test_an_unnamed_short_line_in_the_header_stays_out() -> None:
     art = newsmill.extract(_page(f"<div>{line}</div>"), url="https://courier.example/news/2024/03/12/library-sunday-hours")
     assert line not in art.text
     assert BODY[0] in art.text
+
+
+def test_a_reviews_verdict_box_before_the_body_is_kept() -> None:
+    verdict = "The Marlow Road branch is the best-run library in the county, if you can find a seat."
+    box = (f'<aside class="review-verdict"><h2>Our verdict</h2><p>{verdict}</p>'
+           '<div class="review-verdict__pros"><h3>For</h3><ul><li>Long Sunday hours</li><li>Quiet reading room</li></ul></div>'
+           '<div class="review-verdict__cons"><h3>Against</h3><ul><li>Too few seats</li></ul></div>'
+           '<div class="review-verdict__buy"><a href="https://shop.example/card">Get a library card</a></div></aside>')
+    art = newsmill.extract(_page(box), url="https://courier.example/news/2024/03/12/library-sunday-hours")
+    for line in (verdict, "Long Sunday hours", "Too few seats"):
+        assert line in art.text, line
+    assert "Get a library card" not in art.text
+    for para in BODY:
+        assert para in art.text
