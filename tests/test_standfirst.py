@@ -64,3 +64,12 @@ def test_a_reviews_verdict_box_before_the_body_is_kept() -> None:
     assert "Get a library card" not in art.text
     for para in BODY:
         assert para in art.text
+
+
+def test_a_disclosure_set_as_the_headers_subtitle_stays_out() -> None:
+    note = ("The following content is brought to you by our partners. If you buy a product featured here, "
+            "we may earn an affiliate commission.")
+    art = newsmill.extract(_page(f'<p class="story-header__lead">{note}</p>'),
+                           url="https://courier.example/news/2024/03/12/library-sunday-hours")
+    assert note not in art.text
+    assert BODY[0] in art.text
