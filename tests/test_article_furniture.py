@@ -196,3 +196,17 @@ def test_a_reporters_sign_off_with_an_address_is_dropped() -> None:
     for kept in ("Email us at news@courier.example", "Email CustomerCare@bhtp.com", "hello@blennd.com",
                  "Signed-off-by: Random J Developer <random@developer.example.org>"):
         assert not _is_sign_off(blk(kept)), kept
+
+
+def test_picture_credits_that_say_where_the_picture_comes_from_are_dropped() -> None:
+    from newsmill.assemble import _is_credit_or_notice
+    from newsmill.segment import Block
+
+    def blk(text: str) -> Block:
+        return Block("p", text, text, 0, "p", chars=len(text))
+
+    for credit in ("Image provided by Adore Me.", "Image from the March 2024 review.", "Photo supplied by the family"):
+        assert _is_credit_or_notice(blk(credit)), credit
+    for prose in ("Images from the probe reached Earth on Tuesday, the agency said, after a six-hour delay in transmission.",
+                  "Imagery from satellites"):
+        assert not _is_credit_or_notice(blk(prose)), prose
