@@ -159,24 +159,28 @@ def test_a_video_teasers_title_with_nothing_under_it_is_dropped() -> None:
     assert teaser in _extract(Case("video heading", between=described)).text
 
 
-def test_a_caption_ending_in_its_credit_is_dropped() -> None:
-    from newsmill.assemble import _is_credited_caption
+def test_a_caption_keeps_its_text_and_loses_its_closing_credit() -> None:
+    from newsmill.assemble import strip_caption_credits
     from newsmill.segment import Block
 
-    def blk(text: str, kind: str = "p") -> Block:
-        return Block(kind, text, text, 0, "p", chars=len(text))
+    def blk(text: str, kind: str = "p", md: str | None = None) -> Block:
+        return Block(kind, text, md or text, 0, "p", chars=len(text))
 
-    caption = "Head librarian Rosa Delgado in the new reading room. Photo: Millbrook Courier/Jane Ames"
-    art = _extract(Case("caption", between=f'<div class="pic"><img src="/r.jpg" alt=""><p>{caption}</p></div>'))
-    assert caption not in art.text and "Jane Ames" not in art.text
+    caption = "Head librarian Rosa Delgado in the new reading room."
+    art = _extract(Case("caption", between=f'<div class="pic"><img src="/r.jpg" alt=""><p>{caption} Photo: Millbrook Courier/Jane Ames</p></div>'))
+    assert caption in art.text and caption in art.markdown
+    assert "Jane Ames" not in art.text and "Jane Ames" not in art.markdown
     for para in STORY:
         assert para in art.text
-    for cap in ("Die Halle brannte vollständig nieder. Foto: Elbtal-Anzeiger/Hinrichs",
-                "The Grind is a hub for coffee. (Photo Credit: Haley Hoekstra)"):
-        assert _is_credited_caption(blk(cap, "cell")), cap
+    for cap, want in (("Die Halle brannte vollständig nieder. Foto: Elbtal-Anzeiger/Hinrichs", "Die Halle brannte vollständig nieder."),
+                      ("The Grind is a hub for coffee. (Photo Credit: Haley Hoekstra)", "The Grind is a hub for coffee.")):
+        assert strip_caption_credits([blk(cap, "cell")])[0].text == want, cap
+    linked = blk("The pier at dawn. Photo: Jane Ames", md="The pier at dawn. Photo: [Jane Ames](https://ames.example/)")
+    assert strip_caption_credits([linked])[0].md == "The pier at dawn."
     for prose in ("The mayor spoke first. Photo: the council's new logo, unveiled on Monday, was also shown. It drew applause.",
                   "Photography: a hobby that took over my life.", "- The Hoka Speedgoat 7. Photo: Jane Ames"):
-        assert not _is_credited_caption(blk(prose, "li" if prose.startswith("-") else "p")), prose
+        b = blk(prose, "li" if prose.startswith("-") else "p")
+        assert strip_caption_credits([b])[0] is b, prose
 
 
 def test_a_reporters_sign_off_with_an_address_is_dropped() -> None:

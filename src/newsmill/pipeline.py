@@ -88,7 +88,7 @@ def extract(
     scorer = models.load(model)
     kept = assemble.select(seg, probs, threshold, page_type, scorer.rescue if scorer else None)  # assemble
     meta = describe.describe(ctx, seg, kept, page_type)  # describe
-    blocks = [seg.blocks[i] for i in kept]
+    blocks = assemble.strip_caption_credits([seg.blocks[i] for i in kept])
     images = meta.pop("_image_positions", [])
     if page_type in _UNTITLED_TYPES and _is_headline(blocks, meta.get("title")):
         # The headline opening the text is the title, a field of its own (WCXB's references
