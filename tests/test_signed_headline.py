@@ -1,0 +1,39 @@
+"""A headline signed "By <Name>" is a story's, whatever the page-type model reads."""
+
+from newsmill import extract
+from newsmill.pipeline import _byline_at_headline
+from newsmill.segment import Block
+
+_NAV = "".join(f'<li><a href="/services/{s}">{s.title()} services</a></li>' for s in (
+    "plumbing", "heating", "roofing", "cleaning", "moving", "storage", "painting", "gardening"))
+_PAGE = f"""<html><head><title>Tributes paid to former lifeboat coxswain</title></head><body>
+<header><nav><ul>{_NAV}</ul></nav><a href="/contact">Contact us</a> <a href="/quote">Get a free quote</a></header>
+<main><h1>Tributes paid to former lifeboat coxswain Alfred Penhallow, 91</h1>
+<p class="meta">By Bethany Rowcroft Published: 14:22, 02 August 2016</p>
+<p>Alfred Penhallow, who led the town's lifeboat crew for nineteen years, has died at the age of 91, his family said on Tuesday.</p>
+<p>He joined the crew as a teenager and took part in more than four hundred launches, including the rescue of eleven fishermen in the storm of 1979.</p>
+</main>
+<section><h2>Our services</h2><p>Contact us for a free quote. Book a consultation with our team today.</p>
+<p>Get started with our services: pricing, free trial and testimonials.</p></section>
+<footer><a href="/contact">Contact us</a> <a href="/pricing">Pricing</a></footer>
+</body></html>"""
+
+
+def _block(text: str, kind: str = "p", level: int = 0) -> Block:
+    return Block(kind=kind, text=text, md=text, elem=0, tag="p", level=level, chars=len(text))
+
+
+def test_a_byline_next_to_the_first_h1_is_found() -> None:
+    head = _block("A headline", "heading", 1)
+    assert _byline_at_headline([head, _block("By Jane Doe | May 19, 2024"), _block("Text.")])
+    assert _byline_at_headline([head, _block("Par Jean-Marc Rivière - Le 27/11/2026")])
+    # A by-word without a name, a sentence, or a byline far from the headline: no.
+    assert not _byline_at_headline([head, _block("by the way, we are open on Sundays")])
+    assert not _byline_at_headline([_block("By Jane Doe"), _block("x"), _block("y"), head])
+    assert not _byline_at_headline([_block("By Jane Doe")])
+
+
+def test_a_signed_story_is_an_article() -> None:
+    art = extract(_PAGE)
+    assert art.page_type == "article"
+    assert "led the town's lifeboat crew" in art.text
