@@ -37,3 +37,10 @@ def test_a_signed_story_is_an_article() -> None:
     art = extract(_PAGE)
     assert art.page_type == "article"
     assert "led the town's lifeboat crew" in art.text
+
+
+def test_a_labelled_chinese_byline_is_found() -> None:
+    head = _block("临川市首座图书馆开馆", "heading", 1)
+    assert _byline_at_headline([head, _block("2026-11-27 14:05 来源：新华社 作者：李明华"), _block("正文。")])
+    assert _byline_at_headline([head, _block("记者：王芳")])
+    assert not _byline_at_headline([head, _block("来源：新华社 字号：大 中 小")])

@@ -34,6 +34,8 @@ _UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
 _HEADLINE_REST_MIN_WORDS = 50
 # A story's byline: "By Jane Doe", "Par Jean Dupont", "Von Max Muster": a by-word and a name.
 _BYLINE = re.compile(r"^(?i:by|par|por|von|di|door|av|af|przez)\s+[A-ZÀ-ÞА-Я]")
+# Chinese and Japanese pages label it within the line: "来源：新华社 作者：李明华".
+_BYLINE_CJK = re.compile(r"(?:作者|记者|記者)\s*[：:]\s*\S")
 _BYLINE_MAX_CHARS = 120
 _BYLINE_BEFORE, _BYLINE_AFTER = 2, 6  # blocks around the headline where a byline stands
 _BYLINE_TYPES = frozenset(["service", "documentation"])
@@ -136,7 +138,7 @@ def _byline_at_headline(blocks: list[Block]) -> bool:
     if at is None:
         return False
     return any(
-        b.chars < _BYLINE_MAX_CHARS and _BYLINE.match(b.text.lstrip())
+        b.chars < _BYLINE_MAX_CHARS and (_BYLINE.match(b.text.lstrip()) or _BYLINE_CJK.search(b.text))
         for b in blocks[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER]
     )
 
