@@ -44,3 +44,11 @@ def test_a_labelled_chinese_byline_is_found() -> None:
     assert _byline_at_headline([head, _block("2026-11-27 14:05 来源：新华社 作者：李明华"), _block("正文。")])
     assert _byline_at_headline([head, _block("记者：王芳")])
     assert not _byline_at_headline([head, _block("来源：新华社 字号：大 中 小")])
+
+
+def test_an_old_page_s_font_set_headline_counts_as_its_h1() -> None:
+    head = _block("Tributes paid to former coxswain", "text")
+    head.font_level = 1  # <font size=6><b>…</b></font><br>
+    assert _byline_at_headline([_block("Home | News"), head, _block("By Bethany Rowcroft"), _block("Text.")])
+    head.font_level = 3  # a smaller line is not the headline
+    assert not _byline_at_headline([head, _block("By Bethany Rowcroft")])

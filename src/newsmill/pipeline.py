@@ -133,8 +133,11 @@ def extract(
 
 
 def _byline_at_headline(blocks: list[Block]) -> bool:
-    """Whether a short "By <Name>" line stands next to the page's first h1."""
-    at = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
+    """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form)."""
+    # An older page sets its headline as <font size=6><b>: a line at heading level 1.
+    at = next(
+        (i for i, b in enumerate(blocks) if (b.kind == "heading" and b.level == 1) or b.font_level == 1), None
+    )
     if at is None:
         return False
     return any(
