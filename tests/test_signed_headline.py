@@ -1,7 +1,7 @@
 """A headline signed "By <Name>" is a story's, whatever the page-type model reads."""
 
 from newsmill import extract
-from newsmill.pipeline import _byline_at_headline
+from newsmill.pagetype import signed_headline
 from newsmill.segment import Block
 
 _NAV = "".join(f'<li><a href="/services/{s}">{s.title()} services</a></li>' for s in (
@@ -25,12 +25,12 @@ def _block(text: str, kind: str = "p", level: int = 0) -> Block:
 
 def test_a_byline_next_to_the_first_h1_is_found() -> None:
     head = _block("A headline", "heading", 1)
-    assert _byline_at_headline([head, _block("By Jane Doe | May 19, 2024"), _block("Text.")])
-    assert _byline_at_headline([head, _block("Par Jean-Marc Rivière - Le 27/11/2026")])
+    assert signed_headline([head, _block("By Jane Doe | May 19, 2024"), _block("Text.")])
+    assert signed_headline([head, _block("Par Jean-Marc Rivière - Le 27/11/2026")])
     # A by-word without a name, a sentence, or a byline far from the headline: no.
-    assert not _byline_at_headline([head, _block("by the way, we are open on Sundays")])
-    assert not _byline_at_headline([_block("By Jane Doe"), _block("x"), _block("y"), head])
-    assert not _byline_at_headline([_block("By Jane Doe")])
+    assert not signed_headline([head, _block("by the way, we are open on Sundays")])
+    assert not signed_headline([_block("By Jane Doe"), _block("x"), _block("y"), head])
+    assert not signed_headline([_block("By Jane Doe")])
 
 
 def test_a_signed_story_is_an_article() -> None:
@@ -41,14 +41,14 @@ def test_a_signed_story_is_an_article() -> None:
 
 def test_a_labelled_chinese_byline_is_found() -> None:
     head = _block("临川市首座图书馆开馆", "heading", 1)
-    assert _byline_at_headline([head, _block("2026-11-27 14:05 来源：新华社 作者：李明华"), _block("正文。")])
-    assert _byline_at_headline([head, _block("记者：王芳")])
-    assert not _byline_at_headline([head, _block("来源：新华社 字号：大 中 小")])
+    assert signed_headline([head, _block("2026-11-27 14:05 来源：新华社 作者：李明华"), _block("正文。")])
+    assert signed_headline([head, _block("记者：王芳")])
+    assert not signed_headline([head, _block("来源：新华社 字号：大 中 小")])
 
 
 def test_an_old_page_s_font_set_headline_counts_as_its_h1() -> None:
     head = _block("Tributes paid to former coxswain", "text")
     head.font_level = 1  # <font size=6><b>…</b></font><br>
-    assert _byline_at_headline([_block("Home | News"), head, _block("By Bethany Rowcroft"), _block("Text.")])
+    assert signed_headline([_block("Home | News"), head, _block("By Bethany Rowcroft"), _block("Text.")])
     head.font_level = 3  # a smaller line is not the headline
-    assert not _byline_at_headline([head, _block("By Bethany Rowcroft")])
+    assert not signed_headline([head, _block("By Bethany Rowcroft")])

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import model
 from .features import FEATURE_NAMES, PAGE_SIGNALS
-from .segment import KIND_ID, Segmentation
+from .segment import KIND_ID, Block, Segmentation
 
 PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 
@@ -163,3 +163,25 @@ def classify(seg: Segmentation, X: np.ndarray, url: str | None, model_name: str 
     probs = m.stage1.predict(page_features(seg, X, url))[0]
     i = int(np.argmax(probs))
     return PAGE_TYPES[i], round(float(probs[i]), 3)
+
+
+# A story's byline: "By Jane Doe", "Par Jean Dupont", "Von Max Muster": a by-word and a name.
+_BYLINE = re.compile(r"^(?i:by|par|por|von|di|door|av|af|przez)\s+[A-ZÀ-ÞА-Я]")
+# Chinese and Japanese pages label it within the line: "来源：新华社 作者：李明华".
+_BYLINE_CJK = re.compile(r"(?:作者|记者|記者)\s*[：:]\s*\S")
+_BYLINE_MAX_CHARS = 120
+_BYLINE_BEFORE, _BYLINE_AFTER = 2, 6  # blocks around the headline where a byline stands
+
+
+def signed_headline(blocks: list[Block]) -> bool:
+    """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form)."""
+    # An older page sets its headline as <font size=6><b>: a line at heading level 1.
+    at = next(
+        (i for i, b in enumerate(blocks) if (b.kind == "heading" and b.level == 1) or b.font_level == 1), None
+    )
+    if at is None:
+        return False
+    return any(
+        b.chars < _BYLINE_MAX_CHARS and (_BYLINE.match(b.text.lstrip()) or _BYLINE_CJK.search(b.text))
+        for b in blocks[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER]
+    )

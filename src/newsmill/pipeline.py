@@ -32,12 +32,6 @@ _NEWS_TYPES = frozenset(t for t in ARTICLE_TYPES if t.endswith("newsarticle"))  
 _DECLARED_NEWS_CONF = 0.9
 _UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
 _HEADLINE_REST_MIN_WORDS = 50
-# A story's byline: "By Jane Doe", "Par Jean Dupont", "Von Max Muster": a by-word and a name.
-_BYLINE = re.compile(r"^(?i:by|par|por|von|di|door|av|af|przez)\s+[A-ZÀ-ÞА-Я]")
-# Chinese and Japanese pages label it within the line: "来源：新华社 作者：李明华".
-_BYLINE_CJK = re.compile(r"(?:作者|记者|記者)\s*[：:]\s*\S")
-_BYLINE_MAX_CHARS = 120
-_BYLINE_BEFORE, _BYLINE_AFTER = 2, 6  # blocks around the headline where a byline stands
 _BYLINE_TYPES = frozenset(["service", "documentation"])
 _BYLINE_CONF = 0.6
 
@@ -83,7 +77,7 @@ def extract(
         # A page that declares one news story in its JSON-LD is that story (on wcxb-dev, 58 of
         # 58 such pages are; the model typed 3 of them otherwise). A section front declares many.
         page_type, page_conf = "article", _DECLARED_NEWS_CONF
-    elif page_type in _BYLINE_TYPES and _byline_at_headline(seg.blocks):
+    elif page_type in _BYLINE_TYPES and pagetype.signed_headline(seg.blocks):
         # A signed headline is a story's: services and manuals are not signed under their
         # title. On wcxb-dev, 6 real and 8 old-style pages typed so have one: all articles.
         page_type, page_conf = "article", _BYLINE_CONF
@@ -130,20 +124,6 @@ def extract(
     if page_type not in _NO_SPEECH_TYPES or (page_type == "service" and art.published):
         art.quotes = find_quotes(art.text, block_quotes=block_quotes)
     return art
-
-
-def _byline_at_headline(blocks: list[Block]) -> bool:
-    """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form)."""
-    # An older page sets its headline as <font size=6><b>: a line at heading level 1.
-    at = next(
-        (i for i, b in enumerate(blocks) if (b.kind == "heading" and b.level == 1) or b.font_level == 1), None
-    )
-    if at is None:
-        return False
-    return any(
-        b.chars < _BYLINE_MAX_CHARS and (_BYLINE.match(b.text.lstrip()) or _BYLINE_CJK.search(b.text))
-        for b in blocks[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER]
-    )
 
 
 def _shift_images(images: list, at: int, added: int) -> list:
