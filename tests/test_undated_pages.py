@@ -56,3 +56,27 @@ def test_a_date_something_runs_to_is_not_when_it_was_published() -> None:
         assert meta_of(html).get("published") is None, line
     dated = page("<title>Spring offers</title>", "<h1>Spring offers</h1><p>Published March 3, 2024</p>" + STORY)
     assert meta_of(dated)["published"][:10] == "2024-03-03"
+
+
+def _card(title: str, day: str, shown: str) -> str:
+    return (f'<article class="card"><h2><a href="/blog/{title.lower().replace(" ", "-")}">{title}</a></h2>'
+            f'<time datetime="{day}">{shown}</time><p>A short summary of the post, two lines long, '
+            "with the gist of what it says.</p></article>")
+
+
+def test_a_list_of_dated_posts_is_not_dated_by_its_first_post() -> None:
+    blog = "https://blog.example.com/"
+    cards = (_card("Allocating on the stack", "2024-11-18", "18 November 2024")
+             + _card("Modernising old code", "2024-11-07", "7 November 2024")
+             + _card("Version 2.6 is out", "2024-10-30", "30 October 2024"))
+    html = page("<title>The Example Blog</title>", "<h1>The Example Blog</h1>" + cards)
+    assert meta_of(html, blog, page_type="listing").get("published") is None
+    # An article typed as a list keeps its own date: paired with an update stamp, or well
+    # before the recent posts shown beside it.
+    own = '<p>Posted <time class="published" datetime="2021-08-12">August 12, 2021</time></p>'
+    old = page("<title>Rack review</title>", "<h1>Rack review</h1>" + own + STORY + cards)
+    assert meta_of(old, blog, page_type="listing")["published"][:10] == "2021-08-12"
+    upd = ('<p><time class="published" datetime="2024-11-12">November 12, 2024</time> '
+           '<time class="updated" datetime="2024-11-13">Updated November 13, 2024</time></p>')
+    rev = page("<title>Rack review</title>", "<h1>Rack review</h1>" + upd + STORY + cards)
+    assert meta_of(rev, blog, page_type="listing")["published"][:10] == "2024-11-12"

@@ -489,6 +489,9 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         pubdate.labelled(published, date_cands) or (main_kind == "item" and _declares_day(main, published))
     ):
         published = None
+    if published and page_type == "listing" and pubdate.item_date(published, date_cands):
+        # A list's page has no date of its own: the one shown first is its first item's.
+        published = None
     if published:
         published.record(out, "published")
     if modified:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import chain
 from urllib.parse import urlsplit
@@ -674,6 +674,28 @@ def labelled(pick: Pick, cands: list[DateCand]) -> bool:
     to be the publication date."""
     day = pick.value[:10]
     return pick.source == "modified" or any(c.labelled and c.value.iso()[:10] == day for c in cands)
+
+
+# Days a page's own date may lie before every other date it shows: an old article beside a
+# strip of recent posts, not the first card of a list.
+_APART_DAYS = 60
+
+
+def item_date(pick: Pick, cands: list[DateCand]) -> bool:
+    """The picked date is one of a run of dated items: three or more shown dates (elements or
+    text lines, not declared ones) across two days or more, as a list of cards or posts shows
+    them. Not so when the page pairs it with a shown update (an article's header), or when it
+    lies well before all the others (the page's own date beside recent posts)."""
+    shown = [c for c in cands if c.source in ("dom", "text")]
+    days = {c.value.day for c in shown}
+    if len(days) < 2 or len({c.raw for c in shown}) < 3:
+        return False
+    day = date.fromisoformat(pick.value[:10])
+    if day not in days:
+        return False
+    if pick.source != "modified" and any(c.modified and c.value.day >= day for c in shown):
+        return False
+    return not all((d - day).days > _APART_DAYS for d in days if d != day)
 
 
 def pick_dates(cands: list[DateCand], dmy_first: bool | None = None) -> tuple[Pick | None, Pick | None]:
