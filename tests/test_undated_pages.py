@@ -80,3 +80,17 @@ def test_a_list_of_dated_posts_is_not_dated_by_its_first_post() -> None:
            '<time class="updated" datetime="2024-11-13">Updated November 13, 2024</time></p>')
     rev = page("<title>Rack review</title>", "<h1>Rack review</h1>" + upd + STORY + cards)
     assert meta_of(rev, blog, page_type="listing")["published"][:10] == "2024-11-12"
+
+
+def test_a_tag_archive_whose_cards_show_published_and_updated_stamps_is_not_dated() -> None:
+    # WordPress themes print both stamps in each card, the same day when a post was not edited.
+    def card(title: str, day: str, shown: str) -> str:
+        return (f'<article class="post"><h2><a href="/{title.lower().replace(" ", "-")}">{title}</a></h2>'
+                f'<p>by Sam Lee <time class="entry-date published" datetime="{day}T09:00:00Z">{shown}</time> '
+                f'<time class="updated" datetime="{day}T09:00:00Z">{shown}</time></p>'
+                "<p>A short excerpt of the post with the gist of what it says.</p></article>")
+    cards = (card("Water board vote", "2024-11-12", "November 12, 2024")
+             + card("Wells run low", "2024-11-07", "November 7, 2024")
+             + card("Drought plan", "2024-10-30", "October 30, 2024"))
+    html = page("<title>Water Rights</title>", "<h1>Tag: Water Rights</h1>" + cards)
+    assert meta_of(html, "https://news.example.com/tag/water-rights/", page_type="listing").get("published") is None

@@ -684,7 +684,7 @@ _APART_DAYS = 60
 def item_date(pick: Pick, cands: list[DateCand]) -> bool:
     """The picked date is one of a run of dated items: three or more shown dates (elements or
     text lines, not declared ones) across two days or more, as a list of cards or posts shows
-    them. Not so when the page pairs it with a shown update (an article's header), or when it
+    them. Not so when the page pairs it with a later shown update (an article's header), or when it
     lies well before all the others (the page's own date beside recent posts)."""
     shown = [c for c in cands if c.source in ("dom", "text")]
     days = {c.value.day for c in shown}
@@ -693,7 +693,7 @@ def item_date(pick: Pick, cands: list[DateCand]) -> bool:
     day = date.fromisoformat(pick.value[:10])
     if day not in days:
         return False
-    if pick.source != "modified" and any(c.modified and c.value.day >= day for c in shown):
+    if pick.source != "modified" and any(c.modified and c.value.day > day for c in shown):
         return False
     return not all((d - day).days > _APART_DAYS for d in days if d != day)
 
