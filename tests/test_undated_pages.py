@@ -94,3 +94,17 @@ def test_a_tag_archive_whose_cards_show_published_and_updated_stamps_is_not_date
              + card("Drought plan", "2024-10-30", "October 30, 2024"))
     html = page("<title>Water Rights</title>", "<h1>Tag: Water Rights</h1>" + cards)
     assert meta_of(html, "https://news.example.com/tag/water-rights/", page_type="listing").get("published") is None
+
+
+def test_a_service_page_is_not_dated_by_the_release_its_app_declares() -> None:
+    url = "https://app.example.com/"
+    head = "<title>Notewise - notes for teams</title>" + _ld(
+        {"@type": "SoftwareApplication", "url": url, "name": "Notewise", "datePublished": "2021-11-03",
+         "applicationCategory": "BusinessApplication", "offers": {"@type": "Offer", "price": "0"}}
+    )
+    body = ("<h1>Notes for teams</h1><p>Write, share and find your team's notes in one place. Free for "
+            "teams of up to ten, with plans for larger teams and companies.</p>")
+    html = page(head, body)
+    assert meta_of(html, url, page_type="service").get("published") is None
+    # A page read as a story about the app keeps it, as before.
+    assert meta_of(html, url, page_type="article")["published"][:10] == "2021-11-03"

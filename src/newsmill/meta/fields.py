@@ -489,6 +489,10 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         pubdate.labelled(published, date_cands) or (main_kind == "item" and _declares_day(main, published))
     ):
         published = None
+    if published and page_type == "service" and main_kind == "item" and not pubdate.labelled(published, date_cands):
+        # A service page about a product, course or app: the date its item declares is the
+        # item's (a release, a course's start), not when the page was published.
+        published = None
     if published and page_type == "listing" and pubdate.item_date(published, date_cands):
         # A list's page has no date of its own: the one shown first is its first item's.
         published = None
