@@ -53,13 +53,7 @@ def _features(probs: np.ndarray, X: np.ndarray, fallback: float, model_name: str
     scorer = M.load(model_name)
     f["ef1"] = 0.0
     if scorer is not None and scorer.score_map and len(probs) and probs.max() >= fallback:
-        temperature, shift = scorer.score_map
-        s = probs > 0
-        p = np.clip(probs[s], 1e-6, 1 - 1e-6)
-        q = 1 / (1 + np.exp(-(temperature * np.log(p / (1 - p)) + shift)))
-        order = np.argsort(-q, kind="stable")
-        qn = q * w[s]
-        f["ef1"] = float((2 * np.cumsum(qn[order]) / (np.cumsum(w[s][order]) + qn.sum())).max())
+        f["ef1"] = float(S.expected_f1_curve(probs, w, *scorer.score_map)[1].max())
     page_type, conf = page
     for t in TYPES:
         f["is_" + t] = float(page_type == t)

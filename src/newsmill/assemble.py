@@ -23,6 +23,7 @@ from .segment import (
     Segmentation,
     screen_reader_only,
 )
+from .segment import heading_level as _heading_level
 
 if TYPE_CHECKING:
     from .model import Rescue
@@ -1872,7 +1873,7 @@ def _keep_editors_notes(seg: Segmentation, keep: np.ndarray, container: Elem | N
 # 0.89616 (11 better, 5 worse: deks whose references leave them out), old-style renderings
 # 0.87704 -> 0.87717 (13 better, 8 worse); WCXB keeps some deks and not others, hence the floors.
 _LEDE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:lead|lede|standfirst|dek|deck|intro|subtitle|sub-?headline|subhead|excerpt|snippet|strapline|"
+    r"[\s_-](?:lead|lede|standfirst|dek|deck|intro|subtitle|sub-?headline|subhead|excerpt|snippet|strapline|"
     r"chapeau|chapo|vorspann|entradilla|occhiello|sottotitolo)(?:$|[\s_-])",
     re.I,
 )
@@ -1888,13 +1889,14 @@ _LEDE_NAMED_FLOOR = 0.2
 _NOT_A_LEDE = re.compile(r"\b(?:affiliate|commissions?|brought to you by|sponsored by|paid partnership)\b", re.I)
 
 
-def _lede_named(elems: list[Elem], e: int) -> bool:
-    for _ in range(2):  # the paragraph's element or its box
+def _class_above(elems: list[Elem], e: int, word: re.Pattern[str], levels: int) -> bool:
+    """Whether the class of element ``e`` or of one of its ``levels - 1`` boxes holds ``word``."""
+    for _ in range(levels):
         if e < 0:
             return False
         sig = elems[e].sig
         dot = sig.find(".")
-        if dot >= 0 and _LEDE_CLASS.search(sig, dot + 1):
+        if dot >= 0 and word.search(sig, dot):
             return True
         e = elems[e].parent
     return False
@@ -1912,18 +1914,6 @@ _VERDICT_CLASS = re.compile(
 )
 
 
-def _in_verdict_box(elems: list[Elem], e: int) -> bool:
-    for _ in range(4):  # the block's element or a box up to three levels above it
-        if e < 0:
-            return False
-        sig = elems[e].sig
-        dot = sig.find(".")
-        if dot >= 0 and _VERDICT_CLASS.search(sig, dot):
-            return True
-        e = elems[e].parent
-    return False
-
-
 def _keep_standfirst(seg: Segmentation, probs: np.ndarray, keep: np.ndarray) -> None:
     blocks = seg.blocks
     first = next((int(i) for i in np.flatnonzero(keep) if blocks[i].kind != "heading"), None)
@@ -1931,7 +1921,7 @@ def _keep_standfirst(seg: Segmentation, probs: np.ndarray, keep: np.ndarray) -> 
         return
     h1 = next(
         (i for i in range(first - 1, max(-1, first - 1 - _LEDE_SPAN), -1)
-         if blocks[i].level == 1 and blocks[i].kind == "heading" or blocks[i].font_level == 1),
+         if _heading_level(blocks[i]) == 1),
         None,
     )
     if h1 is None:
@@ -1940,7 +1930,7 @@ def _keep_standfirst(seg: Segmentation, probs: np.ndarray, keep: np.ndarray) -> 
         b = blocks[i]
         if keep[i] or b.link_chars * 4 > b.chars:
             continue
-        if b.kind in ("li", "heading", "p", "text") and _in_verdict_box(seg.elems, b.elem):
+        if b.kind in ("li", "heading", "p", "text") and _class_above(seg.elems, b.elem, _VERDICT_CLASS, 4):
             keep[i] = True
             continue
         if b.kind not in ("p", "text"):
@@ -1948,7 +1938,7 @@ def _keep_standfirst(seg: Segmentation, probs: np.ndarray, keep: np.ndarray) -> 
         words = b.text.count(" ") + 1
         if words < _LEDE_MIN_WORDS and (words > 2 or b.chars < _LEDE_MIN_CJK):
             continue
-        if (probs[i] >= _LEDE_NAMED_FLOOR and _lede_named(seg.elems, b.elem) or (
+        if (probs[i] >= _LEDE_NAMED_FLOOR and _class_above(seg.elems, b.elem, _LEDE_CLASS, 2) or (
             i == first - 1 and probs[i] >= _LEDE_FLOOR and b.text.rstrip()[-1:] in ".!?)”\"…"
         )) and _NOT_A_LEDE.search(b.text) is None:
             keep[i] = True
@@ -2096,11 +2086,6 @@ _FAQ_MAX_WORDS = 12
 _FAQ_GAP = 3  # the heading at most this many blocks after the story's last kept one
 _FAQ_MAX_BLOCKS = 80
 _FAQ_FLOOR = 0.2
-
-
-def _heading_level(b: Block) -> int:
-    """A heading's level (1-6; an old page's <font size=5><b> line counts), else 0."""
-    return b.level if b.kind == "heading" else b.font_level
 
 
 def _keep_faq_section(blocks: list[Block], probs: np.ndarray, keep: np.ndarray, floor: float) -> None:

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import model
 from .features import FEATURE_NAMES, PAGE_SIGNALS
-from .segment import KIND_ID, Block, Segmentation
+from .segment import KIND_ID, Block, Segmentation, heading_level
 
 PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 
@@ -175,10 +175,8 @@ _BYLINE_BEFORE, _BYLINE_AFTER = 2, 6  # blocks around the headline where a bylin
 
 def signed_headline(blocks: list[Block]) -> bool:
     """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form)."""
-    # An older page sets its headline as <font size=6><b>: a line at heading level 1.
-    at = next(
-        (i for i, b in enumerate(blocks) if (b.kind == "heading" and b.level == 1) or b.font_level == 1), None
-    )
+    # (An older page sets its headline as <font size=6><b>: a line at heading level 1.)
+    at = next((i for i, b in enumerate(blocks) if heading_level(b) == 1), None)
     if at is None:
         return False
     return any(

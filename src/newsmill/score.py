@@ -61,6 +61,15 @@ def expected_f1_threshold(
     """
     if not len(probs) or probs.max() < fallback:
         return fallback
+    ranked, expected = expected_f1_curve(probs, words, temperature, shift)
+    return float(ranked[int(np.argmax(expected))])
+
+
+def expected_f1_curve(
+    probs: np.ndarray, words: np.ndarray, temperature: float, shift: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The scored blocks' probabilities, best first, and the page's expected word F1 when the
+    blocks down to each are taken (see ``expected_f1_threshold``)."""
     scored = probs > 0
     ps = probs[scored]
     p = np.clip(ps, 1e-6, 1 - 1e-6)
@@ -68,8 +77,7 @@ def expected_f1_threshold(
     n = words[scored]
     order = np.argsort(-q, kind="stable")
     qn = q * n
-    expected = 2 * np.cumsum(qn[order]) / (np.cumsum(n[order]) + qn.sum())
-    return float(ps[order[int(np.argmax(expected))]])
+    return ps[order], 2 * np.cumsum(qn[order]) / (np.cumsum(n[order]) + qn.sum())
 
 
 def page_threshold(probs: np.ndarray, X: np.ndarray, fallback: float, model_name: str = "blocks", lean: float = 0.0) -> float:

@@ -187,6 +187,11 @@ class Block:
     font_level: int = 0
 
 
+def heading_level(b: Block) -> int:
+    """A heading's level (1-6; an old page's <font size=5><b> line counts), else 0."""
+    return b.level if b.kind == "heading" else b.font_level
+
+
 @dataclass(slots=True)
 class ImageRef:
     src: str
