@@ -183,3 +183,15 @@ def signed_headline(blocks: list[Block]) -> bool:
         b.chars < _BYLINE_MAX_CHARS and (_BYLINE.match(b.text.lstrip()) or _BYLINE_CJK.search(b.text))
         for b in blocks[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER]
     )
+
+
+# A blog's or a newsroom's permalink: a year and month in the path, then a slug of words
+# ("/2008/09/lean-startup.html", "/2015/07/organic-pest-control/"). Forums address threads by
+# number or by a slug under /threads/ or /t/, never by month; a mail archive's month folder
+# holds numbered messages ("/2024/01/msg00123.html"), which the slug's hyphen rules out.
+_PERMALINK = re.compile(r"/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:(?:0[1-9]|[12]\d|3[01])/)?[^/?#]*[^\W\d_]-[^\W\d_]", re.I)
+
+
+def story_permalink(url: str | None) -> bool:
+    """Whether the page's address is a dated story permalink (a blog post, a news story)."""
+    return bool(url) and _PERMALINK.search(url) is not None
