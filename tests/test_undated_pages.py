@@ -108,3 +108,19 @@ def test_a_service_page_is_not_dated_by_the_release_its_app_declares() -> None:
     assert meta_of(html, url, page_type="service").get("published") is None
     # A page read as a story about the app keeps it, as before.
     assert meta_of(html, url, page_type="article")["published"][:10] == "2021-11-03"
+
+
+def test_a_service_page_is_not_dated_by_the_webpage_node_its_seo_plugin_writes() -> None:
+    url = "https://plumbing.example.com/services/drain-cleaning/"
+    head = "<title>Drain cleaning - Example Plumbing</title>" + _ld(
+        {"@type": "WebPage", "@id": url, "url": url, "name": "Drain cleaning",
+         "datePublished": "2020-08-03T18:16:14+00:00", "dateModified": "2025-11-24T10:48:19+00:00"}
+    )
+    body = ("<h1>Drain cleaning</h1><p>Blocked sinks, slow showers and backed-up sewer lines cleared the "
+            "same day by licensed plumbers, with camera inspection and a written quote first.</p>")
+    html = page(head, body)
+    assert meta_of(html, url, page_type="service").get("published") is None
+    # A date the page shows under a label stays; a story declared by its WebPage keeps it too.
+    shown = body + "<p>Published: August 3, 2020</p>"
+    assert meta_of(page(head, shown), url, page_type="service")["published"][:10] == "2020-08-03"
+    assert meta_of(html, url, page_type="article")["published"][:10] == "2020-08-03"

@@ -489,9 +489,13 @@ def describe(ctx: PageContext, seg: Segmentation, kept: list[int], page_type: st
         pubdate.labelled(published, date_cands) or (main_kind == "item" and _declares_day(main, published))
     ):
         published = None
-    if published and page_type == "service" and main_kind == "item" and not pubdate.labelled(published, date_cands):
+    if published and page_type == "service" and not pubdate.labelled(published, date_cands) and (
+        main_kind == "item" or (main_kind == "page" and published.source == "json-ld")
+    ):
         # A service page about a product, course or app: the date its item declares is the
-        # item's (a release, a course's start), not when the page was published.
+        # item's (a release, a course's start), not when the page was published. One that
+        # declares only a WebPage: the date is when the CMS made the page (SEO plugins write
+        # one for every page), not a publication.
         published = None
     if published and page_type == "listing" and pubdate.item_date(published, date_cands):
         # A list's page has no date of its own: the one shown first is its first item's.
