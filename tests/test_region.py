@@ -694,6 +694,45 @@ def test_a_service_page_drops_its_insights_teasers() -> None:
     assert not any(t.startswith("Teaser") for t in _kept_as(seg, "service"))
 
 
+def test_an_articles_other_stories_leave_under_a_heading_or_a_label() -> None:
+    story = "<html><body><article><h1>Marathon training</h1>" + STORY
+    # Under a heading of the story's level: its section goes, up to the next such heading.
+    seg = _segmented(
+        story + "<h2>You may also like</h2><p>Teaser: how five runners trained for their first race this spring.</p>"
+        "<h2>Further notes</h2><p>Closing: the plan works for any distance, with rest days kept.</p></article></body></html>"
+    )
+    kept = _kept_as(seg, "article")
+    assert sum(t.endswith(PARA) for t in kept) == 6 and any(t.startswith("Closing") for t in kept)
+    assert not any(t.startswith("Teaser") or t == "You may also like" for t in kept)
+    # A label of its own on a line, with its links: the links go with it, the prose after stays.
+    seg = _segmented(
+        story + "<p>Related reads:</p><ul><li><a href='/a'>Ten tips for your first marathon</a></li>"
+        "<li><a href='/b'>What to eat before a long run</a></li></ul>"
+        "<p>Closing: the plan works for any distance, with rest days kept.</p></article></body></html>"
+    )
+    kept = _kept_as(seg, "article")
+    assert not any(t.startswith("Related reads") or "Ten tips" in t for t in kept)
+    assert any(t.startswith("Closing") for t in kept)
+    # A guide's own "Related resources" stay, and so does a section that holds most of the text.
+    seg = _segmented(story + "<h2>Related resources</h2><p>Teaser: the club's pace charts.</p></article></body></html>")
+    assert any(t.startswith("Teaser") for t in _kept_as(seg, "article"))
+    seg = _segmented(
+        "<html><body><article><h1>Notes</h1><p>Short intro to the notes here.</p><h2>More from this author</h2>"
+        + STORY + "</article></body></html>"
+    )
+    assert sum(t.endswith(PARA) for t in _kept_as(seg, "article")) == 6
+    # A box set inside the story, more of the story after it: the story is not over, and the
+    # paragraph under the box's label (an old page's bold line ends no section) stays.
+    seg = _segmented(
+        "<html><body><article><h1>Marathon training</h1>" + STORY + "<h2>You may also like</h2>"
+        "<p>Aside. Long runs build the base that every later week of the plan stands on.</p><h2>Week by week</h2>"
+        + "".join(f"<p>Story {i}. Rest days matter as much as the long runs, week {i} of the plan.</p>" for i in range(5))
+        + "</article></body></html>"
+    )
+    kept = _kept_as(seg, "article")
+    assert any(t.startswith("Aside") for t in kept) and sum(t.startswith("Story") for t in kept) == 5
+
+
 def test_a_shell_that_shows_only_its_footer_has_no_text() -> None:
     footer = (
         "<div class='site-footer'><ul><li><a href='/about'>About us</a></li><li><a href='/help'>Help center</a></li>"

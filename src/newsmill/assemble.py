@@ -738,7 +738,7 @@ def select(
     if page_type in _PROMO_TERMS_TYPES:
         out = [i for i in out if not _is_promo_terms(blocks[i].text)]
     if page_type == "service":
-        out = _drop_shop_sections(blocks, out, _INSIGHTS_SECTION)
+        out = _drop_other_stories(blocks, _drop_shop_sections(blocks, out, _INSIGHTS_SECTION), kept)
     out = _drop_link_menus(seg, out, page_type == "documentation")
     out = _drop_header_menus(seg, out)
     if page_type == "product":
@@ -751,7 +751,7 @@ def select(
             art_of = {i: _article_of(seg, i) for i in out}
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
-        out = _drop_video_teasers(blocks, out)
+        out = _drop_other_stories(blocks, _drop_video_teasers(blocks, out), kept)
         out = _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES)
         # (a thread's post dates stay)
         out = [i for i in out if not _is_date_stamp(blocks[i]) and not _is_appeal(blocks[i].text)]
@@ -1559,6 +1559,72 @@ _INSIGHTS_SECTION = re.compile(
     r"(?:ultimi|ultime|altri) (?:articoli|notizie|insights)|(?:laatste|meer) (?:artikelen|nieuws|inzichten)",
     re.I,
 )
+
+
+# An article's list of the site's other stories, by its heading: "Related articles", "You may
+# also like", "More from <site>", "If you enjoyed this post ...", "More travel guides": links
+# that lead away from the story, as the related-posts box does, under a heading of the story's
+# own level. Not "Related resources": a guide's own reading list, which references keep.
+_OTHER_STORIES = re.compile(
+    r"(?:related|similar) (?:articles?|posts?|stories|reads?|reading|content|links|guides|publications|reports|videos)(?: (?:and|&) links)?"
+    r"(?: (?:on|from) .{1,30})?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|love)\b.{0,40}|you (?:may|might) (?:also )?be interested in\b.{0,40}|"
+    r"if you (?:liked|enjoyed|loved) this\b.{0,40}|more from .{1,30}|(?:what to )?read next|up next|"
+    r"more (?:[\w-]+ ){0,3}(?:guides|recipes|articles|posts|stories|reads|recommendations)(?: \W)?|"
+    # The same in German, French, Spanish, Italian, Portuguese and Dutch.
+    r"(?:ähnliche|verwandte) (?:artikel|beiträge)|das könnte sie auch interessieren|"
+    r"articles? (?:similaires|liés|connexes)|vous aimerez aussi|vous (?:pourriez|pouvez) aussi aimer|"
+    r"(?:artículos|entradas|publicaciones) relacionad[oa]s|también te puede interesar|"
+    r"articoli correlati|potrebbe interessarti|(?:artigos|posts) relacionados|gerelateerde artikelen",
+    re.I,
+)
+_OTHER_STORIES_MAX_SHARE = 0.5
+_OTHER_STORIES_AFTER = 0.25
+
+
+_OTHER_LABEL_MAX_CHARS = 80
+
+
+def _is_other_label(b: Block) -> bool:
+    return (
+        b.chars <= _OTHER_LABEL_MAX_CHARS and not b.link_chars
+        and _OTHER_STORIES.fullmatch(b.text.strip().rstrip(":.… ")) is not None
+    )
+
+
+def _drop_other_stories(blocks: list[Block], out: list[int], kept: list[int]) -> list[int]:
+    """``out`` without the sections under an other-stories heading (up to the next heading of
+    its level or above), and without such a label set as a line of its own with the links
+    that follow it, when the story has ended: no more than _OTHER_STORIES_AFTER of the kept
+    text follows the section (a "You may also like" box set inside the story is followed by
+    the rest of the story, which an old page's bold label would otherwise take along). The
+    label is looked for among the blocks the model ``kept``: a widget-line rule may have taken
+    it out already ("You may also like"), leaving its section."""
+    labels = [i for i in kept if _is_other_label(blocks[i])]
+    if not labels:
+        return out
+    seq = sorted(set(labels).union(out))
+    at = {i: n for n, i in enumerate(seq)}
+    total = sum(blocks[i].chars for i in seq)
+    drop: set[int] = set()
+    for i in labels:
+        if i in drop:
+            continue
+        level = _heading_level(blocks[i])
+        section = [i]
+        for j in seq[at[i] + 1:]:
+            b = blocks[j]
+            if level:
+                if 0 < _heading_level(b) <= level:
+                    break
+            # A line with no level: the list of links after it (other titles) goes with it.
+            elif b.kind == "heading" or b.link_chars * 2 < b.chars and not _is_other_label(b):
+                break
+            section.append(j)
+        after = sum(blocks[j].chars for j in seq[at[section[-1]] + 1:])
+        if after <= _OTHER_STORIES_AFTER * total:
+            drop.update(section)
+    return _drop_minor(blocks, out, drop & set(out), whole=seq, share=_OTHER_STORIES_MAX_SHARE)
 
 
 # A shop template's custom fields printed raw: "cat_thumb_Navy:" over an image's address. A
