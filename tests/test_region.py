@@ -661,6 +661,19 @@ def test_a_writers_bio_closing_the_story_is_dropped_but_a_lede_about_a_writer_st
     assert lede in _kept_as(seg, "article")
 
 
+def test_a_contributors_bio_naming_a_post_at_an_institution_closes_no_story() -> None:
+    for bio in (
+        "Jane Roe is an associate professor of radiology at Example Medical School.",
+        "John Doe is the public sector CTO and vice president for customer success at Examplesoft.",
+    ):
+        seg, kept = _story_kept(f"<p>{bio}</p>")
+        assert bio not in kept and sum(t.endswith(PARA) for t in kept) == 6
+    # A closing line that names no post stays.
+    line = "John Doe is at home now, and says he will run the same race again next year."
+    seg, kept = _story_kept(f"<p>{line}</p>")
+    assert line in kept
+
+
 def test_a_contents_entry_goes_where_its_heading_repeats_it_and_the_heading_stays() -> None:
     toc = "<ul><li><a href='#a'>How the watch held up</a></li><li><a href='#b'>Battery life in winter</a></li></ul>"
     body = f"<h2 id='a'>How the watch held up</h2><p>{PARA}</p><h2 id='b'>Battery life in winter</h2><p>{PARA} Cold.</p>"
