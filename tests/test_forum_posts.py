@@ -105,3 +105,23 @@ def test_a_posters_name_above_a_long_profile_still_heads_the_post() -> None:
     probs = np.array([0.9 if b.text in REPLIES else 0.2 for b in seg.blocks])
     kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
     assert kept == ["Pippin06", "Dec 30, 2023", REPLIES[0], "SmellSharpe", "Dec 31, 2023", REPLIES[1]]
+
+
+def test_a_post_header_drawn_for_phones_and_for_wide_screens_is_said_once() -> None:
+    # Invision's posts draw the poster's name and date twice: in a pane shown on phones only,
+    # then beside the post for wide screens.
+    posts = "".join(
+        "<article class='ipsComment'>"
+        f"<div class='cAuthorPane_mobile ipsResponsive_showPhone'><h3 class='cAuthorPane_author'>{name}</h3>"
+        f"<div class='ipsType_light'>Posted <time>{date}</time></div></div>"
+        f"<aside class='cAuthorPane'><h3 class='cAuthorPane_author'>{name}</h3></aside>"
+        f"<div class='ipsComment_meta'>Posted <time>{date}</time></div>"
+        f"<div class='ipsComment_content' data-role='commentContent'><p>{body}</p></div></article>"
+        for name, date, body in (("GrinGEO", "October 29, 2025", REPLIES[0]), ("Daresh", "October 30, 2025", REPLIES[1]))
+    )
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}</body></html>").body)
+    probs = np.array([0.9] * len(seg.blocks))  # the model kept both renderings
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
+    assert kept == [
+        "GrinGEO", "Posted October 29, 2025", REPLIES[0], "Daresh", "Posted October 30, 2025", REPLIES[1]
+    ]

@@ -758,7 +758,7 @@ def select(
     if page_type == "forum":
         out = _drop_thread_tail(blocks, _drop_comment_tail(blocks, out, forum=True))
         out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
-        out = _add_post_headers(seg, out)
+        out = _drop_double_headers(blocks, _add_post_headers(seg, out))
     out = _drop_post_furniture(seg, _drop_closing_bios(blocks, out), page_type == "forum")
     if _only_footer(seg, out):
         return []
@@ -954,6 +954,27 @@ def _add_post_headers(seg: Segmentation, out: list[int]) -> list[int]:
             add.extend(j for j in (author, date) if j >= 0)
         prev = i
     return sorted({*out, *add}) if add else out
+
+
+# Invision's posts draw their header twice (a pane shown on phones only, then the wide layout's
+# name and stamp): the repeat rule spares lines under _REPEAT_MIN_CHARS (names), and the
+# reference says each header once. Cross-validated on wcxb-dev: forum 0.8381 -> 0.8385, 8 pages
+# better, none worse (old-style 0.8167 -> 0.8172, 5 better, 1 worse by 0.001).
+def _drop_double_headers(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` without a post header's second rendering: a short line said again right after
+    itself, or after a date line or a pair said again as a pair (the poster's name and date
+    in a pane shown on phones, then beside the post for wide screens: "Daresh", "Posted
+    October 29, 2025", "Daresh"). A short reply between two like stamps stays."""
+    t = [blocks[i].text if blocks[i].chars <= _HEADER_MAX_CHARS else None for i in out]
+    drop = set()
+    for p in range(1, len(out)):
+        if t[p] is None:
+            continue
+        if t[p] == t[p - 1] or p >= 2 and t[p] == t[p - 2] and (mid := t[p - 1]) is not None and (
+            _is_post_date_line(mid) or p >= 3 and mid == t[p - 3]
+        ):
+            drop.add(p)
+    return [i for k, i in enumerate(out) if k not in drop] if drop else out
 
 
 # A forum post's furniture: the poster's counters, join date and online status, edit stamps,
