@@ -52,3 +52,20 @@ def test_an_old_page_s_font_set_headline_counts_as_its_h1() -> None:
     assert signed_headline([_block("Home | News"), head, _block("By Bethany Rowcroft"), _block("Text.")])
     head.font_level = 3  # a smaller line is not the headline
     assert not signed_headline([head, _block("By Bethany Rowcroft")])
+
+
+def test_a_story_typed_forum_is_an_article_but_a_threads_signed_title_is_not(monkeypatch) -> None:
+    from newsmill import pagetype
+
+    monkeypatch.setattr(pagetype, "classify", lambda *a, **k: ("forum", 0.7))
+    assert extract(_PAGE).page_type == "article"
+    head = _block("New 2500X PC Case", "heading", 1)
+    # A thread's opening line names its board; an old layout sets its parts apart.
+    assert not signed_headline([head, _block("By Rabbids March 19, 2024 in Build Hardware Troubleshooting")], True)
+    assert not signed_headline([head, _block("By Rabbids"), _block("March 19, 2024"), _block("in Build Hardware")], True)
+    assert not signed_headline([head, _block("by Shancock"), _block("Posted: 2 years ago 21 replies")], True)
+    # Nor is a board that signs every post.
+    posts = [_block(f"by {n} » Sat Dec 02, 2023 4:20 pm") for n in ("Ann", "Bob", "Cyd")]
+    assert not signed_headline([head, *posts], True)
+    assert signed_headline([head, posts[0]])  # (elsewhere a byline is a byline)
+    assert signed_headline([head, _block("By Jonathan Sayers Jan. 31, 2026 7:47 am EST")], True)

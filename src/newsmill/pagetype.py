@@ -173,16 +173,38 @@ _BYLINE_MAX_CHARS = 120
 _BYLINE_BEFORE, _BYLINE_AFTER = 2, 6  # blocks around the headline where a byline stands
 
 
-def signed_headline(blocks: list[Block]) -> bool:
-    """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form)."""
+# A thread's opening line signs its title too: "By Joe Root August 26 in Digital Forum",
+# "by Shancock" over "Posted: 2 years ago 21 replies"; and old boards sign every post ("by
+# Ann » Sat Dec 02, 2023").
+_THREAD_SIGN = re.compile(r"(?:\d|\bago)\s+in\s+\w|\b(?:repl(?:y|ies)|posts?|posted|started|thread|topic)\b", re.I)
+_THREAD_BYLINES = 3
+_THREAD_SIGN_LINES = 3  # the by-line and the short lines after it
+
+
+def _is_byline(b: Block) -> bool:
+    return b.chars < _BYLINE_MAX_CHARS and (_BYLINE.match(b.text.lstrip()) or _BYLINE_CJK.search(b.text)) is not None
+
+
+def signed_headline(blocks: list[Block], thread: bool = False) -> bool:
+    """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form).
+    With ``thread`` (a page typed forum), not a thread's signature: the by-line and the short
+    lines after it name no board, replies or post, and the page has fewer than _THREAD_BYLINES."""
     # (An older page sets its headline as <font size=6><b>: a line at heading level 1.)
     at = next((i for i, b in enumerate(blocks) if heading_level(b) == 1), None)
     if at is None:
         return False
-    return any(
-        b.chars < _BYLINE_MAX_CHARS and (_BYLINE.match(b.text.lstrip()) or _BYLINE_CJK.search(b.text))
-        for b in blocks[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER]
-    )
+    lo = max(0, at - _BYLINE_BEFORE)
+    by = next((i for i in range(lo, min(len(blocks), at + _BYLINE_AFTER)) if _is_byline(blocks[i])), None)
+    if by is None:
+        return False
+    if thread:
+        # (An old layout sets "By Joe Root", "August 26" and "in Digital Forum" apart.)
+        near = " ".join(b.text for b in blocks[by : by + _THREAD_SIGN_LINES] if b.chars < _BYLINE_MAX_CHARS)
+        if _THREAD_SIGN.search(near):
+            return False
+        if sum(map(_is_byline, blocks)) >= _THREAD_BYLINES:
+            return False
+    return True
 
 
 # A blog's or a newsroom's permalink: a year and month in the path, then a slug of words
