@@ -133,3 +133,25 @@ def test_a_closed_threads_notice_is_furniture() -> None:
     assert is_widget_line("This discussion is now closed.")
     assert is_widget_line("This topic has been closed to new replies.")
     assert not is_widget_line("The shop on the corner is now closed on Sundays.")
+
+
+def test_a_listings_second_rendering_of_its_cards_goes_though_it_writes_them_apart() -> None:
+    # The same stories again in a second layout that writes the by-line and the stamp its own way.
+    stories = [
+        ("Why the lighthouse keepers of Vennsand stayed on", "Ottilie Saavedra", "Mar 07, 2026", "4"),
+        ("Beating the tide tables with a pocket calculator", "Teimur Gasanov", "Mar 06, 2026", "13"),
+        ("A harbour master's notebook from the winter storms", "Inge Brodersen", "Mar 05, 2026", "6"),
+    ]
+    first = "".join(
+        f"<div class='card'><h3><a href='/s/{i}'>{t}</a></h3><p>{a}</p><p>{d} | {m} min read</p></div>"
+        for i, (t, a, d, m) in enumerate(stories)
+    )
+    second = "".join(
+        f"<li class='row'><h3><a href='/s/{i}'>{t}</a></h3><p>by {a}</p><p>{d} · {m} min read</p></li>"
+        for i, (t, a, d, m) in enumerate(stories)
+    )
+    html = f"<html><body><h1>Latest stories</h1><section>{first}</section><ul>{second}</ul></body></html>"
+    seg = segment(LexborHTMLParser(html).body)
+    probs = np.full(len(seg.blocks), 0.9)
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")]
+    assert kept == ["Latest stories"] + [x for t, a, d, m in stories for x in (t, a, f"{d} | {m} min read")]
