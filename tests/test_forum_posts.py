@@ -125,3 +125,19 @@ def test_a_post_header_drawn_for_phones_and_for_wide_screens_is_said_once() -> N
     assert kept == [
         "GrinGEO", "Posted October 29, 2025", REPLIES[0], "Daresh", "Posted October 30, 2025", REPLIES[1]
     ]
+
+
+def test_a_threads_starter_and_start_date_labels_go() -> None:
+    # XenForo's header under the title: "Thread starter <name>", "Start date <date>".
+    html = (
+        "<html><body><h1>Fragrance budget for 2024?</h1><ul class='listInline'>"
+        "<li><span>Thread starter</span> <a class='username' href='/u/p'>Pippin06</a></li>"
+        "<li><span>Start date</span> <time>Dec 30, 2023</time></li></ul>"
+        + _post("Pippin06", "always learning", "Feb 8, 2017", "Dec 30, 2023", REPLIES[0])
+        + "</body></html>"
+    )
+    seg = segment(LexborHTMLParser(html).body)
+    probs = np.array([0.9] * len(seg.blocks))
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
+    assert "Thread starter Pippin06" not in kept and "Start date Dec 30, 2023" not in kept
+    assert REPLIES[0] in kept and "Pippin06" in kept

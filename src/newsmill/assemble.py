@@ -993,7 +993,12 @@ _EDITED = re.compile(
     r"last edited by .{1,80} edited \d+ times? in total"  # phpBB
 )
 # A post's status and buttons: "Offline", "Quote", a phpBB code box's "Code: Select all".
-_POST_BUTTONS = re.compile(r"offline|online|original post|quote|code select all|(?:reply|post) \d+")
+_POST_BUTTONS = re.compile(
+    r"offline|online|original post|quote|code select all|(?:reply|post) \d+|"
+    # XenForo's thread header: "Thread starter boobaloobie", "Start date Jul 18, 2024" (forum
+    # +0.0001 in both modes cross-validated: 3 threads better, 2 worse by 0.002 at most).
+    r"thread starter(?: \w+){1,3}|start date(?: \w+){0,3} \d{4}"
+)
 # The same counters label first ("Posts: 123"), and the poster's join date.
 _POST_LABELS = re.compile(
     r"(?:(?:(?:posts|threads|messages|reactions|reaction score|likes|points|reputation|karma) \d+(?: \d{3})*|"
