@@ -141,3 +141,16 @@ def test_a_threads_starter_and_start_date_labels_go() -> None:
     kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
     assert "Thread starter Pippin06" not in kept and "Start date Dec 30, 2023" not in kept
     assert REPLIES[0] in kept and "Pippin06" in kept
+
+
+def test_a_posters_badge_or_rank_on_its_own_line_goes_in_a_thread() -> None:
+    posts = "".join(
+        f"<div class='post'><div class='postprofile'><a class='username' href='/u/{name}'>{name}</a>"
+        f"<div class='rank'>{rank}</div></div><div class='content'><p>{body}</p></div></div>"
+        for name, rank, body in (("Simple07", "Topic Author", REPLIES[0]), ("FranceBB", "Full Member", REPLIES[1]))
+    )
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}</body></html>").body)
+    probs = np.array([0.9] * len(seg.blocks))
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
+    assert "Topic Author" not in kept and "Full Member" not in kept
+    assert REPLIES[0] in kept and "FranceBB" in kept

@@ -997,7 +997,12 @@ _POST_BUTTONS = re.compile(
     r"offline|online|original post|quote|code select all|(?:reply|post) \d+|"
     # XenForo's thread header: "Thread starter boobaloobie", "Start date Jul 18, 2024" (forum
     # +0.0001 in both modes cross-validated: 3 threads better, 2 worse by 0.002 at most).
-    r"thread starter(?: \w+){1,3}|start date(?: \w+){0,3} \d{4}"
+    r"thread starter(?: \w+){1,3}|start date(?: \w+){0,3} \d{4}|"
+    # A poster's badge or rank on a line of its own: "Topic Author", "Full Member", "Newbie"
+    # (forum 0.8386 -> 0.8390 cross-validated, old-style +0.0001: 12 threads better, none worse).
+    r"(?:topic |thread )?author|original poster|op|discussion starter|"
+    r"(?:new|full|senior|junior|active|valued|veteran|well known|registered) (?:member|user)|"
+    r"(?:super |global |lead )?moderator|administrator|admin|staff(?: member)?|newbie"
 )
 # The same counters label first ("Posts: 123"), and the poster's join date.
 _POST_LABELS = re.compile(
