@@ -1235,11 +1235,14 @@ _CLOSING_BIO = re.compile(
     r"(?:About the author:?\s*)?(?:Dr\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|has been) (?:a|an|the)"
     r"(?: [\w-]+){0,3} (?:writer|editor|journalist|author|reporter|contributor|columnist|correspondent|blogger|"
     r"content creator|photographer)s?\b|"
-    # Any post held at an institution or firm, in a bio's present tense: "Jane Roe is the
+    # A post held at an institution or firm, in a bio's present tense: "Jane Roe is the
     # health director at ...", "John Doe is adjunct faculty at ...", "... is an Associate
     # Professor of Radiology at ...". On wcxb-dev: 4 such closing lines outside the references
-    # (3 pages), none inside.
-    r"(?:Dr\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|serves as) (?:[\w,’'-]+ ){1,12}?at [A-Z]"
+    # (3 pages), none inside. A post's word is required: a story's last line may say where its
+    # subject is ("John Doe is scheduled to appear at Superior Court on Monday").
+    r"(?:Dr\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|serves as) (?:[\w,’'-]+ ){0,6}?"
+    r"(?i:director|professor|faculty|lecturer|researcher|scientist|fellow|manager|officer|president|founder|"
+    r"partner|consultant|analyst|specialist|coordinator|chair|dean|head),? (?:[\w,’'-]+ ){0,6}?at [A-Z]"
 )
 _BIO_LAST = 3
 _BIO_MAX_WORDS = 150
