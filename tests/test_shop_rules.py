@@ -678,3 +678,17 @@ def test_a_fit_label_in_capitals_passes_the_quick_test() -> None:
 
     assert _is_fit_summary("Runs small") and _is_fit_summary("TRUE TO SIZE")
     assert not _is_fit_summary("Runs on two AA batteries for a year")
+
+
+def test_a_shops_testimonials_leave_a_product_page_but_not_a_service_page() -> None:
+    quotes = "".join(f"<p>{q}</p><h3>{who}</h3>" for q, who in [
+        ("The feeder arrived quickly and the team answered every question I had.", "Maria"),
+        ("Lovely shop, friendly people, and my order came beautifully packed.", "Tom"),
+    ])
+    html = ("<main><h1>Cedar Bird Feeder</h1><p>A cedar feeder with a copper roof and a wide tray.</p>"
+            f"<h2>What our clients say...</h2>{quotes}<h2>Specs</h2><p>Height 23 cm, width 16 cm.</p></main>")
+    seg = _seg(html)
+    product = _selected(seg, "product")
+    assert "Height 23 cm, width 16 cm." in product and "Specs" in product
+    assert not any("Maria" in t or "friendly people" in t or "clients" in t for t in product)
+    assert "Maria" in _selected(seg, "service")

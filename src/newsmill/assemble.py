@@ -742,7 +742,8 @@ def select(
     out = _drop_link_menus(seg, out, page_type == "documentation")
     out = _drop_header_menus(seg, out)
     if page_type == "product":
-        out = _drop_boxes(seg, _drop_labelled_sections(seg, _drop_shop_sections(blocks, out), kept), _PRODUCT_ASIDES, out)
+        shop = _drop_shop_sections(blocks, _drop_shop_sections(blocks, out), _TESTIMONIALS)
+        out = _drop_boxes(seg, _drop_labelled_sections(seg, shop, kept), _PRODUCT_ASIDES, out)
         out = [i for i in _drop_bare_addresses(blocks, out) if not _is_fit_summary(blocks[i].text)]
     if page_type == "collection":  # (a product page taken for one keeps no reviews either)
         out = _drop_boxes(seg, _drop_shop_sections(blocks, out, _OTHER_PRODUCTS), _PRODUCT_ASIDES[:1], out)
@@ -1579,6 +1580,19 @@ def _is_fit_summary(text: str) -> bool:
 # story.
 _SPONSORED_SECTION = re.compile(
     r"sponsored (?:results|listings|links|products|items|stories|posts|ads)|paid (?:listings|results)", re.I
+)
+
+
+# A shop's testimonials on a product page, by their heading: "User testimonials", "What our
+# clients say...". Praise of the seller, not the product's description. Service pages keep
+# theirs (their references do: the praise is the pitch). Cross-validated on wcxb-dev: old-style
+# renderings 0.87787 -> 0.87826 (product +0.0053; 2 better, 0.25 -> 0.86 and 0.47 -> 0.49; 2
+# worse, services typed product, by 0.04 and 0.02); real pages 0.89744 -> 0.89743 (1 better by
+# 0.03, 1 such service worse by 0.04). On pages typed article too, 2 more services lost.
+_TESTIMONIALS = re.compile(
+    r"(?:(?:user|customer|client|our) )?testimonials|"
+    r"what (?:our )?(?:customers|clients) (?:are )?say(?:ing)?(?: about us)?[.!…]*",
+    re.I,
 )
 
 
