@@ -213,6 +213,21 @@ def test_a_filter_option_that_names_what_it_counts_leaves_alone() -> None:
     assert _drop_facet_runs([heading], [0]) == [0]
 
 
+def test_a_run_of_unlinked_filter_options_that_say_what_they_count_leaves() -> None:
+    from newsmill.assemble import _drop_facet_runs
+    from newsmill.segment import Block
+
+    def li(t: str) -> Block:
+        return Block("li", t, t, 0, "li", chars=len(t))
+
+    blocks = [li("Gaming Monitors 27 inch"), li("HDMI 8 items"), li("DisplayPort 9 items"),
+              li("Full HD (1920x1080) 13 items"), li("USB-C 1 item"), li("Ships with 2 cables")]
+    assert _drop_facet_runs(blocks, list(range(len(blocks)))) == [0, 5]
+    # Alone or in pairs, a list's line that counts (a kit's contents) stays.
+    blocks = [li("Bit set of 64 items"), li("Storage case"), li("Spudger 2 items"), li("Tweezers")]
+    assert _drop_facet_runs(blocks, [0, 1, 2, 3]) == [0, 1, 2, 3]
+
+
 def test_a_cards_name_said_twice_in_a_row_is_said_once() -> None:
     cards = "".join(
         f"<li class='card'><a><img alt=''><span>{name}</span></a><h3>{name}</h3><p>{price}</p></li>"
