@@ -244,6 +244,18 @@ def test_a_cards_name_said_twice_in_a_row_is_said_once() -> None:
     assert texts.count("Blueberry Pods") == 2
 
 
+def test_buyers_questions_and_answers_leave_a_product_page() -> None:
+    assert _SHOP_SECTION.fullmatch("Customer questions & answers")
+    assert _SHOP_SECTION.fullmatch("Questions and Answers")
+    assert not _SHOP_SECTION.fullmatch("Frequently asked questions")
+    seg = _seg("<h1>Cordless Handheld Vacuum</h1><p>A brushless motor and a washable filter.</p>"
+               "<h3>Customer questions &amp; answers</h3><p>Will an older battery fit this model?</p>"
+               "<p>No, the connector changed in 2023.</p><h3>Product details</h3><p>Weight: 2.6 pounds</p>")
+    texts = _selected(seg, "product")
+    assert "Weight: 2.6 pounds" in texts and "A brushless motor and a washable filter." in texts
+    assert not any("battery" in t or "connector" in t for t in texts)
+
+
 def test_other_products_and_shop_prompt_headings_are_shop_furniture() -> None:
     for heading in ("Others Like You Also Bought:", "People also viewed", "Explore related items",
                     "Consider these available items", "TOP PRODUCTS", "More Buying Options", "Meet your sellers",

@@ -1423,7 +1423,9 @@ _SHOP_SECTION = re.compile(
     # The shop's prompts: "Top products", "More buying options", "Ask a question", "Choose your
     # add-ons", "Need help choosing gear?", "More expert advice".
     r"top products|more buying options|ask a question|(?:choose|select) (?:your )?add[ -]?ons|"
-    r"need help(?: (?:with your order|choosing(?: \w+){1,3}))?\??|more expert advice",
+    r"need help(?: (?:with your order|choosing(?: \w+){1,3}))?\??|more expert advice|"
+    # Buyers' questions to one another ("Customer questions & answers", "Questions & Answers").
+    r"(?:customer )?questions (?:&|and) answers",
     re.I,
 )
 
