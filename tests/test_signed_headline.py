@@ -69,3 +69,18 @@ def test_a_story_typed_forum_is_an_article_but_a_threads_signed_title_is_not(mon
     assert not signed_headline([head, *posts], True)
     assert signed_headline([head, posts[0]])  # (elsewhere a byline is a byline)
     assert signed_headline([head, _block("By Jonathan Sayers Jan. 31, 2026 7:47 am EST")], True)
+
+
+def test_a_story_typed_listing_is_an_article_but_a_list_of_signed_cards_is_not(monkeypatch) -> None:
+    from newsmill import pagetype
+
+    monkeypatch.setattr(pagetype, "classify", lambda *a, **k: ("listing", 0.7))
+    assert extract(_PAGE).page_type == "article"
+    # A blog's index signs every card under its title: a list, whatever its first card says.
+    cards = "".join(
+        f"<article><h2><a href='/p/{i}'>Post number {i} about the harbour</a></h2><p>By {n}</p>"
+        f"<p>A short excerpt of post {i}, which says what the post is about in a sentence or two.</p></article>"
+        for i, n in enumerate(("Ann Lee", "Bob Stone", "Cyd Marsh"))
+    )
+    index = f"<html><head><title>Blog</title></head><body><h1>Latest posts</h1>{cards}</body></html>"
+    assert extract(index).page_type == "listing"

@@ -32,7 +32,7 @@ _NEWS_TYPES = frozenset(t for t in ARTICLE_TYPES if t.endswith("newsarticle"))  
 _DECLARED_NEWS_CONF = 0.9
 _UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
 _HEADLINE_REST_MIN_WORDS = 50
-_BYLINE_TYPES = frozenset(["service", "documentation", "forum"])
+_BYLINE_TYPES = frozenset(["service", "documentation", "forum", "listing"])
 _BYLINE_CONF = 0.6
 _THREAD_TYPES = frozenset(["discussionforumposting", "qapage", "question", "socialmediaposting"])
 
@@ -78,12 +78,13 @@ def extract(
         # A page that declares one news story in its JSON-LD is that story (on wcxb-dev, 58 of
         # 58 such pages are; the model typed 3 of them otherwise). A section front declares many.
         page_type, page_conf = "article", _DECLARED_NEWS_CONF
-    elif page_type in _BYLINE_TYPES and pagetype.signed_headline(seg.blocks, page_type == "forum"):
+    elif page_type in _BYLINE_TYPES and pagetype.signed_headline(seg.blocks, page_type in ("forum", "listing")):
         # A signed headline is a story's: services and manuals are not signed under their
         # title. On wcxb-dev, 6 real and 8 old-style pages typed so have one: all articles.
-        # A thread's title is signed too ("By Joe Root August 26 in Digital Forum"): a page
-        # typed forum is a story only when its by-line names no board or replies (see
-        # signed_headline); every wcxb-dev thread stays a forum.
+        # A thread's title is signed too ("By Joe Root August 26 in Digital Forum"), and a
+        # blog's index signs its cards: a page typed forum or listing is a story only when its
+        # by-line names no board or replies and the page has few by-lines (see
+        # signed_headline); every wcxb-dev thread and list stays one.
         page_type, page_conf = "article", _BYLINE_CONF
     elif page_type == "forum" and pagetype.story_permalink(ctx.url) and not ctx.graph.of_types(_THREAD_TYPES):
         # A blog post with a long comment section looks like a thread to the model; its dated
