@@ -2784,46 +2784,58 @@ def rescue_features(
     pos = np.searchsorted(kept, cand)
     prev_k, next_k = kept[pos - 1], kept[pos]
     csum = np.concatenate(([0.0], np.cumsum(keep, dtype=np.float64)))
-    rows = np.zeros((len(cand), len(RESCUE_NAMES)))
-    nf, ns = len(FLAG_NAMES), len(SEM_BIT)
-    span = max(1, last - first)
     n = len(blocks)
-    for r, i in enumerate(cand.tolist()):
+    a, z = np.maximum(cand - 3, 0), np.minimum(cand + 4, n)
+    # What numpy can say of all candidates at once is said so (columns); what needs each
+    # block's element and text is gathered in one pass over them, as plain Python values, and
+    # converted in one go: per-row writes of numpy scalars cost more than the features.
+    rel, txt, flags, sems = [], [], [], []
+    for i, pk, nk in zip(cand.tolist(), prev_k.tolist(), next_k.tolist(), strict=True):
         b = blocks[i]
         e = elems[b.elem]
-        pk, nk = int(prev_k[r]), int(next_k[r])
         pb, nb = blocks[pk], blocks[nk]
         pe, ne = elems[pb.elem], elems[nb.elem]
-        a, z = max(0, i - 3), min(n, i + 4)
-        # "in_container" and "between" always hold under the filter above; the trained models
-        # read them in their places.
-        rows[r, :_N_REL] = (
-            probs[i] / threshold, np.log1p(b.text.count(" ") + 1), b.link_chars / b.chars if b.chars else 0.0,
-            KIND_ID.get(b.kind, -1), _PAGE_TYPE_ID.get(page_type or "", -1), True,
-            keep[i - 1], keep[i + 1], min(i - pk, nk - i, 10),
-            pe.parent == e.parent, ne.parent == e.parent,
-            (csum[z] - csum[a]) / max(1, z - a - 1), True,
-            (e.iflags & _BOILER_FLAGS) != 0, (e.isem & _BOILER_SEMS) != 0, b.level if b.kind == "heading" else 0,
-            probs[i - 1] / threshold, probs[i + 1] / threshold,
-            (i - first) / span, np.log1p(len(kept)),
-            pb.elem == b.elem or nb.elem == b.elem,
-            e.depth - container.depth,
-        )
         t = b.text
+        # words, link_share, kind, same_parent_prev/next, boiler_flags/sems, heading_level,
+        # same_elem_kept, depth_rel
+        rel.append((
+            t.count(" ") + 1, b.link_chars / b.chars if b.chars else 0.0, KIND_ID.get(b.kind, -1),
+            pe.parent == e.parent, ne.parent == e.parent,
+            (e.iflags & _BOILER_FLAGS) != 0, (e.isem & _BOILER_SEMS) != 0, b.level if b.kind == "heading" else 0,
+            pb.elem == b.elem or nb.elem == b.elem, e.depth - container.depth,
+        ))
         words = t.split()
         nw = max(1, len(words))
         par_sig = elems[e.parent].sig if e.parent >= 0 else None
-        rows[r, _N_REL:_N_REL + _N_TEXT] = (
-            t.rstrip()[-1:] in ".!?:", sum(t.count(c) for c in ".!?"), t.count(","),
-            sum(w[:1].isupper() for w in words) / nw, sum(any(c.isdigit() for c in w) for w in words) / nw,
+        txt.append((
+            t.rstrip()[-1:] in ".!?:", t.count(".") + t.count("!") + t.count("?"), t.count(","),
+            sum(w[0].isupper() for w in words) / nw,
+            # (most candidates hold no figure: one pass over the text spares the per-word one)
+            sum(any(map(str.isdigit, w)) for w in words) / nw if any(map(str.isdigit, t)) else 0.0,
             pe.sig == e.sig, ne.sig == e.sig, pb.kind == b.kind, nb.kind == b.kind,
             par_sig is not None and any(x.parent >= 0 and elems[x.parent].sig == par_sig for x in (pe, ne)),
-            e.same_sig_siblings, np.log1p(b.chars),
-        )
-        f, sm = e.iflags, e.isem
-        o = _N_REL + _N_TEXT
-        rows[r, o:o + nf] = [(f >> k) & 1 for k in range(nf)]
-        rows[r, o + nf:o + nf + ns] = [(sm >> k) & 1 for k in range(ns)]
+            e.same_sig_siblings, b.chars,  # (log_chars: its log below)
+        ))
+        flags.append(e.iflags)
+        sems.append(e.isem)
+    m = len(cand)
+    r = np.array(rel, dtype=np.float64)
+    rows = np.empty((m, len(RESCUE_NAMES)))
+    # "in_container" and "between" always hold under the filter above; the trained models
+    # read them in their places.
+    rows[:, :_N_REL] = np.column_stack((
+        probs[cand] / threshold, np.log1p(r[:, 0]), r[:, 1], r[:, 2], np.full(m, _PAGE_TYPE_ID.get(page_type or "", -1)),
+        np.ones(m), keep[cand - 1], keep[cand + 1], np.minimum(np.minimum(cand - prev_k, next_k - cand), 10),
+        r[:, 3], r[:, 4], (csum[z] - csum[a]) / np.maximum(1, z - a - 1), np.ones(m),
+        r[:, 5], r[:, 6], r[:, 7], probs[cand - 1] / threshold, probs[cand + 1] / threshold,
+        (cand - first) / max(1, last - first), np.full(m, np.log1p(len(kept))), r[:, 8], r[:, 9],
+    ))
+    o = _N_REL + _N_TEXT
+    rows[:, _N_REL:o] = txt
+    rows[:, o - 1] = np.log1p(rows[:, o - 1])
+    nf, ns = len(FLAG_NAMES), len(SEM_BIT)
+    rows[:, o:o + nf] = (np.array(flags, dtype=np.int64)[:, None] >> np.arange(nf)) & 1
+    rows[:, o + nf:o + nf + ns] = (np.array(sems, dtype=np.int64)[:, None] >> np.arange(ns)) & 1
     return cand, rows
 
 
