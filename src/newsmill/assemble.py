@@ -510,6 +510,26 @@ _RIDER_WORDS = 10
 _NOTICE_FIRST = ("c", "C", "(", "©", "t", "T")
 
 
+# What a _CREDIT match opens with (after a parenthesis) or ends with (before a full stop and a
+# parenthesis), lower-cased: two string tests that rule out most lines before the pattern's
+# ".{0,80}" tries each of their letters.
+_CREDIT_OPENINGS = (
+    "photo", "image", "picture", "illustration", "foto", "bild", "immagine", "credit", "getty images", "shutterstock",
+    "istock", "reuters", "afp", "associated press", "ap photo", "epa", "alamy", "unsplash", "pexels", "adobe stock",
+)
+_CREDIT_ENDINGS = (
+    "getty images", "shutterstock", "istock", "istockphoto", "reuters", "afp", "associated press", "ap photo", "epa",
+    "epa-efe", "alamy", "unsplash", "pexels", "adobe stock",
+)
+
+
+def _may_be_credit(t: str, low: str) -> bool:
+    """Whether ``t`` (``low`` lower-cased) may match _CREDIT. A case-insensitive pattern also
+    matches letters that lower() does not turn into ASCII ones (the dotless "ı"): the pattern
+    decides on any other text."""
+    return not t.isascii() or low.lstrip("(").startswith(_CREDIT_OPENINGS) or low.rstrip(".)").endswith(_CREDIT_ENDINGS)
+
+
 def _is_credit_or_notice(b: Block) -> bool:
     """A short line of its own that is a picture's credit ("Photo: Jane Doe/AFP", "Getty
     Images") or the page's copyright notice ("Copyright 2008 The Daily Courier.")."""
@@ -517,11 +537,11 @@ def _is_credit_or_notice(b: Block) -> bool:
         return False
     t = b.text.strip()
     n = len(t.split())
-    if n <= _CREDIT_MAX_WORDS and b.chars <= 120 and _CREDIT.fullmatch(t) is not None:
+    low = t.lower()
+    if n <= _CREDIT_MAX_WORDS and b.chars <= 120 and _may_be_credit(t, low) and _CREDIT.fullmatch(t) is not None:
         return True
     if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS:
         return False
-    low = t.lower()
     if (t[:1] not in _NOTICE_FIRST and "erved" not in low) or _COPYRIGHT.fullmatch(t) is None:
         return False
     # Longer than a notice alone only by the wire services' rider.
@@ -602,11 +622,16 @@ def _is_appeal(text: str) -> bool:
     if len(text) > _APPEAL_MAX_CHARS:
         return False
     low = text.lower()
-    if not any(w in low for w in ("donat", "support", "subscri", "patron", "member", "contribut")):
+    if not (
+        "donat" in low or "support" in low or "subscri" in low or "patron" in low or "member" in low
+        or "contribut" in low
+    ):
         return False  # the cheap test first: most paragraphs name no money
     if len(text) <= 120 and _APPEAL_ASK.fullmatch(text.strip()):
         return True
-    return _APPEAL.search(text) is not None and _APPEAL_VOICE.search(text) is not None
+    # The publisher's voice first: a quick search that most texts naming money fail, where the
+    # appeal's pattern scans up to 250 characters after each of its words.
+    return _APPEAL_VOICE.search(text) is not None and _APPEAL.search(text) is not None
 
 
 # Notices that no story holds, up to _NOTICE_MAX_CHARS: WordPress's filing line ("This
@@ -1499,6 +1524,19 @@ def _drop_boxes(
     return out
 
 
+# Words one of which, lower-cased, every match of a box's pattern holds: a substring test rules
+# out most classes before the pattern's lookarounds are run at each of their letters. (Only on
+# ASCII signatures: a case-insensitive pattern also matches letters, as the dotless "ı", that
+# lower() does not turn into the ASCII ones.)
+_BOX_CUES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _AUTHOR_BOX: ("bio", "author", "saboxplugin"),
+    _POPUP_BOX: ("modal", "pop"),
+    _CTA_BOX: ("cta", "call"),
+    _PRODUCT_ASIDES[0]: ("review",),
+    _LINK_PREVIEW: ("onebox", "unfurl"),
+}
+
+
 def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str], ...]) -> dict[int, int]:
     """For each block in ``idx``, bit k set when its element or an ancestor has a class that
     ``boxes[k]`` matches. One walk for all patterns: an element's bits are its own matches and
@@ -1507,6 +1545,7 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
     bits: list[int] = [-1] * len(elems)
     hits: dict[int, int] = {}
     memo: dict[str, int] = {}
+    cues = [_BOX_CUES.get(box) for box in boxes]
     for i in idx:
         path: list[int] = []
         e = blocks[i].elem
@@ -1521,7 +1560,10 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
                 own = 0  # the page's own classes name its template ("single-product-reviews-01"), no box
             elif own is None:  # a template repeats its signatures: each is matched once
                 own = 0
+                low = sig.lower() if sig.isascii() else None
                 for k, box in enumerate(boxes):
+                    if low is not None and cues[k] is not None and not any(c in low for c in cues[k]):
+                        continue  # no cue, no match: most classes name no box
                     if box.search(sig) is not None:
                         own |= 1 << k
                 memo[sig] = own
