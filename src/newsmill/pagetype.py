@@ -187,8 +187,9 @@ def _is_byline(b: Block) -> bool:
 
 def signed_headline(blocks: list[Block], thread: bool = False) -> bool:
     """Whether a short "By <Name>" line stands next to the page's first h1 (or its old form).
-    With ``thread`` (a page typed forum), not a thread's signature: the by-line and the short
-    lines after it name no board, replies or post, and the page has fewer than _THREAD_BYLINES."""
+    With ``thread`` (a page typed forum or listing), not a thread's signature nor a list of
+    signed cards: the by-line and the short lines after it name no board, replies or post, and
+    the page has fewer than _THREAD_BYLINES by-lines."""
     # (An older page sets its headline as <font size=6><b>: a line at heading level 1.)
     at = next((i for i, b in enumerate(blocks) if heading_level(b) == 1), None)
     if at is None:
