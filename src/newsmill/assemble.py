@@ -778,7 +778,7 @@ def select(
     out = _drop_link_menus(seg, out, page_type == "documentation")
     out = _drop_header_menus(seg, out)
     if page_type == "product":
-        shop = _drop_shop_sections(blocks, _drop_shop_sections(blocks, out), _TESTIMONIALS)
+        shop = _drop_shop_sections(blocks, out, _PRODUCT_SECTION)
         out = _drop_boxes(seg, _drop_labelled_sections(seg, shop, kept), _PRODUCT_ASIDES, out)
         out = [i for i in _drop_bare_addresses(blocks, out) if not _is_fit_summary(blocks[i].text)]
     if page_type == "collection":  # (a product page taken for one keeps no reviews either)
@@ -1649,6 +1649,8 @@ _TESTIMONIALS = re.compile(
     r"what (?:our )?(?:customers|clients) (?:are )?say(?:ing)?(?: about us)?[.!…]*",
     re.I,
 )
+# A product page's sections to drop, in one pass: the shop's furniture and its testimonials.
+_PRODUCT_SECTION = re.compile(f"{_SHOP_SECTION.pattern}|{_TESTIMONIALS.pattern}", re.I)
 
 
 # A service page's teasers of the firm's other content, by their heading: "Related insights",
@@ -1688,8 +1690,6 @@ _OTHER_STORIES = re.compile(
 )
 _OTHER_STORIES_MAX_SHARE = 0.5
 _OTHER_STORIES_AFTER = 0.25
-
-
 _OTHER_LABEL_MAX_CHARS = 80
 
 
