@@ -719,3 +719,20 @@ def test_a_shops_testimonials_leave_a_product_page_but_not_a_service_page() -> N
     assert "Height 23 cm, width 16 cm." in product and "Specs" in product
     assert not any("Maria" in t or "friendly people" in t or "clients" in t for t in product)
     assert "Maria" in _selected(seg, "service")
+
+
+def test_financing_pickup_and_foreign_shop_headings_leave_a_product_page() -> None:
+    for heading, furniture in [
+        ("Cancellations", "Cancellations: not accepted. Please contact the seller with any problem."),
+        ("Financing options", "Pay over time with our store card, subject to credit approval."),
+        ("Delivery and Pickup", "Choose two-hour delivery or pick it up in store today."),
+        ("Livraison et retours", "Livraison offerte dès 59 € d'achat, retours sous 30 jours."),
+        ("Versand und Rückgabe", "Kostenloser Versand ab 50 €, Rückgabe innerhalb von 30 Tagen."),
+        ("Produits complémentaires", "Diffuseur en céramique pour huiles essentielles, 19,90 €."),
+        ("Productos relacionados", "Funda de lino para el cojín, 24,95 €."),
+    ]:
+        html = (f"<main><h1>Cedar Bird Feeder</h1><p>A cedar feeder with a copper roof and a wide tray.</p>"
+                f"<h2>{heading}</h2><p>{furniture}</p><h2>Specs</h2><p>Height 23 cm, width 16 cm.</p></main>")
+        product = _selected(_seg(html), "product")
+        assert "Height 23 cm, width 16 cm." in product and "A cedar feeder with a copper roof and a wide tray." in product
+        assert furniture not in product and heading not in product, heading
