@@ -736,3 +736,13 @@ def test_financing_pickup_and_foreign_shop_headings_leave_a_product_page() -> No
         product = _selected(_seg(html), "product")
         assert "Height 23 cm, width 16 cm." in product and "A cedar feeder with a copper roof and a wide tray." in product
         assert furniture not in product and heading not in product, heading
+
+
+def test_a_summary_of_buyers_reviews_leaves_a_product_page() -> None:
+    html = ("<main><h1>Cedar Bird Feeder</h1><p>A cedar feeder with a copper roof and a wide tray.</p>"
+            "<h3>Customers say</h3><p>Customers find the feeder sturdy and easy to fill.</p>"
+            "<h4>Select to learn more</h4><p>120 customers mention sturdiness, 118 positive.</p>"
+            "<h3>Specs</h3><p>Height 23 cm, width 16 cm.</p></main>")
+    product = _selected(_seg(html), "product")
+    assert "Height 23 cm, width 16 cm." in product and "A cedar feeder with a copper roof and a wide tray." in product
+    assert not any("customers" in t.lower() for t in product)

@@ -1660,7 +1660,11 @@ _SPONSORED_SECTION = re.compile(
 # 0.03, 1 such service worse by 0.04). On pages typed article too, 2 more services lost.
 _TESTIMONIALS = re.compile(
     r"(?:(?:user|customer|client|our) )?testimonials|"
-    r"what (?:our )?(?:customers|clients) (?:are )?say(?:ing)?(?: about us)?[.!…]*",
+    r"what (?:our )?(?:customers|clients) (?:are )?say(?:ing)?(?: about us)?[.!…]*|"
+    # A marketplace's summary of its buyers' reviews: "Customers say", "Review highlights".
+    # Real pages 0.89788 -> 0.89789, old-style 0.87879 -> 0.87882 (1 page better, by 0.017
+    # and 0.045; none worse).
+    r"(?:customers|buyers|shoppers) say|what (?:buyers|shoppers) (?:are )?say(?:ing)?|review (?:summary|highlights)",
     re.I,
 )
 # A product page's sections to drop, in one pass: the shop's furniture and its testimonials.
