@@ -746,3 +746,13 @@ def test_a_summary_of_buyers_reviews_leaves_a_product_page() -> None:
     product = _selected(_seg(html), "product")
     assert "Height 23 cm, width 16 cm." in product and "A cedar feeder with a copper roof and a wide tray." in product
     assert not any("customers" in t.lower() for t in product)
+
+
+def test_a_marketplaces_report_form_leaves_a_product_page() -> None:
+    html = ("<main><h2>What’s wrong with this listing?</h2><h3>Add more details</h3>"
+            "<p>The first thing you should do is contact the seller directly.</p>"
+            "<h1>Stoneware Coffee Mug</h1><p>A wheel-thrown mug with a folk-art glaze, 350 ml.</p>"
+            "<h2>Item details</h2><p>Height 9 cm, rim 9 cm.</p></main>")
+    product = _selected(_seg(html), "product")
+    assert "A wheel-thrown mug with a folk-art glaze, 350 ml." in product and "Height 9 cm, rim 9 cm." in product
+    assert not any("seller directly" in t or "wrong with" in t or "more details" in t for t in product)

@@ -1464,7 +1464,11 @@ _SHOP_SECTION = re.compile(
     r"top products|more buying options|ask a question|(?:choose|select) (?:your )?add[ -]?ons|"
     r"need help(?: (?:with your order|choosing(?: \w+){1,3}))?\??|more expert advice|"
     # Buyers' questions to one another ("Customer questions & answers", "Questions & Answers").
-    r"(?:customer )?questions (?:&|and) answers",
+    r"(?:customer )?questions (?:&|and) answers|"
+    # A marketplace's form to report the listing: "What's wrong with this listing?". Real
+    # pages 0.89789 -> 0.89805 (2 pages better, +0.094 and +0.142; none worse), old-style
+    # unchanged.
+    r"report (?:this )?(?:item|listing|product)|what[’']?s wrong with this (?:item|listing|product)\??",
     re.I,
 )
 
