@@ -121,6 +121,24 @@ def test_a_threads_similar_threads_list_goes() -> None:
     ]
 
 
+def test_a_similar_threads_list_under_an_old_pages_font_heading_goes() -> None:
+    # The same box on a page set in old markup: its heading a <font size=4><b> line, the
+    # model's kept text like the rest. The heading and the list after it go.
+    seg = _seg(
+        "<div class='message'>I heard that Cincinnati has already sent out interview invitations, so I "
+        "figured we should get this thread started early this season. Best of luck to all of you.<br><br></div>"
+        "<div class='message'>Congratulations on the invitation, that is amazing news for you!<br><br></div>"
+        "<div class='block'><font size=4><b>Similar threads</b></font><br><div class='structItem'>"
+        "<a href='/t/2'>Official ID Thread 2025-2026</a> <span>Jul 24, 2025</span></div></div>"
+    )
+    probs = np.array([0.9, 0.9, 0.6, 0.6])
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")] == [
+        "I heard that Cincinnati has already sent out interview invitations, so I figured we should get "
+        "this thread started early this season. Best of luck to all of you.",
+        "Congratulations on the invitation, that is amazing news for you!",
+    ]
+
+
 def test_a_store_cards_apply_now_button_is_furniture() -> None:
     # A shop's store-card offer ends in its button; a sentence that starts so stays.
     assert is_widget_line("Apply now")

@@ -176,6 +176,15 @@ def test_a_blog_comment_section_without_a_comment_class_ends_the_story() -> None
     assert len(_drop_comment_tail(short, list(range(len(short))))) == len(short)
 
 
+def test_an_old_pages_comment_heading_in_font_tags_ends_the_story_too() -> None:
+    # The same blog set in old markup: its "Comments" heading a <font size=4><b> line.
+    html = ("<html><body><div id='content'>" + BODY * 2 +
+            "<font size=4><b>Comments</b></font><br>Bruno fixed my capo with a paper clip in 1983.<br><br>"
+            "Posted by: Walt K. at March 3, 2005 10:02 AM<br><br></div></body></html>")
+    blocks = segment(LexborHTMLParser(html).body).blocks
+    assert [blocks[i].text for i in _drop_comment_tail(blocks, list(range(len(blocks))))] == PARAS * 2
+
+
 def _news_page(n_stories: int) -> str:
     items = ",".join(
         f'{{"@type":"NewsArticle","headline":"Story {k}","datePublished":"2024-05-0{k + 1}T09:00:00Z"}}'
