@@ -103,6 +103,24 @@ def test_a_listings_introduction_under_its_h1_is_kept() -> None:
     ]
 
 
+def test_a_listings_introduction_under_an_old_pages_font_title_is_kept() -> None:
+    # The same archive set in old markup: its title a <font size=6><b> line (an <h1>'s size).
+    seg = _seg(
+        "<div class='header'><div>Tag</div><font size=6><b>Water Rights</b></font><br>"
+        "<div class='taxonomy-description'>Coverage of who gets to use the river and its tributaries, from "
+        "district votes to court fights.<br><br></div></div><div class='post'><font size=5><b><a href='/a'>"
+        "District votes to sell water to a farm</a></b></font><br>The board approved the one-year transfer "
+        "on Tuesday night.<br><br></div>"
+    )
+    probs = np.array([0.02, 0.2, 0.25, 0.6, 0.8])
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == [
+        "Water Rights",
+        "Coverage of who gets to use the river and its tributaries, from district votes to court fights.",
+        "District votes to sell water to a farm",
+        "The board approved the one-year transfer on Tuesday night.",
+    ]
+
+
 def test_a_threads_similar_threads_list_goes() -> None:
     # A forum engine's "Similar threads" box under the thread: its heading is not kept, the
     # other threads' titles and dates are; they go. A thread with little before it keeps all.
