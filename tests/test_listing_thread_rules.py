@@ -191,3 +191,20 @@ def test_a_listings_second_rendering_of_its_cards_goes_though_it_writes_them_apa
     probs = np.full(len(seg.blocks), 0.9)
     kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")]
     assert kept == ["Latest stories"] + [x for t, a, d, m in stories for x in (t, a, f"{d} | {m} min read")]
+
+
+def test_an_old_pages_font_heading_over_kept_text_is_kept_like_a_heading() -> None:
+    # A heading the model half doubts joins the kept text right under it; an old page's
+    # <font size=4><b> line is its heading. A doubted plain line does not join.
+    seg = _seg(
+        "<div class='box'><font size=4><b>Ferry timetable</b></font><br>The spring timetable adds two "
+        "sailings on weekday evenings from April.<br><br></div><div class='box'><b>Note</b><br>"
+        "The summer timetable follows in June, with the same evening sailings.<br><br></div>"
+    )
+    assert [b.text for b in seg.blocks][::2] == ["Ferry timetable", "Note"]
+    probs = np.array([0.3, 0.8, 0.3, 0.8])
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == [
+        "Ferry timetable",
+        "The spring timetable adds two sailings on weekday evenings from April.",
+        "The summer timetable follows in June, with the same evening sailings.",
+    ]

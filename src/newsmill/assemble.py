@@ -719,7 +719,9 @@ def select(
     blocks = seg.blocks
     for i in range(n):
         b = blocks[i]
-        if not keep[i] and b.kind == "heading" and i + 1 < n and keep[i + 1] and probs[i] >= threshold * 0.5:
+        # (An old page's <font size=N><b> line is its heading: old-style renderings 0.87897 ->
+        # 0.87920, 157 pages better and 97 worse, by 0.05 at most; real pages unchanged.)
+        if not keep[i] and _heading_level(b) and i + 1 < n and keep[i + 1] and probs[i] >= threshold * 0.5:
             keep[i] = True
     if not keep.any():
         # Never nothing when the page has a story to tell: the most likely blocks, if they
