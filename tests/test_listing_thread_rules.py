@@ -208,3 +208,27 @@ def test_an_old_pages_font_heading_over_kept_text_is_kept_like_a_heading() -> No
         "The spring timetable adds two sailings on weekday evenings from April.",
         "The summer timetable follows in June, with the same evening sailings.",
     ]
+
+
+_QA = (
+    "<div class='question js-question'><div class='post-layout'><div class='postcell'><p>How do I move the "
+    "keyboard focus to the file list in Explorer without the mouse?</p></div><div class='comments'>"
+    "<ul class='comments-list'><li class='comment js-comment'><div class='comment-body'><span "
+    "class='comment-copy'>Which version of Windows are you using for this, seven or ten?</span></div></li>"
+    "</ul></div></div></div><div class='answer js-answer'><div class='answercell'><p>Press Ctrl+E and then "
+    "Escape: the focus goes back to the file list.</p></div></div>"
+)
+
+
+def test_a_qa_pages_comments_under_its_question_go() -> None:
+    # A Q&A thread (Stack Exchange): the comments under the question, set in an element classed
+    # "comment" inside the one classed "question", are remarks on the post; the answer stays.
+    seg = _seg(_QA)
+    probs = np.array([0.9, 0.8, 0.9])
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")] == [
+        "How do I move the keyboard focus to the file list in Explorer without the mouse?",
+        "Press Ctrl+E and then Escape: the focus goes back to the file list.",
+    ]
+    # A thread engine's replies classed "comment" are the thread: they stay.
+    seg = _seg(_QA.replace("'question js-question'", "'thread'"))
+    assert len(select(seg, probs, 0.5, "forum")) == 3
