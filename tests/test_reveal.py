@@ -158,6 +158,14 @@ def test_a_hidden_panel_named_by_its_id_alone_is_read() -> None:
         assert "Hidden drop-down menu entry" not in text
 
 
+def test_a_hidden_panel_with_a_bem_class_is_read() -> None:
+    # Block-element-modifier class names: "tab__content", "tabs__pane", "toggle__content".
+    for attrs in ("class='tab__content' hidden", "class='tabs__pane' style='display:none'", "class='toggle__content' hidden"):
+        text = extract(_tabbed_docs(attrs)).text
+        assert "npm install messaging-client" in text, attrs
+        assert "Hidden drop-down menu entry" not in text
+
+
 def test_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
     html = (
         "<html><body><noscript><iframe src='https://tags.example/ns.html' height='0' width='0' "

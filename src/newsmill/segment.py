@@ -323,7 +323,11 @@ def _class_bits(cls: str) -> int:
 # says so too when its class is a hashed one and no ARIA role is left (old markup):
 # old-style renderings 0.86918 -> 0.86967 (7 pages better, among them an accordion of FAQs
 # under tabs; 1 worse by 0.014), real pages 0.89408 -> 0.89408 (2 worse by 0.004 at most).
-_PANEL_CLASS = re.compile(r"accordion|collaps|tab-?pane|tab-?content|tabpanel|faq|answer", re.IGNORECASE)
+# BEM names count too ("tab__content", "tabs__panel", "toggle__content"): a service's tabs of
+# offerings, a product's specifications behind a toggle.
+_PANEL_CLASS = re.compile(
+    r"accordion|collaps|tabs?[-_]{0,2}(?:pane|content)|tabpanel|toggle[-_]{0,2}content|faq|answer", re.IGNORECASE
+)
 
 
 def _panel(attrs: dict) -> bool:
