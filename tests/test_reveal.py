@@ -166,6 +166,13 @@ def test_a_hidden_panel_with_a_bem_class_is_read() -> None:
         assert "Hidden drop-down menu entry" not in text
 
 
+def test_a_hidden_focusable_panel_without_its_role_is_read() -> None:
+    # ARIA's tab pattern makes each panel focusable; an old-style rendering drops the role.
+    text = extract(_tabbed_docs("class='css-l8vwfh' tabindex='0' hidden")).text
+    assert "npm install messaging-client" in text
+    assert "Hidden drop-down menu entry" not in text
+
+
 def test_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
     html = (
         "<html><body><noscript><iframe src='https://tags.example/ns.html' height='0' width='0' "

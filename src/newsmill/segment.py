@@ -324,17 +324,22 @@ def _class_bits(cls: str) -> int:
 # old-style renderings 0.86918 -> 0.86967 (7 pages better, among them an accordion of FAQs
 # under tabs; 1 worse by 0.014), real pages 0.89408 -> 0.89408 (2 worse by 0.004 at most).
 # BEM names count too ("tab__content", "tabs__panel", "toggle__content"): a service's tabs of
-# offerings, a product's specifications behind a toggle.
+# offerings, a product's specifications behind a toggle. So does a hidden element a keyboard
+# can focus (tabindex="0"), as ARIA's tab pattern sets each panel, when the role is gone (a
+# design system's hashed classes in an old-style rendering: a quickstart's code in seven
+# languages, 0.25 -> 0.95): old-style 0.87914 -> 0.87961, real pages +0.000002 (2 product
+# pages moved, by 0.004 and -0.002).
 _PANEL_CLASS = re.compile(
     r"accordion|collaps|tabs?[-_]{0,2}(?:pane|content)|tabpanel|toggle[-_]{0,2}content|faq|answer", re.IGNORECASE
 )
 
 
 def _panel(attrs: dict) -> bool:
-    """A tab panel or disclosure panel (ARIA role, label, or a panel class)."""
+    """A tab panel or disclosure panel (ARIA role, label, focusable, or a panel class)."""
     return (
         attrs.get("role") == "tabpanel"
         or bool(attrs.get("aria-labelledby"))
+        or attrs.get("tabindex") == "0"
         or _PANEL_CLASS.search(attrs.get("class") or "") is not None
         or _PANEL_CLASS.search(attrs.get("id") or "") is not None
     )
