@@ -243,3 +243,19 @@ def test_a_tooltip_named_by_its_class_is_not_read_but_its_toggle_is() -> None:
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert "Cup style" in texts and "More information" in texts and "Open-Back" in texts
     assert not any("leak sound" in t for t in texts)
+
+
+def test_an_icon_fonts_ligature_is_not_read() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.segment import segment
+
+    # Material icons draw a glyph from the icon's name written as text: "local_offer" is a tag.
+    offer = (
+        "<p><span class='material-icons-outlined'>local_offer</span> Save up to $800 on treadmills</p>"
+        "<p><i class='material-symbols-rounded notranslate'>chevron_right</i>See all offers</p>"
+    )
+    html = f"<html><body><article><h1>Home gyms</h1>{offer}{PARAS}</article></body></html>"
+    texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
+    assert any(t.startswith("Save up to $800") for t in texts) and "See all offers" in texts
+    assert not any("local_offer" in t or "chevron_right" in t for t in texts)

@@ -406,6 +406,11 @@ def _seen_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
 _TOOLTIP_CONTENT = re.compile(r"[Tt]ool-?tip[-_]{0,2}(?:content|text|inner|body|bubble)")
 
 
+# Google's icon fonts draw a glyph from a ligature, the icon's name written as the element's
+# text ("local_offer", "chevron_right", "check"): the words are never read on the screen.
+_ICON_FONT = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:$|[\s-])", re.IGNORECASE)
+
+
 def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
@@ -869,6 +874,8 @@ class _Walker:
                     continue  # MediaWiki's "[edit]" link inside a section's heading
                 if cls and tag not in BLOCK_TAGS and screen_reader_only(cls) and _spoken_sentence(child):
                     continue  # read to screen readers only ("Add … to your wishlist")
+                if cls and tag not in BLOCK_TAGS and "aterial-" in cls and _ICON_FONT.search(cls):
+                    continue  # an icon font's ligature ("local_offer", "chevron_right"): a glyph
                 ident = attrs.get("id")
                 if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
                     continue  # a consent manager's dialog: never the page's content
