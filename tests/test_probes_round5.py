@@ -231,3 +231,18 @@ def test_list_items_written_as_paragraphs_keep_their_bullets() -> None:
     art = extract(html)
     assert "\n- Replace the washer, which costs almost nothing.\n- Replace the whole cartridge.\n" in art.text
     assert "\n1. Replace the washer, which costs almost nothing.\n1. Replace the whole cartridge.\n" in art.markdown
+
+
+def test_more_on_a_topic_labels_and_bracketed_read_more_links_go() -> None:
+    blocks = _blocks(
+        "<p>The tram runs every ten minutes from Monday.</p><p><strong>More on Harbour Line:</strong></p>"
+        '<ul><li><a href="/n/1">Guide to the new harbour timetable</a></li>'
+        '<li><a href="/n/2">How the depot was rebuilt</a></li></ul>'
+    )
+    assert _drop_promo_runs(blocks, list(range(len(blocks)))) == [0]
+    # Without the colon it is a heading of the story's own ("More on the ferry" over prose).
+    blocks = _blocks('<p><strong>More on the ferry</strong></p><ul><li><a href="/n/1">Ferry times</a></li>'
+                     '<li><a href="/n/2">Ferry fares</a></li></ul>')
+    assert _drop_promo_runs(blocks, list(range(len(blocks)))) == [0, 1, 2]
+    (b,) = _blocks('<p>[Read more: <a href="/x/1">A guide to small business accounting</a>]</p>')
+    assert _is_promo_link(b)

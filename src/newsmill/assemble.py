@@ -257,7 +257,7 @@ _POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
 # and "Watch:" lines are left alone: documentation's see-also sections and news video captions.
 # Set off by arrows, any short label makes one: ">> Learn More: ...", "» Useful Resource: ...".
 # "Read also" in German, French, Spanish, Italian, Portuguese, Dutch, Russian, Polish,
-# Indonesian, Turkish, Chinese and Korean.
+# Indonesian, Turkish, Chinese and Korean. In brackets too: "[Read more: ...]".
 _READ_ALSO = (
     r"lesen sie auch|mehr zum thema|[àa] lire aussi|lire aussi|lee tambi[ée]n|lea tambi[ée]n|te puede interesar|"
     r"leggi anche|leia tamb[ée]m|lees ook|читайте также|czytaj (?:także|też)|zobacz (?:także|też)|"
@@ -270,7 +270,7 @@ _READ_ALSO = (
     r"lue myös|läs (?:också|även)|læs også|les også"
 )
 _PROMO = re.compile(
-    r"\s*(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
+    r"\s*\[?\s*(?:read more|related(?: (?:article|story|post|reading))?|also read|read also|read about|must read|more on this|"
     r"recommended(?: reading)?|don[’']t miss|further reading|more|see more|" + _READ_ALSO + r")\s*[:|：]\s*\S|"
     r"[>»→▶►▸]+\s*(?:[^\W\d_][\w’']*\s+){0,3}[^\W\d_][\w’']*\s*:\s*\S",
     re.I,
@@ -383,10 +383,14 @@ def _drop_filter_controls(seg: Segmentation, out: list[int]) -> list[int]:
 
 # The same label on a line of its own, its links on the lines after ("Related stories:" over
 # two headlines, as older news pages set them inside the story's cell). Not "Read more": on
-# its own it is a card's button, and the next card's linked title follows it.
+# its own it is a card's button, and the next card's linked title follows it. "More on Wharton:"
+# over a school's guides (with the colon: without, it may head the story's own section).
+# This and bracketed "[Read more: ...]" lines: real +0.00004, old-style +0.00006 (2 pages
+# better in each, none worse).
 _PROMO_LABEL = re.compile(
     r"(?:related(?: (?:articles?|stories|posts?|links|coverage|reading))?|also read|read also|must read|"
-    r"more on this(?: story| topic)?|recommended(?: reading)?|further reading|more stories|" + _READ_ALSO + r")\s*:?",
+    r"more on this(?: story| topic)?|more on [^:]{1,30}(?=:)|recommended(?: reading)?|further reading|more stories|"
+    + _READ_ALSO + r")\s*:?",
     re.I,
 )
 _LINK_RUN_MAX = 12
