@@ -38,8 +38,14 @@ def test_an_articles_headline_leaves_its_text(keep_all) -> None:  # type: ignore
     assert "# Council funds the river bridge" not in art.markdown
 
 
-def test_a_thread_or_a_short_page_keeps_its_headline(keep_all) -> None:  # type: ignore[no-untyped-def]
-    keep_all("forum")  # a thread's title is its question
-    assert newsmill.extract(_page(6), url="https://gazette.example/forum/t/1").text.startswith("Council funds")
+def test_a_threads_headline_leaves_its_text_too(keep_all) -> None:  # type: ignore[no-untyped-def]
+    keep_all("forum")  # the thread's title is the title field; its posts are the text
+    art = newsmill.extract(_page(6), url="https://gazette.example/forum/t/1")
+    assert art.text.startswith("0. The council voted")
+
+
+def test_a_listing_or_a_short_page_keeps_its_headline(keep_all) -> None:  # type: ignore[no-untyped-def]
+    keep_all("listing")  # a list's heading names what it lists
+    assert newsmill.extract(_page(6), url="https://gazette.example/news/").text.startswith("Council funds")
     keep_all("article")  # a page whose text is little more than its headline keeps it
     assert newsmill.extract(_page(1), url="https://gazette.example/news/brief").text.startswith("Council funds")

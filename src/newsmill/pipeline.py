@@ -30,7 +30,7 @@ _LEAN = 1.0
 _NO_SPEECH_TYPES = frozenset(["product", "collection", "service", "documentation"])
 _NEWS_TYPES = frozenset(t for t in ARTICLE_TYPES if t.endswith("newsarticle"))  # NewsArticle and its kinds
 _DECLARED_NEWS_CONF = 0.9
-_UNTITLED_TYPES = frozenset(["article", "service", "documentation"])
+_UNTITLED_TYPES = frozenset(["article", "service", "documentation", "forum"])
 _HEADLINE_REST_MIN_WORDS = 50
 _BYLINE_TYPES = frozenset(["service", "documentation", "forum", "listing"])
 _BYLINE_CONF = 0.6
@@ -108,8 +108,8 @@ def extract(
     images = meta.pop("_image_positions", [])
     if page_type in _UNTITLED_TYPES and _is_headline(blocks, meta.get("title")):
         # The headline opening the text is the title, a field of its own (WCXB's references
-        # of articles, services and manuals start after it). Threads, listings and shops keep
-        # it: there it names the post or the product the text is about.
+        # of articles, services, manuals and threads start after it; a thread's posts follow
+        # its title). Listings and shops keep it: there it names what the text lists or sells.
         blocks = blocks[1:]
         images = _shift_images(images, 1, -1)
     if page_type == "product":  # a description kept in a tab or a script: from JSON-LD
