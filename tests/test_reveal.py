@@ -259,3 +259,31 @@ def test_an_icon_fonts_ligature_is_not_read() -> None:
     texts = [b.text for b in segment(LexborHTMLParser(html).body).blocks]
     assert any(t.startswith("Save up to $800") for t in texts) and "See all offers" in texts
     assert not any("local_offer" in t or "chevron_right" in t for t in texts)
+
+
+def _faq_page(answer_attr: str, answer: str) -> str:
+    qa = "".join(
+        f"<div class='sc-a1 qRow'><div class='sc-a1 qHead'><h3>Question {i} about pet insurance plans?</h3></div>"
+        f"<div class='sc-a1 empty'></div><div {answer_attr}><p>{answer.format(i)}</p></div></div>"
+        for i in range(1, 5)
+    )
+    return (
+        "<html><body><header><a href='/'>Home</a></header><main><h1>Compare pet insurance</h1>"
+        f"{_paras(SENTENCES[:8])}<h2>Pet insurance FAQs</h2>{qa}</main>"
+        "<div style='display:none' class='sc-b2 menu'><p>Hidden drop-down menu entry that no reader sees here.</p></div>"
+        "</body></html>"
+    )
+
+
+def test_a_collapsed_answer_under_its_question_is_read() -> None:
+    # A hashed class names no panel: the question just before the hidden element says it is one.
+    answer = "Pet insurance reimburses part or all of the vet bills of your pet's treatment, case {}."
+    text = extract(_faq_page("class='sc-a1 kAHMfN' style='visibility:hidden' height='0'", answer)).text
+    assert "reimburses part or all of the vet bills of your pet's treatment, case 3" in text
+    assert "Hidden drop-down menu entry" not in text
+
+
+def test_a_hidden_widget_after_a_question_stays_hidden() -> None:
+    # A poll's options and votes after its question hold no sentence: not an answer.
+    text = extract(_faq_page("class='poll-area' hidden", "Fallout {}2%, 197 votes The Last of Us 19%, 71 votes")).text
+    assert "197 votes" not in text
