@@ -756,3 +756,17 @@ def test_a_marketplaces_report_form_leaves_a_product_page() -> None:
     product = _selected(_seg(html), "product")
     assert "A wheel-thrown mug with a folk-art glaze, 350 ml." in product and "Height 9 cm, rim 9 cm." in product
     assert not any("seller directly" in t or "wrong with" in t or "more details" in t for t in product)
+
+
+def test_a_products_variations_leave_a_product_page() -> None:
+    # Each variation is a product of its own, with its own page: a shop's list of other products.
+    cards = "".join(f"<p>Cedar Bird Feeder {c}: a cedar feeder with a {c.lower()} roof and a wide tray.</p>"
+                    for c in ("Green", "Red", "Blue"))
+    for label in ("<div>Show variations of this product</div>", "<h2>Variations of this style</h2>"):
+        html = ("<main><h1>Cedar Bird Feeder</h1><p>A cedar feeder with a copper roof and a wide tray.</p>"
+                "<p>Hand-built from untreated western red cedar, it holds two litres of mixed seed, and its roof "
+                "lifts off on a brass hinge for filling and cleaning; a drainage mesh keeps the seed dry.</p>"
+                f"<div class='variants'>{label}<div>{cards}</div></div><h2>Specs</h2><p>Height 23 cm, width 16 cm.</p></main>")
+        product = _selected(_seg(html), "product")
+        assert "Height 23 cm, width 16 cm." in product and "A cedar feeder with a copper roof and a wide tray." in product
+        assert not any("roof and a wide tray" in t and "copper" not in t or "ariations" in t for t in product), label
