@@ -933,3 +933,19 @@ def test_a_ticker_repeating_one_call_to_action_is_dropped() -> None:
     assert not any(t.startswith("Book Now") for t in kept)
     assert any(t.startswith("Order Now |") for t in kept)  # a table's row of buttons stays
     assert any(t.startswith("Yes Yes Yes") for t in kept)
+
+
+def test_a_section_headed_about_the_author_leaves_the_story_up_to_the_next_heading() -> None:
+    bio = "Jane Roe writes on running gear and has tested over two hundred watches since 2015."
+    reviewer = "Dr. John Doe checks every health claim we publish against current guidance."
+    after = (
+        f"<h2>About the Author</h2><p>Jane Roe, Senior Editor</p><p>{bio}</p>"
+        f"<h2>About the Reviewer</h2><p>{reviewer}</p><h2>Sources</h2><p>{PARA} Listed.</p>"
+    )
+    seg, kept = _story_kept(after)
+    assert not any("About the" in t or bio in t or reviewer in t or "Senior Editor" in t for t in kept)
+    assert "Sources" in kept and sum(t.endswith(PARA) for t in kept) == 6
+    # The same words in a sentence of the story stay.
+    line = "About the author of the report, little is known beyond her years at the ministry."
+    seg, kept = _story_kept(f"<p>{line}</p>")
+    assert line in kept

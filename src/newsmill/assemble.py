@@ -796,7 +796,7 @@ def select(
             out = _drop_asides_of_story(seg, _drop_next_story(seg, out, art_of), art_of)
         out = _drop_comment_tail(blocks, _drop_comments(seg, _drop_pull_quotes(seg, out)))
         out = _drop_other_stories(blocks, _drop_video_teasers(blocks, out), kept)
-        out = _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES)
+        out = _drop_author_sections(blocks, _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES))
         # (a thread's post dates stay)
         out = [i for i in out if not _is_date_stamp(blocks[i]) and not _is_appeal(blocks[i].text)]
     if page_type == "forum":
@@ -1271,6 +1271,38 @@ _CTA_MAX_SHARE = 0.25
 # An article page's boxes, read in one walk; the pitch has a share of its own.
 _ARTICLE_BOXES = (_AUTHOR_BOX, _EXCERPT_BOX, _DISCLAIMER_BOX, _POPUP_BOX, _CTA_BOX)
 _ARTICLE_BOX_SHARES = (_ASIDE_MAX_SHARE,) * 4 + (_CTA_MAX_SHARE,)
+
+
+# A section headed for the writer or the medical reviewer ("About the Author", "About the
+# Reviewer", "Über den Autor", "À propos de l'auteur"): the byline's people, not the story,
+# without an author box's class. The heading and what follows it, up to the next heading of
+# another kind, leave an article's text. On wcxb-dev 4 article pages hold such a heading: 3
+# references leave the section out, 1 keeps it.
+_ABOUT_AUTHOR = re.compile(
+    r"(?:about|meet) the (?:authors?|reviewers?|writers?|contributors?)|"
+    r"(?:[üu]ber (?:den|die) autor(?:in|en)?|[àa] propos de l[’']auteur|sobre (?:el|la|o|a) autora?|"
+    r"over de auteur|sull[’']autore|o autorze|об авторе)"
+)
+
+
+def _drop_author_sections(blocks: list[Block], out: list[int]) -> list[int]:
+    """``out`` without the sections headed "About the author" (a heading, or a short line of
+    its own), when they are the smaller part."""
+    top: set[int] = set()
+    inside = False
+    for i in out:
+        b = blocks[i]
+        head = _heading_level(b) > 0
+        if (head or b.kind in ("p", "text")) and b.chars <= 40:
+            if _ABOUT_AUTHOR.fullmatch(b.text.strip().rstrip(":").strip().lower()) is not None:
+                inside = True
+                top.add(i)
+                continue
+        if head:
+            inside = False
+        if inside:
+            top.add(i)
+    return _drop_minor(blocks, out, top)
 
 
 # The writer's bio closing a story, set as a paragraph of its own without an author box's class
