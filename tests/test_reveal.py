@@ -287,3 +287,28 @@ def test_a_hidden_widget_after_a_question_stays_hidden() -> None:
     # A poll's options and votes after its question hold no sentence: not an answer.
     text = extract(_faq_page("class='poll-area' hidden", "Fallout {}2%, 197 votes The Last of Us 19%, 71 votes")).text
     assert "197 votes" not in text
+
+
+def _sections_page(body_attr: str) -> str:
+    sections = "".join(
+        f"<div class='css-p1 e2'><h3>Cushioning and midsole foam, part {i}</h3>"
+        f"<div class='css-1k e2' {body_attr}><p>The midsole foam in your shoes plays into comfort and ride, "
+        f"and a softer foam absorbs more of each landing, section {i}.</p></div></div>"
+        for i in range(1, 5)
+    )
+    return (
+        "<html><body><header><a href='/'>Home</a></header><main><h1>How to choose running shoes</h1>"
+        f"{_paras(SENTENCES[:8])}{sections}</main></body></html>"
+    )
+
+
+def test_a_collapsed_section_under_its_heading_is_read() -> None:
+    # The hidden attribute on the body of a heading's collapsible section (hashed classes).
+    text = extract(_sections_page("hidden aria-hidden='true' tabindex='-1'")).text
+    assert "a softer foam absorbs more of each landing, section 3" in text
+
+
+def test_a_styled_hidden_box_under_a_heading_stays_hidden() -> None:
+    # A forum's board description under its title, hidden by style: not a collapsed section.
+    text = extract(_sections_page("style='display:none'")).text
+    assert "section 3" not in text
