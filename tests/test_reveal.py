@@ -312,3 +312,14 @@ def test_a_styled_hidden_box_under_a_heading_stays_hidden() -> None:
     # A forum's board description under its title, hidden by style: not a collapsed section.
     text = extract(_sections_page("style='display:none'")).text
     assert "section 3" not in text
+
+
+def test_a_read_more_expanders_hidden_part_is_read() -> None:
+    page = (
+        "<html><body><header><a href='/'>Home</a></header><main><h1>The garden year</h1>"
+        f"{_paras(SENTENCES[:8])}<div class='row expander-container'>"
+        "<div class='expander-content' style='display:none'><p>Excerpt. In early spring the beds are "
+        "turned and the first peas go into the cold ground along the fence.</p></div>"
+        "<a href='#'>Read more</a></div></main></body></html>"
+    )
+    assert "the first peas go into the cold ground" in extract(page).text

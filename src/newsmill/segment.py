@@ -329,8 +329,11 @@ def _class_bits(cls: str) -> int:
 # design system's hashed classes in an old-style rendering: a quickstart's code in seven
 # languages, 0.25 -> 0.95): old-style 0.87914 -> 0.87961, real pages +0.000002 (2 product
 # pages moved, by 0.004 and -0.002).
+# A "read more" expander's hidden part ("a-expander-content", "expander__content"): a book's
+# excerpt, a product's long description. Real 0.89932 -> 0.89956 (product +0.0029; 2 better,
+# +0.23 and +0.14, 1 worse -0.02), old-style 0.88079 -> 0.88094.
 _PANEL_CLASS = re.compile(
-    r"accordion|collaps|tabs?[-_]{0,2}(?:pane|content)|tabpanel|toggle[-_]{0,2}content|faq|answer", re.IGNORECASE
+    r"accordion|collaps|tabs?[-_]{0,2}(?:pane|content)|tabpanel|toggle[-_]{0,2}content|expander[-_]{0,2}content|faq|answer", re.IGNORECASE
 )
 
 
