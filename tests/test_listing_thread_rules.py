@@ -81,6 +81,15 @@ def test_a_questions_asked_stamp_dates_a_thread() -> None:
     assert (cand.value.day.month, cand.value.day.day) == (3, 26)
 
 
+# A tag archive's title, its introduction and its one card, as select keeps them.
+_ARCHIVE = [
+    "Water Rights",
+    "Coverage of who gets to use the river and its tributaries, from district votes to court fights.",
+    "District votes to sell water to a farm",
+    "The board approved the one-year transfer on Tuesday night.",
+]
+
+
 def test_a_listings_introduction_under_its_h1_is_kept() -> None:
     # A tag archive: the model doubts the page's <h1> and the line of prose under it, set in the
     # archive's header apart from the cards; both stay. A short label under it would not.
@@ -91,12 +100,7 @@ def test_a_listings_introduction_under_its_h1_is_kept() -> None:
         "one-year transfer on Tuesday night.</p></article>"
     )
     probs = np.array([0.02, 0.2, 0.25, 0.6, 0.8])
-    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == [
-        "Water Rights",
-        "Coverage of who gets to use the river and its tributaries, from district votes to court fights.",
-        "District votes to sell water to a farm",
-        "The board approved the one-year transfer on Tuesday night.",
-    ]
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == _ARCHIVE
     assert [seg.blocks[i].text for i in select(seg, np.array([0.02, 0.2, 0.1, 0.6, 0.8]), 0.5, "listing")] == [
         "District votes to sell water to a farm",
         "The board approved the one-year transfer on Tuesday night.",
@@ -113,12 +117,7 @@ def test_a_listings_introduction_under_an_old_pages_font_title_is_kept() -> None
         "on Tuesday night.<br><br></div>"
     )
     probs = np.array([0.02, 0.2, 0.25, 0.6, 0.8])
-    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == [
-        "Water Rights",
-        "Coverage of who gets to use the river and its tributaries, from district votes to court fights.",
-        "District votes to sell water to a farm",
-        "The board approved the one-year transfer on Tuesday night.",
-    ]
+    assert [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")] == _ARCHIVE
 
 
 def test_a_threads_similar_threads_list_goes() -> None:

@@ -63,6 +63,7 @@ BOX_CLASSES = {
     assemble._CTA_BOX: ["div.cta-banner", "div.inline-cta", "section.CTA", "div.ServiceRequestCta", "div.CallToActionBox"],
     assemble._PRODUCT_ASIDES[0]: ["div.reviews", "div.user_reviews", "div.productReview"],
     assemble._LINK_PREVIEW: ["aside.onebox", "div.bbCodeBlock--unfurl"],
+    assemble._GRAPHIC: ["div.hero-graphic-container", "div.PaymentsHeroAnimationGraphic", "div.PageSection_illustration__P1Yb9"],
 }
 
 

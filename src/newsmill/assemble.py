@@ -1367,16 +1367,30 @@ _QA_POST = re.compile(r"(?:^[a-z0-9]+\.|\s)(?:question|answer)(?:\s|$)")
 _QA_HOPS = 12
 
 
-def _in_qa_comment(elems: list[Elem], e: int) -> bool:
-    """Inside an element classed comment that an element classed question or answer holds."""
-    comment = False
-    for _ in range(_QA_HOPS):
+def _is_qa_comment(sig: str) -> bool:
+    return "comment" in sig and _QA_COMMENT.search(sig) is not None
+
+
+def _is_qa_post(sig: str) -> bool:
+    return ("question" in sig or "answer" in sig) and _QA_POST.search(sig) is not None
+
+
+def _classed_under(
+    elems: list[Elem], e: int, inner: Callable[[str], object], outer: Callable[[str], object], hops: int, inner_hops: int
+) -> bool:
+    """Whether element ``e`` or one of its first ``inner_hops`` ancestors has a signature that
+    ``inner`` accepts, and an element above that one, within ``hops`` levels of ``e``, one that
+    ``outer`` accepts."""
+    found = False
+    for hop in range(hops):
         if e < 0:
             return False
         sig = elems[e].sig
-        if "comment" in sig and not comment:
-            comment = _QA_COMMENT.search(sig) is not None
-        elif comment and ("question" in sig or "answer" in sig) and _QA_POST.search(sig):
+        if not found:
+            if hop >= inner_hops:
+                return False
+            found = bool(inner(sig))
+        elif outer(sig):
             return True
         e = elems[e].parent
     return False
@@ -1398,7 +1412,7 @@ def _drop_post_furniture(seg: Segmentation, out: list[int], forum: bool) -> list
                 continue
             if thread and _in_signature(elems, b.elem):
                 continue
-            if forum and _in_qa_comment(elems, b.elem):
+            if forum and _classed_under(elems, b.elem, _is_qa_comment, _is_qa_post, _QA_HOPS, _QA_HOPS):
                 continue
             if forum and _is_poster_rank(elems, b):
                 continue
@@ -1415,25 +1429,13 @@ _RANK_CLASS = re.compile(r"user-?(?:title|rank|extras|group|role)|role|[_-]group
 _RANK_BOX = re.compile(r"author|poster|user", re.I)
 _RANK_MAX_WORDS = 4
 _RANK_HOPS = 5
+_RANK_CLASS_HOPS = 3
 
 
 def _is_poster_rank(elems: list[Elem], b: Block) -> bool:
     if b.text.count(" ") >= _RANK_MAX_WORDS or any(c.isdigit() for c in b.text):
         return False
-    e, ranked = b.elem, False
-    for hop in range(_RANK_HOPS):
-        if e < 0:
-            return False
-        sig = elems[e].sig
-        if hop < 3 and not ranked:
-            ranked = _RANK_CLASS.search(sig) is not None
-            if ranked:
-                e = elems[e].parent
-                continue
-        if ranked and _RANK_BOX.search(sig):
-            return True
-        e = elems[e].parent
-    return False
+    return _classed_under(elems, b.elem, _RANK_CLASS.search, _RANK_BOX.search, _RANK_HOPS, _RANK_CLASS_HOPS)
 
 
 def _is_furniture_line(b: Block) -> bool:
@@ -1647,29 +1649,20 @@ def _drop_graphics(seg: Segmentation, out: list[int]) -> list[int]:
     """``out`` without the text inside a drawn picture (an element classed as a graphic or an
     illustration, with no heading), unless that holds most of the kept text."""
     blocks, elems = seg.blocks, seg.elems
-    seen: dict[int, bool] = {}  # element -> is a picture, or under one
+    hits = _box_bits(seg, out, (_GRAPHIC,))
+    headed: dict[int, bool] = {}  # picture-classed element -> holds a heading
     top: set[int] = set()
     for i in out:
-        path: list[int] = []
+        if not hits[i]:
+            continue
+        # The nearest picture-classed element decides: any above it holds its headings too.
         e = blocks[i].elem
-        pic = False
-        while e >= 0:
-            known = seen.get(e)
-            if known is not None:
-                pic = known
-                break
-            path.append(e)
+        while elems[e].tag in ("body", "html") or _GRAPHIC.search(elems[e].sig) is None:
+            e = elems[e].parent
+        if e not in headed:
             el = elems[e]
-            if ("raphic" in el.sig or "llustration" in el.sig) and el.tag not in ("body", "html") and (
-                _GRAPHIC.search(el.sig) is not None
-                and not any(_heading_level(blocks[j]) for j in range(el.first_block, el.last_block + 1))
-            ):
-                pic = True
-                break
-            e = el.parent
-        for a in path:
-            seen[a] = pic
-        if pic:
+            headed[e] = any(_heading_level(blocks[j]) for j in range(el.first_block, el.last_block + 1))
+        if not headed[e]:
             top.add(i)
     return _drop_minor(blocks, out, top, share=_GRAPHIC_MAX_SHARE)
 
@@ -1701,6 +1694,7 @@ _BOX_CUES: dict[re.Pattern[str], tuple[str, ...]] = {
     _CTA_BOX: ("cta", "call"),
     _PRODUCT_ASIDES[0]: ("review",),
     _LINK_PREVIEW: ("onebox", "unfurl"),
+    _GRAPHIC: ("graphic", "illustration"),
 }
 
 

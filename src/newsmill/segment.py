@@ -366,17 +366,18 @@ _QUESTION_HOPS = 4
 _SECTION_HEADINGS = frozenset(("h2", "h3", "h4"))
 
 
-def _answer(node: LexborNode) -> bool:
-    """``node`` (hidden) is the answer to the question just before it, an accordion's."""
+def _answer(node: LexborNode, by_attribute: bool) -> bool:
+    """``node`` (hidden; ``by_attribute``: by the hidden attribute) is the answer to the
+    question just before it, an accordion's, or the body of the collapsible section whose
+    heading it follows."""
     prev = node.prev
     for _ in range(_QUESTION_HOPS):
         if prev is None:
             return False
         q = prev.text(deep=True).strip()
         if q:
-            if prev.tag in _SECTION_HEADINGS and "hidden" in node.attributes:
-                q = "?"  # a collapsible section's heading: its hidden body follows it
-            if len(q) > _QUESTION_MAX_CHARS or not q.endswith("?") or q.count("?") > 1:
+            section = by_attribute and prev.tag in _SECTION_HEADINGS
+            if not section and (len(q) > _QUESTION_MAX_CHARS or not q.endswith("?") or q.count("?") > 1):
                 return False
             a = node.text(deep=True).strip()
             return len(a) >= _ANSWER_MIN_CHARS and a[0].isalnum() and _SENTENCE.search(a) is not None and not a.endswith("?")
@@ -926,7 +927,7 @@ class _Walker:
                 if (
                     ("hidden" in attrs or "popover" in attrs or style and _HIDDEN_STYLE.search(style))
                     and not _panel(attrs)
-                    and not _answer(child)
+                    and not _answer(child, "hidden" in attrs)
                 ):
                     if child.mem_id in self.spliced:
                         continue  # already read where its placeholder stands
