@@ -214,3 +214,22 @@ def test_picture_credits_that_say_where_the_picture_comes_from_are_dropped() -> 
     for prose in ("Images from the probe reached Earth on Tuesday, the agency said, after a six-hour delay in transmission.",
                   "Imagery from satellites"):
         assert not _is_credit_or_notice(blk(prose)), prose
+
+
+def test_a_bloggers_call_to_follow_them_on_social_media_is_dropped() -> None:
+    from newsmill.assemble import _is_social_pitch
+
+    pitch = "Follow me on Instagram for new recipes and my favourite library reads!"
+    art = _extract(Case("follow", between=f"<p>{pitch}</p>"))
+    assert pitch not in art.text
+    for para in STORY:
+        assert para in art.text
+    for line in ("[Want more design tips? Let's hang out on Instagram!]", "Join me on TikTok: @thehousemaven",
+                 "*** Follow me on Instagram, YouTube or Facebook for a daily moment of travel inspiration ***",
+                 "Be sure to follow me on social media HERE to stay up to date on all the latest tips.",
+                 "The experts at Reviewed have you covered. Follow Reviewed on Facebook or Flipboard for the latest deals."):
+        assert _is_social_pitch(line), line
+    for prose in ("Discover new fan stats, test your knowledge, and follow us on Insta to win $250 in prizes.",
+                  "If you need help, you can join the Slack. You might also want to follow me on Bluesky at @filippo.",
+                  "Follow the steps on YouTube to reset the router."):
+        assert not _is_social_pitch(prose), prose

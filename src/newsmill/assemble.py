@@ -574,6 +574,28 @@ _NEWSLETTER_PITCH = re.compile(
     re.IGNORECASE,
 )
 
+# A blogger's call to follow them elsewhere, opening a sentence of a short paragraph ("Follow me
+# on Instagram for new recipes!", "[Want more design tips? Let's hang out on Instagram!]", "Be sure
+# to follow me on social media HERE to stay up to date ...", "Follow Reviewed on Facebook, Twitter
+# or Flipboard for the latest deals"). Not one set inside a sentence ("... and follow us on Insta to
+# win $250", "You might also want to follow me on Bluesky at ..."), which references keep. On
+# wcxb-dev, the 8 such lines we kept (7 sites, all articles) are in no reference. Dropped after the
+# other-stories sections: such a line can end a "More recipes" list of links that a recipe
+# card follows, and taken out first it would let that section run on over the card.
+_SOCIAL_PITCH_MAX_CHARS = 320
+_SOCIAL_PITCH = re.compile(
+    r"(?:^|[.!?…]\s)[\W_]*(?:(?i:(?:let['’]?s |be sure to |make sure to |please |don['’]?t forget to )?"
+    r"(?:(?:follow|join|connect with|hang out with|find|catch) (?:me|us)(?: along)? |hang out ))|"
+    r"(?i:follow )[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2} )"
+    r"(?i:(?:over )?on (?:facebook|twitter|x|instagram|insta|linkedin|youtube|tiktok|pinterest|threads|bluesky|"
+    r"mastodon|social media|social))\b"
+)
+
+
+def _is_social_pitch(text: str) -> bool:
+    return len(text) <= _SOCIAL_PITCH_MAX_CHARS and " on " in text and _SOCIAL_PITCH.search(text) is not None
+
+
 # A form's fine print: "By continuing, you agree to our Terms of Use and Privacy Policy", "I
 # accept the privacy policy", "registration on or use of this site constitutes agreement to its
 # user agreement". Not a story's "by checking that box, passengers agree to …" (no "you"). A
@@ -803,6 +825,8 @@ def select(
         out = _drop_thread_tail(blocks, _drop_comment_tail(blocks, out, forum=True))
         out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
         out = _drop_double_headers(blocks, _add_post_headers(seg, out))
+    if page_type != "forum":  # (a poster's own words, on a thread)
+        out = [i for i in out if not _is_social_pitch(blocks[i].text)]
     out = _drop_post_furniture(seg, _drop_closing_bios(blocks, out), page_type == "forum")
     if _only_footer(seg, out):
         return []
