@@ -233,3 +233,18 @@ def test_a_bloggers_call_to_follow_them_on_social_media_is_dropped() -> None:
                   "If you need help, you can join the Slack. You might also want to follow me on Bluesky at @filippo.",
                   "Follow the steps on YouTube to reset the router."):
         assert not _is_social_pitch(prose), prose
+
+
+def test_a_byline_left_at_the_top_of_the_story_is_dropped() -> None:
+    from newsmill.assemble import _BYLINE
+
+    byline = "By Rosa Ames • March 12, 2025"
+    html = build(Case("byline")).replace("</h1>", f"</h1>\n<p>{byline}</p>")
+    art = newsmill.extract(html, url="https://courier.example/news/library-hours")
+    assert "Rosa Ames" not in art.text
+    for para in STORY:
+        assert para in art.text
+    for line in ("By Rick Steves", "Written by HomeAdvisor", "By Keith Barry Senior Autos Reporter"):
+        assert _BYLINE.fullmatch(line), line
+    for kept in ("By 2013, the landscape had transformed.", "By the end of the year", "By far the best option, and cheaper"):
+        assert not _BYLINE.fullmatch(kept), kept

@@ -820,7 +820,7 @@ def select(
         out = _drop_other_stories(blocks, _drop_video_teasers(blocks, out), kept)
         out = _drop_author_sections(blocks, _drop_boxes(seg, out, _ARTICLE_BOXES, shares=_ARTICLE_BOX_SHARES))
         # (a thread's post dates stay)
-        out = [i for i in out if not _is_date_stamp(blocks[i]) and not _is_appeal(blocks[i].text)]
+        out = _drop_top_byline(blocks, [i for i in out if not _is_date_stamp(blocks[i]) and not _is_appeal(blocks[i].text)])
     if page_type == "forum":
         out = _drop_thread_tail(blocks, _drop_comment_tail(blocks, out, forum=True))
         out = _drop_boxes(seg, out, (_LINK_PREVIEW,))
@@ -1531,6 +1531,27 @@ _STAMP_LABEL = re.compile(
 
 # A reading time beside the date ("3 December 2018 · 24 minute read").
 _STAMP_READ_TIME = re.compile(r"\s*[·|•,–-]\s*\d{1,3}\s*(?:min|mins|minutes?)\.?\s*(?:read|reading time|to read)?\s*$", re.I)
+
+
+# The story's byline left at its top ("By Rick Steves", "By Haley Hoekstra • March 12, 2025",
+# "Written by HomeAdvisor", "By Keith Barry Senior Autos Reporter"): the author is a field of
+# its own. Only among the first kept lines (a roundup's "By Audience" heading sits further down),
+# and not a list's item. On wcxb-dev's articles: 6 such lines (6 sites) in no reference, 1 in one.
+_BYLINE = re.compile(
+    r"(?i:by|written by|words by|story by)\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le))*"
+    r"\s*(?:[•·|,–—-]\s*.{0,60})?"
+)
+_BYLINE_MAX_CHARS = 90
+_BYLINE_TOP = 4
+
+
+def _drop_top_byline(blocks: list[Block], out: list[int]) -> list[int]:
+    top = [
+        i for i in out[:_BYLINE_TOP]
+        if blocks[i].kind in ("p", "text", "heading") and len(blocks[i].text) <= _BYLINE_MAX_CHARS
+        and _BYLINE.fullmatch(blocks[i].text.strip()) is not None
+    ]
+    return [i for i in out if i not in top] if top else out
 
 
 def _is_date_stamp(b: Block) -> bool:
