@@ -248,3 +248,21 @@ def test_a_byline_left_at_the_top_of_the_story_is_dropped() -> None:
         assert _BYLINE.fullmatch(line), line
     for kept in ("By 2013, the landscape had transformed.", "By the end of the year", "By far the best option, and cheaper"):
         assert not _BYLINE.fullmatch(kept), kept
+
+
+def test_a_posts_tag_line_is_dropped() -> None:
+    from newsmill.assemble import _is_tag_line
+    from newsmill.segment import Block
+
+    def blk(text: str) -> Block:
+        return Block("p", text, text, 0, "p", chars=len(text))
+
+    tags = "Tags: Library, Town Board, Weekend Hours"
+    art = _extract(Case("tags", between=f"<p>{tags}</p>"))
+    assert tags not in art.text
+    for para in STORY:
+        assert para in art.text
+    assert _is_tag_line(blk("Tagged with: best, fiction, writer"))
+    for kept in ("Tags: the town's librarians said the weekend hours would be reviewed next spring, after a vote.",
+                 "Tagging your photos helps: see the guide", "Tag: "):
+        assert not _is_tag_line(blk(kept)), kept

@@ -1467,8 +1467,24 @@ def _is_furniture_line(b: Block) -> bool:
     another story, a picture's credit, the page's copyright notice, a template's placeholder."""
     return (
         is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
-        or _is_placeholder(b) or _is_marquee(b) or _is_sign_off(b)
+        or _is_placeholder(b) or _is_marquee(b) or _is_sign_off(b) or _is_tag_line(b)
     )
+
+
+# A post's tags on a line of their own under it ("Tags: Employment, Health & Fitness, Mid-sized
+# Businesses", "Tagged with: best, fiction, writer"): the blog's index terms, not its text. A list
+# of short terms only. On wcxb-dev: 2 such kept lines (2 sites), in no reference.
+_TAG_LINE = re.compile(r"(?:tags?|tagged(?: with)?)\s*:\s*[^,|;]{1,40}(?:\s*[,|;]\s*[^,|;]{1,40})*", re.I)
+_TAG_LINE_MAX_CHARS = 300
+_TAG_MAX_WORDS = 5
+
+
+def _is_tag_line(b: Block) -> bool:
+    t = b.text.strip()
+    if len(t) > _TAG_LINE_MAX_CHARS or t[:3].lower() != "tag" or b.in_pre or _TAG_LINE.fullmatch(t) is None:
+        return False
+    terms = re.split(r"[,|;]", t[t.index(":") + 1:])
+    return all(0 < len(x.split()) <= _TAG_MAX_WORDS for x in terms)
 
 
 # A ticker ("Book Now *Book Now *Book Now *..."): one short phrase of two words or more said three
