@@ -266,3 +266,29 @@ def test_a_posts_tag_line_is_dropped() -> None:
     for kept in ("Tags: the town's librarians said the weekend hours would be reviewed next spring, after a vote.",
                  "Tagging your photos helps: see the guide", "Tag: "):
         assert not _is_tag_line(blk(kept)), kept
+
+
+
+def test_a_players_embed_code_shown_as_text_is_dropped() -> None:
+    # An audio story's "Embed" box in a news river prints the player's code for readers to copy:
+    # kept by the model, it leaves the text. A tag named in a sentence, and markup in a code
+    # block, stay.
+    import numpy as np
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsmill.assemble import _is_embed_code, select
+    from newsmill.segment import Block, segment
+
+    code = ('<iframe src="https://courier.example/player/embed/4411/4412" width="100%" height="290" '
+            'frameborder="0" scrolling="no" title="Courier embedded audio player"></iframe>')
+    story = ("<article><h2><a href='/s/1'>Harbour ferry fares rise in April</a></h2>"
+             "<p>The council approved a ten percent rise for the two harbour ferry routes.</p>"
+             f"<div class='audio-tool'><b class='embed-url'><code>{code.replace('<', '&lt;')}</code></b></div></article>")
+    seg = segment(LexborHTMLParser(f"<html><body>{story * 3}</body></html>").body)
+    kept = [seg.blocks[i].text for i in select(seg, np.full(len(seg.blocks), 0.9), 0.5, "listing")]
+    assert "The council approved a ten percent rise for the two harbour ferry routes." in kept
+    assert not any("iframe" in t for t in kept)
+    assert _is_embed_code(Block("text", code, code, 0, "div", chars=len(code)))
+    for line in ("<caption>", "<version>: Specifies the schema version.", "<table></table><li> in select - fine"):
+        assert not _is_embed_code(Block("li", line, line, 0, "li", chars=len(line))), line
+    assert not _is_embed_code(Block("code", code, code, 0, "pre", chars=len(code), in_pre=True))

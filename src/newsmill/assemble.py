@@ -1464,10 +1464,30 @@ def _is_poster_rank(elems: list[Elem], b: Block) -> bool:
 
 def _is_furniture_line(b: Block) -> bool:
     """A line no reader wants on any page: a widget or control, a breadcrumb trail, a link to
-    another story, a picture's credit, the page's copyright notice, a template's placeholder."""
+    another story, a picture's credit, the page's copyright notice, a template's placeholder,
+    a player's embed code."""
     return (
         is_widget_line(b.text) or _is_breadcrumb(b) or _is_promo_link(b) or _is_credit_or_notice(b)
-        or _is_placeholder(b) or _is_marquee(b) or _is_sign_off(b) or _is_tag_line(b)
+        or _is_placeholder(b) or _is_marquee(b) or _is_sign_off(b) or _is_tag_line(b) or _is_embed_code(b)
+    )
+
+
+# A player's "Embed" box, its code shown as text for readers to copy: '<iframe
+# src="https://.../player/embed/..." width="100%" height="290" ...></iframe>' under every audio
+# story of a news river. The whole line is one embedding element with its attributes; markup in
+# a code block, or a tag named in a sentence ("<caption>", "<version>: the schema version"), is
+# no such line. On wcxb-dev no kept line of this form is in a reference (13 lines on one page).
+_EMBED_CODE = re.compile(
+    r"<(iframe|script|embed|object|video|audio|img|blockquote|div)\s[^<>]*?[\w:-]+\s*=[^<>]*>(?:.*</\1\s*>)?",
+    re.I | re.S,
+)
+
+
+def _is_embed_code(b: Block) -> bool:
+    text = b.text
+    return (
+        text[:1] == "<" and text.rstrip()[-1:] == ">" and b.kind != "code" and not b.in_pre
+        and _EMBED_CODE.fullmatch(text.strip()) is not None
     )
 
 
