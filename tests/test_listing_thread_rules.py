@@ -231,3 +231,33 @@ def test_a_qa_pages_comments_under_its_question_go() -> None:
     # A thread engine's replies classed "comment" are the thread: they stay.
     seg = _seg(_QA.replace("'question js-question'", "'thread'"))
     assert len(select(seg, probs, 0.5, "forum")) == 3
+
+
+def test_a_kept_cards_teaser_brings_its_linked_title() -> None:
+    # A news river's cards: the model keeps each teaser and doubts its linked title (scored under
+    # half the threshold, so no "heading over kept text"). A card's title comes with its kept
+    # teaser; a card whose only kept line is a short one (a price, a tag) brings no heading.
+    stories = [
+        ("Harbour ferry fares rise in April",
+         "The council approved a ten percent rise for the two harbour ferry routes after a long debate on Tuesday night."),
+        ("Library opens on Sunday evenings",
+         "The town library will stay open until eight o'clock on Sundays from next month, after a record summer of visits."),
+        ("New bridge over the river approved",
+         "Work on the footbridge between the two parks will start in the spring and should take about eighteen months."),
+    ]
+    cards = "".join(
+        f"<article class='card'><span>May 2, 2025</span><h2><a href='/s/{i}'>{title}</a></h2><p>{teaser}</p></article>"
+        for i, (title, teaser) in enumerate(stories)
+    )
+    seg = _seg(f"<main>{cards}</main>")
+    probs = np.array([0.2 if b.kind == "heading" else 0.9 for b in seg.blocks])
+    kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "listing")]
+    for title, teaser in stories:
+        assert title in kept and teaser in kept
+    short = "".join(
+        f"<div class='tile'><h3><a href='/p/{i}'>Canvas tote bag {i}</a></h3><p>Only {i + 2} left in stock</p></div>"
+        for i in range(3)
+    )
+    seg = _seg(f"<main>{short}</main>")
+    probs = np.array([0.2 if b.kind == "heading" else 0.9 for b in seg.blocks])
+    assert not any(seg.blocks[i].kind == "heading" for i in select(seg, probs, 0.5, "listing"))
