@@ -261,3 +261,32 @@ def test_a_kept_cards_teaser_brings_its_linked_title() -> None:
     seg = _seg(f"<main>{short}</main>")
     probs = np.array([0.2 if b.kind == "heading" else 0.9 for b in seg.blocks])
     assert not any(seg.blocks[i].kind == "heading" for i in select(seg, probs, 0.5, "listing"))
+
+
+def test_a_cards_row_of_topic_tags_is_dropped() -> None:
+    # A topic page's repository cards: each ends with its tags, links named by their slugs. The
+    # row leaves the text; a card's description, and a row of tags that are names ("Python Data
+    # Science Pandas NumPy Jupyter") or too few, stay.
+    from newsmill.assemble import _is_tag_cloud
+    from newsmill.segment import Block
+
+    tags = ["python", "machine-learning", "deep-learning", "neural-network", "tensorflow", "gpu"]
+    row = "".join(f"<a href='/topics/{t}'>{t}</a> " for t in tags)
+    cards = "".join(
+        f"<article class='repo'><h3><a href='/r/{i}'>tide-model {i}</a></h3>"
+        f"<p>A small library for forecasting harbour tides from gauge readings, number {i}.</p>"
+        f"<div class='topics'>{row}</div></article>"
+        for i in range(3)
+    )
+    seg = _seg(f"<main>{cards}</main>")
+    kept = [seg.blocks[i].text for i in select(seg, np.full(len(seg.blocks), 0.9), 0.5, "listing")]
+    assert "A small library for forecasting harbour tides from gauge readings, number 1." in kept
+    assert not any("machine-learning" in t for t in kept)
+
+    def linked(text: str) -> Block:
+        return Block("text", text, text, 0, "div", chars=len(text), link_chars=len(text))
+
+    assert _is_tag_cloud(linked(" ".join(tags)))
+    for text in ("Python Data Science Pandas NumPy Jupyter", "python machine-learning deep-learning",
+                 "python numpy pandas jupyter scipy matplotlib"):
+        assert not _is_tag_cloud(linked(text)), text
