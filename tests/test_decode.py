@@ -275,3 +275,23 @@ def test_garbage_never_raises(seed):
         art = newsmill.extract(data, url="https://example.org/x")
         assert isinstance(art, newsmill.Article)
         assert isinstance(art.text, str)
+
+
+# --- UTF-8 encoded twice ---------------------------------------------------------------
+
+EN = "It won’t compile — the “owner” drops the café’s value ¶ and frees it, €5."
+
+
+@pytest.mark.parametrize("misread", ["latin-1", "cp1252"])
+def test_double_encoded_utf8_is_put_back(misread):
+    # A page saved by a tool that read its UTF-8 as Latin-1 or windows-1252 and wrote UTF-8.
+    twice = page(EN, '<meta charset="utf-8">').encode("utf-8").decode(misread, "newsmill-c1").encode("utf-8")
+    text, enc = decode_html(twice)
+    assert enc == "utf-8" and EN in text
+
+
+def test_plain_accents_before_guillemets_are_left_alone():
+    # "É" + no-break space spells valid UTF-8 too, but the page shows no double-encoded quote.
+    body = "Il a dit\u00a0: «\u00a0CAFÉ\u00a0» et «\u00a0ÉTÉ\u00a0»."
+    text, _ = decode_html(page(body).encode("utf-8"))
+    assert body in text

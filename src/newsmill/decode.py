@@ -256,12 +256,57 @@ def _detect(data: bytes) -> str | None:
     return plausible[0][0]
 
 
+# UTF-8 read once as Latin-1 or windows-1252 and saved as UTF-8 again ("donâ\x80\x99t",
+# "donâ€™t"): a page stored by a tool that got its charset wrong. The UTF-8 of a curly quote
+# or a dash (U+2010-U+203F) read so starts with one of these two pairs, which no language
+# writes; when a page shows either, every run of characters that spells valid UTF-8 in those
+# code pages' bytes is put back. Seen on 28 pages of wcxb-dev (manuals, stories, a forum).
+_MOJIBAKE_SIGNS = ("\u00e2\u0080", "\u00e2\u20ac")
+# Characters -> the windows-1252 bytes 0x80-0x9f they stand for (Latin-1's are their own code).
+_CP1252_BYTES = {
+    bytes([b]).decode("cp1252", _C1_HANDLER): b for b in range(0x80, 0xA0)
+}
+_CONT = "[\x80-\xbf" + "".join(c for c in _CP1252_BYTES if ord(c) > 0xFF) + "]"
+_MOJIBAKE_RUN = re.compile(f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{_CONT}{{3}}")
+
+
+def _utf8_again(m: re.Match[str]) -> str:
+    run = m.group()
+    try:
+        return bytes(_CP1252_BYTES.get(c, ord(c)) for c in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+# The page's <head> stays as it is: the title chooser learned from head titles as pages carry
+# them and repairs its pick itself (titlemodel.clean_title). Repaired first, "itertools —
+# Functions creating iterators — Python documentation" split at the dash it had hidden and
+# the chooser titled the page "itertools".
+_BODY_TAG = re.compile(r"<body\b", re.IGNORECASE)
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with UTF-8 that was read as Latin-1/windows-1252 and re-encoded put back, from
+    its <body> on."""
+    if not any(sign in text for sign in _MOJIBAKE_SIGNS):
+        return text
+    m = _BODY_TAG.search(text)
+    at = m.start() if m else 0
+    return text[:at] + _MOJIBAKE_RUN.sub(_utf8_again, text[at:])
+
+
 def decode_html(data: bytes | str, charset: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding_used)``. Never raises on bad bytes.
 
     ``charset`` is a label from outside the document (an HTTP header, the user); it comes
-    after a byte-order mark and before the page's own ``<meta>`` declaration.
+    after a byte-order mark and before the page's own ``<meta>`` declaration. Text that was
+    encoded to UTF-8 twice is put back (repair_mojibake).
     """
+    text, enc = _decode_html(data, charset)
+    return repair_mojibake(text), enc
+
+
+def _decode_html(data: bytes | str, charset: str | None) -> tuple[str, str]:
     if isinstance(data, str):
         try:
             data.encode("utf-8")
