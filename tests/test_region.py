@@ -949,3 +949,28 @@ def test_a_section_headed_about_the_author_leaves_the_story_up_to_the_next_headi
     line = "About the author of the report, little is known beyond her years at the ministry."
     seg, kept = _story_kept(f"<p>{line}</p>")
     assert line in kept
+    line = "About the author of the report, little is known beyond her years at the ministry."
+    seg, kept = _story_kept(f"<p>{line}</p>")
+    assert line in kept
+
+
+def test_a_manual_s_page_tree_with_section_buttons_goes_whole() -> None:
+    # An old-style manual (no <nav>): its sidebar tree opens each section with a button, an
+    # unlinked label between the links, which must not break the run of menu items.
+    sections = [("Get started", ["Quickstart", "Understand workflows"]),
+                ("Write workflows", ["Choose when workflows run", "Control concurrency"]),
+                ("Manage runs", ["Re-run a workflow", "Cancel a workflow"])]
+    tree = "".join(
+        f"<li><button type='button'>{label}</button><ul>"
+        + "".join(f"<li><a href='/docs/{i}-{j}'>{item}</a></li>" for j, item in enumerate(items))
+        + "</ul></li>"
+        for i, (label, items) in enumerate(sections)
+    )
+    html = (
+        f"<html><body><div class='sidebar-nav'><ul>{tree}</ul></div>"
+        f"<div class='content'>{STORY}</div></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, np.full(len(seg.blocks), 0.9), 0.5, "documentation")
+    assert not any(t in kept for t in ("Get started", "Write workflows", "Quickstart", "Cancel a workflow"))
+    assert sum(t[:1].isdigit() for t in kept) == 6

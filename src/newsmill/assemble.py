@@ -2786,6 +2786,26 @@ def _in_docs_menu(e: Elem) -> bool:
     return bool(e.iflags & _DOCS_MENU_BOX) and not e.isem & _MAIN_SEMS
 
 
+# A manual's page tree opens each section with an unlinked caption: a button that folds it
+# ("Write workflows"), a <label>, a list item of plain text. In such a box (see _in_docs_menu)
+# one is part of the tree and goes with it; as a break in the run of links it had kept the
+# tree in pieces of under _MENU_RUN items. Captions run longer than a mega-menu's column
+# labels ("Configure and manage deployments"). Cross-validated on wcxb-dev: old-style
+# renderings 0.88104 -> 0.88127 (4407 0.46 -> 0.80, 0192 +0.002, 0671 -0.0004), real pages
+# unchanged (no page moved). One site's tree moved: the evidence is thin, the markup general.
+_DOCS_LABEL_KINDS = frozenset(["li", "text", "control"])
+_DOCS_LABEL_CHARS = 48
+_DOCS_LABEL_WORDS = 7
+
+
+def _is_docs_label(seg: Segmentation, i: int) -> bool:
+    b = seg.blocks[i]
+    return (
+        b.kind in _DOCS_LABEL_KINDS and not b.link_chars and b.chars <= _DOCS_LABEL_CHARS
+        and b.text.count(" ") < _DOCS_LABEL_WORDS and _in_docs_menu(seg.elems[b.elem])
+    )
+
+
 # A site header's menu, classed so ("site-header", "site-nav") but with no <nav> or <header>
 # tag (an older page's markup, or a template's <div>s): its panels' lines ("6-string Acoustic
 # Guitars 12-string Acoustic Guitars ...") are unlinked or long, so _drop_link_menus keeps
@@ -2822,7 +2842,7 @@ def _drop_link_menus(seg: Segmentation, out: list[int], docs: bool = False) -> l
         while r < len(out):
             if _is_menu_item(seg, out[r]) and (not docs or _in_docs_menu(seg.elems[seg.blocks[out[r]].elem])):
                 items += 1
-            elif not _in_menu(seg, out[r]):
+            elif not (_in_menu(seg, out[r]) or docs and _is_docs_label(seg, out[r])):
                 break
             r += 1
         if items >= _MENU_RUN:
