@@ -261,7 +261,7 @@ def _detect(data: bytes) -> str | None:
 # or a dash (U+2010-U+203F) read so starts with one of these two pairs, which no language
 # writes; when a page shows either, every run of characters that spells valid UTF-8 in those
 # code pages' bytes is put back. Seen on 28 pages of wcxb-dev (manuals, stories, a forum).
-_MOJIBAKE_SIGNS = ("\u00e2\u0080", "\u00e2\u20ac")
+_MOJIBAKE_SIGN = re.compile("\u00e2[\u0080\u20ac]")
 # Characters -> the windows-1252 bytes 0x80-0x9f they stand for (Latin-1's are their own code).
 _CP1252_BYTES = {
     bytes([b]).decode("cp1252", _C1_HANDLER): b for b in range(0x80, 0xA0)
@@ -288,7 +288,8 @@ _BODY_TAG = re.compile(r"<body\b", re.IGNORECASE)
 def repair_mojibake(text: str) -> str:
     """``text`` with UTF-8 that was read as Latin-1/windows-1252 and re-encoded put back, from
     its <body> on."""
-    if not any(sign in text for sign in _MOJIBAKE_SIGNS):
+    # One character first: a scan for it is 10x faster than the pattern's, 70x than a pair's.
+    if "\u00e2" not in text or not _MOJIBAKE_SIGN.search(text):
         return text
     m = _BODY_TAG.search(text)
     at = m.start() if m else 0
