@@ -64,6 +64,9 @@ BOX_CLASSES = {
     assemble._PRODUCT_ASIDES[0]: ["div.reviews", "div.user_reviews", "div.productReview"],
     assemble._LINK_PREVIEW: ["aside.onebox", "div.bbCodeBlock--unfurl"],
     assemble._GRAPHIC: ["div.hero-graphic-container", "div.PaymentsHeroAnimationGraphic", "div.PageSection_illustration__P1Yb9"],
+    assemble._EXCERPT_BOX: ["div.post-excerpt", "div.elementor-post__excerpt", "p.cardExcerpt"],
+    assemble._DISCLAIMER_BOX: ["div.affiliate-disclaimer-small", "div.Disclaimer"],
+    assemble._PRODUCT_ASIDES[1]: ["div.product-carousel", "div.Carousel__track"],
 }
 
 
@@ -88,3 +91,33 @@ def test_box_bits_match_the_patterns() -> None:
     bits = assemble._box_bits(seg, range(len(blocks)), assemble._ARTICLE_BOXES)
     # Each element carries its own boxes and those above it; <html> and <body> name none.
     assert [bits[k] for k in range(len(blocks))] == [0, 0, 0, 1, 1, 1 | 8, 1 | 8 | 16]
+
+
+def _page(sigs: list[str]) -> tuple[object, range]:
+    from newsmill.segment import Block, Elem, Segmentation
+
+    elems = [Elem("div", k - 1, k, 0, 0, 0, 0, sig) for k, sig in enumerate(sigs)]
+    elems[0].tag, elems[1].tag = "html", "body"
+    blocks = [Block("p", "x", "x", k, "p") for k in range(len(elems))]
+    return Segmentation(blocks=blocks, elems=elems), range(len(blocks))
+
+
+def test_box_bits_page_without_cues() -> None:
+    # No class on the page holds a cue: every block is outside every box, without the walk.
+    seg, idx = _page(["html", "body", "div.post", "div.entry-content", "p"])
+    assert assemble._box_bits(seg, idx, assemble._ARTICLE_BOXES) == dict.fromkeys(idx, 0)
+    assert assemble._box_bits(seg, idx, (assemble._GRAPHIC,)) == dict.fromkeys(idx, 0)
+
+
+def test_box_bits_page_with_a_cue_elsewhere() -> None:
+    # A cue on the page ("bio" in "biography") only means the walk decides.
+    seg, idx = _page(["html", "body", "div.biography", "div.Disclaimer", "p"])
+    assert [assemble._box_bits(seg, idx, assemble._ARTICLE_BOXES)[k] for k in idx] == [0, 0, 0, 4, 4]
+
+
+def test_box_bits_page_not_ascii() -> None:
+    # Under re.I the dotless "ı" matches "i", which lower() does not give back: such a page
+    # is left to the patterns.
+    seg, idx = _page(["html", "body", "div.author-bıo", "p"])
+    assert seg.sig_text() is None  # type: ignore[attr-defined]
+    assert [assemble._box_bits(seg, idx, assemble._ARTICLE_BOXES)[k] for k in idx] == [0, 0, 1, 1]

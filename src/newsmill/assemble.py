@@ -540,13 +540,14 @@ def _is_credit_or_notice(b: Block) -> bool:
     if b.chars > 200 or b.kind == "code" or b.in_pre:
         return False
     t = b.text.strip()
-    n = len(t.split())
     low = t.lower()
-    if n <= _CREDIT_MAX_WORDS and b.chars <= 120 and _may_be_credit(t, low) and _CREDIT.fullmatch(t) is not None:
+    # The string tests first: most lines are neither, and need no word count.
+    if b.chars <= 120 and _may_be_credit(t, low) and len(t.split()) <= _CREDIT_MAX_WORDS and _CREDIT.fullmatch(t) is not None:
         return True
-    if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS:
+    if t[:1] not in _NOTICE_FIRST and "erved" not in low:
         return False
-    if (t[:1] not in _NOTICE_FIRST and "erved" not in low) or _COPYRIGHT.fullmatch(t) is None:
+    n = len(t.split())
+    if n > _COPYRIGHT_MAX_WORDS + _RIDER_WORDS or _COPYRIGHT.fullmatch(t) is None:
         return False
     # Longer than a notice alone only by the wire services' rider.
     return n <= _COPYRIGHT_MAX_WORDS and b.chars <= 120 or "rewritten" in low
@@ -1576,7 +1577,7 @@ def _is_placeholder(b: Block) -> bool:
     if b.kind == "code" or b.in_pre:
         return False
     t = b.text
-    return t[:11].lower() == "lorem ipsum" or (t[:1] in "[{" and _UNEXPANDED_TAG.fullmatch(t.strip()) is not None)
+    return t[:1] in "lL" and t[:11].lower() == "lorem ipsum" or (t[:1] in "[{" and _UNEXPANDED_TAG.fullmatch(t.strip()) is not None)
 
 
 _STAMP_LABEL = re.compile(
@@ -1753,9 +1754,7 @@ def _drop_graphics(seg: Segmentation, out: list[int]) -> list[int]:
     hits = _box_bits(seg, out, (_GRAPHIC,))
     headed: dict[int, bool] = {}  # picture-classed element -> holds a heading
     top: set[int] = set()
-    for i in out:
-        if not hits[i]:
-            continue
+    for i in [i for i in out if hits[i]]:
         # The nearest picture-classed element decides: any above it holds its headings too.
         e = blocks[i].elem
         while elems[e].tag in ("body", "html") or _GRAPHIC.search(elems[e].sig) is None:
@@ -1796,6 +1795,9 @@ _BOX_CUES: dict[re.Pattern[str], tuple[str, ...]] = {
     _PRODUCT_ASIDES[0]: ("review",),
     _LINK_PREVIEW: ("onebox", "unfurl"),
     _GRAPHIC: ("graphic", "illustration"),
+    _EXCERPT_BOX: ("excerpt",),
+    _DISCLAIMER_BOX: ("disclaimer",),
+    _PRODUCT_ASIDES[1]: ("carousel",),
 }
 
 
@@ -1804,10 +1806,17 @@ def _box_bits(seg: Segmentation, idx: Iterable[int], boxes: tuple[re.Pattern[str
     ``boxes[k]`` matches. One walk for all patterns: an element's bits are its own matches and
     its parent's, and only these blocks' ancestors are read, each once."""
     blocks, elems = seg.blocks, seg.elems
+    cues = [_BOX_CUES.get(box) for box in boxes]
+    if all(cues):
+        # A page none of whose classes holds a cue has none of these boxes: most pages, for
+        # most boxes (a drawn picture, a review box). A search of all its signatures costs
+        # less than the walk up from every block.
+        page = seg.sig_text()
+        if page is not None and not any(c in page for cue in cues for c in cue):  # type: ignore[union-attr]
+            return dict.fromkeys(idx, 0)
     bits: list[int] = [-1] * len(elems)
     hits: dict[int, int] = {}
     memo: dict[str, int] = {}
-    cues = [_BOX_CUES.get(box) for box in boxes]
     for i in idx:
         path: list[int] = []
         e = blocks[i].elem

@@ -212,6 +212,16 @@ class Segmentation:
     pull_quotes: list[int] = field(default_factory=list)  # elements classed as pull quotes
     total_chars: int = 0
     total_link_chars: int = 0
+    _sig_text: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def sig_text(self) -> str | None:
+        """Every element's signature (tag and class), lower-cased, one a line; None when one
+        is not ASCII (a case-insensitive pattern also matches letters, as the dotless "ı",
+        that lower() does not make ASCII). Made once, for the assembly rules that ask."""
+        if self._sig_text is None:
+            text = "\n".join([e.sig for e in self.elems])
+            self._sig_text = text.lower() if text.isascii() else ""
+        return self._sig_text or None
 
     def story_flags(self, kept: set[int] | list[int], anchor: int) -> int:
         """The inherited class flags of the first kept block after ``anchor`` (the headline):
