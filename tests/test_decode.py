@@ -295,3 +295,11 @@ def test_plain_accents_before_guillemets_are_left_alone():
     body = "Il a dit\u00a0: «\u00a0CAFÉ\u00a0» et «\u00a0ÉTÉ\u00a0»."
     text, _ = decode_html(page(body).encode("utf-8"))
     assert body in text
+
+
+def test_a_page_with_one_misread_quote_keeps_its_own_accents():
+    # One double-encoded apostrophe on a page whose own French and German were never misread:
+    # "É" before a no-break space or a guillemet, "ß" before a curly apostrophe, stay.
+    own = "Il a dit\u00a0: «\u00a0CAFÉ\u00a0» et «ÉTÉ». Die Straße’s Ecke."
+    text, _ = decode_html(page(own + " " + "won’t".encode().decode("cp1252")).encode("utf-8"))
+    assert own in text and "won’t" in text

@@ -270,12 +270,22 @@ _CONT = "[\x80-\xbf" + "".join(c for c in _CP1252_BYTES if ord(c) > 0xFF) + "]"
 _MOJIBAKE_RUN = re.compile(f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{_CONT}{{3}}")
 
 
+# A page that shows the signs may still hold text that was never misread: an uppercase "É"
+# before a no-break space or a guillemet ("CAFÉ\u00a0»"), a "ß" before a curly apostrophe,
+# spell two-byte UTF-8 too, of phonetic symbols or of scripts (Syriac, N'Ko) that no misread
+# Western page holds. Such a pair is left as it is.
+_UNLIKELY_PAIRS = ((0x0250, 0x02FF), (0x0700, 0x07FF))
+
+
 def _utf8_again(m: re.Match[str]) -> str:
     run = m.group()
     try:
-        return bytes(_CP1252_BYTES.get(c, ord(c)) for c in run).decode("utf-8")
+        fixed = bytes(_CP1252_BYTES.get(c, ord(c)) for c in run).decode("utf-8")
     except UnicodeDecodeError:
         return run
+    if len(run) == 2 and any(lo <= ord(fixed) <= hi for lo, hi in _UNLIKELY_PAIRS):
+        return run
+    return fixed
 
 
 # The page's <head> stays as it is: the title chooser learned from head titles as pages carry
