@@ -154,3 +154,18 @@ def test_a_posters_badge_or_rank_on_its_own_line_goes_in_a_thread() -> None:
     kept = [seg.blocks[i].text for i in select(seg, probs, 0.5, "forum")]
     assert "Topic Author" not in kept and "Full Member" not in kept
     assert REPLIES[0] in kept and "FranceBB" in kept
+
+
+def test_a_discussion_starter_badge_after_the_posters_name_goes() -> None:
+    # A badge inside the name's line, on each post by the one who opened the thread.
+    posts = "".join(
+        f"<div class='post'><div class='message-attribution'><a class='username' href='/u/{name}'>{name}</a>"
+        f"{badge}</div><div class='content'><p>{body}</p></div></div>"
+        for name, badge, body in (
+            ("JosephF", "<span class='message-attribution-discussion-starter'><i class='fa'></i>"
+             "<span>Discussion starter</span></span>", REPLIES[0]),
+            ("Reddig", "", REPLIES[1]),
+        )
+    )
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}</body></html>").body)
+    assert [b.text for b in seg.blocks] == ["JosephF", REPLIES[0], "Reddig", REPLIES[1]]

@@ -461,6 +461,22 @@ _TOOLTIP_CONTENT = re.compile(r"[Tt]ool-?tip[-_]{0,2}(?:content|text|inner|body|
 _ICON_FONT = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:$|[\s-])", re.IGNORECASE)
 
 
+# A badge set after a poster's name on their posts in a thread, naming them as the one who
+# opened it ("Discussion starter", "Thread starter", "Original Poster"): an inline label that
+# says who, not what; WCXB's thread references keep the name without it.
+_STARTER_BADGE = re.compile(r"(?:discussion|thread|topic)[-_]?starter(?![-_]?post)|original[-_]?poster", re.IGNORECASE)
+_BADGE_MAX_WORDS = 3
+
+
+def _starter_badge(node: LexborNode, cls: str) -> bool:
+    low = cls.lower()
+    return (
+        ("starter" in low or "poster" in low)
+        and _STARTER_BADGE.search(cls) is not None
+        and len(node.text(deep=True).split()) <= _BADGE_MAX_WORDS
+    )
+
+
 def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
@@ -926,6 +942,8 @@ class _Walker:
                     continue  # read to screen readers only ("Add … to your wishlist")
                 if cls and tag not in BLOCK_TAGS and "aterial-" in cls and _ICON_FONT.search(cls):
                     continue  # an icon font's ligature ("local_offer", "chevron_right"): a glyph
+                if cls and tag not in BLOCK_TAGS and _starter_badge(child, cls):
+                    continue  # "Discussion starter" after a poster's name
                 ident = attrs.get("id")
                 if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
                     continue  # a consent manager's dialog: never the page's content
