@@ -169,3 +169,18 @@ def test_a_discussion_starter_badge_after_the_posters_name_goes() -> None:
     )
     seg = segment(LexborHTMLParser(f"<html><body>{posts}</body></html>").body)
     assert [b.text for b in seg.blocks] == ["JosephF", REPLIES[0], "Reddig", REPLIES[1]]
+
+
+def test_a_posts_number_linking_to_the_post_leaves_its_header() -> None:
+    posts = "".join(
+        f"<div class='post' id='post-{n}'><div class='head'><div><a class='username' href='/u/{name}'>{name}</a></div>"
+        f"<div><a class='post-position' href='#post-{n}'>#{n}</a> · <time>Jan 3, 2024</time></div></div>"
+        f"<div class='content'><p>{body}</p></div></div>"
+        for n, name, body in ((1, "JosephF", REPLIES[0]), (2, "Reddig", REPLIES[1]))
+    )
+    # A ranking's "#1" (no link) and an issue's "#4307" (a link to no post) stay.
+    tail = "<p><span>#1</span> pick: <a href='https://git.example/issues/4307'>#4307</a></p>"
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}{tail}</body></html>").body)
+    assert [b.text for b in seg.blocks] == [
+        "JosephF", "· Jan 3, 2024", REPLIES[0], "Reddig", "· Jan 3, 2024", REPLIES[1], "#1 pick: #4307"
+    ]

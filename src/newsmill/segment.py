@@ -477,6 +477,25 @@ def _starter_badge(node: LexborNode, cls: str) -> bool:
     )
 
 
+# A post's number in a thread ("#1", "#2" ...), a link to the post itself (a fragment or a
+# post/comment permalink): furniture of the post's header, never in WCXB's thread references.
+# A ranking's "#1" is no link, an issue's "#4307" links to no post.
+_POST_NUMBER = re.compile(r"\s*#\d{1,6}\s*")
+_POST_LINK = re.compile(r"#|post|comment", re.IGNORECASE)
+
+
+def _post_number(node: LexborNode, href: str) -> bool:
+    first = node.first_child
+    if first is None or first.next is not None:
+        return False
+    if first.tag != "-text":  # the number in one inline element ("<a><span>#2</span></a>")
+        first = first.first_child
+        if first is None or first.next is not None or first.tag != "-text":
+            return False
+    t = first.text_content
+    return t is not None and "#" in t and _POST_NUMBER.fullmatch(t) is not None and _POST_LINK.search(href) is not None
+
+
 def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
@@ -944,6 +963,8 @@ class _Walker:
                     continue  # an icon font's ligature ("local_offer", "chevron_right"): a glyph
                 if cls and tag not in BLOCK_TAGS and _starter_badge(child, cls):
                     continue  # "Discussion starter" after a poster's name
+                if tag == "a" and _post_number(child, attrs.get("href") or ""):
+                    continue  # a post's "#2" in its header
                 ident = attrs.get("id")
                 if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
                     continue  # a consent manager's dialog: never the page's content
