@@ -292,3 +292,10 @@ def test_a_players_embed_code_shown_as_text_is_dropped() -> None:
     for line in ("<caption>", "<version>: Specifies the schema version.", "<table></table><li> in select - fine"):
         assert not _is_embed_code(Block("li", line, line, 0, "li", chars=len(line))), line
     assert not _is_embed_code(Block("code", code, code, 0, "pre", chars=len(code), in_pre=True))
+
+
+def test_an_ad_label_with_its_pitch_is_dropped() -> None:
+    assert is_widget_line("Advertisement - Members don't see this ad")
+    for kept in ("Advertisement revenue fell by a third this year, the board said.",
+                 "The advertisement ran for a week before anyone saw this ad was fake."):
+        assert not is_widget_line(kept), kept

@@ -46,6 +46,8 @@ _FOLLOW_ACCOUNTS = rf"follow(?: \w+){{1,4}} on {_NETWORK}(?:(?: and)? {_NETWORK}
 # but a reader never wants them.
 _WIDGET = re.compile(
     r"^(?:advertisements?|sponsored(?: content)?|"
+    # An ad's label with its pitch ("Advertisement - Members don't see this ad").
+    r"advertisement(?: \w+){1,5} this ad|"
     rf"(?:like|follow|find|join) us on {_NETWORK}(?: (?:and|or) \w+)?|"
     rf"{_FOLLOW_ACCOUNTS}|follow us|share (?:this|on \w+)(?: article| story| post)?|tweet|"
     r"subscribe(?: now| today)?|sign up|sign up for (?:our|the) (?:\w+ ?)?newsletter|read more|"
