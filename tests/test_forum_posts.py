@@ -184,3 +184,20 @@ def test_a_posts_number_linking_to_the_post_leaves_its_header() -> None:
     assert [b.text for b in seg.blocks] == [
         "JosephF", "· Jan 3, 2024", REPLIES[0], "Reddig", "· Jan 3, 2024", REPLIES[1], "#1 pick: #4307"
     ]
+
+
+def test_a_dates_short_copy_beside_its_long_form_is_read_once() -> None:
+    # A theme writes the date twice and lets the stylesheet show one by the screen's width.
+    posts = "".join(
+        f"<div class='post'><div class='head'><div><a class='username' href='/u/{name}'>{name}</a></div>"
+        "<div><time datetime='2024-04-02'><span class='time__long'>April 2, 2024</span>"
+        "<span class='time__short'>1 yr</span></time></div></div>"
+        f"<div class='content'><p>{body}</p></div></div>"
+        for name, body in (("JGD", REPLIES[0]), ("RCR", REPLIES[1]))
+    )
+    # A short form alone (no long one beside it) is the only copy: it stays.
+    tail = "<p>Sizes: <span class='size-short'>short</span> and tall.</p>"
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}{tail}</body></html>").body)
+    assert [b.text for b in seg.blocks] == [
+        "JGD", "April 2, 2024", REPLIES[0], "RCR", "April 2, 2024", REPLIES[1], "Sizes: short and tall."
+    ]

@@ -496,6 +496,24 @@ def _post_number(node: LexborNode, href: str) -> bool:
     return t is not None and "#" in t and _POST_NUMBER.fullmatch(t) is not None and _POST_LINK.search(href) is not None
 
 
+# A <time> written twice, long and short, for the stylesheet to show one by the screen's width
+# ("April 2, 2024" / "1 yr"): the short form is a second copy; the long one is read.
+_SHORT_FORM = re.compile(r"[-_]short(?:$|\s)", re.IGNORECASE)
+_LONG_FORM = re.compile(r"[-_]long(?:$|\s)", re.IGNORECASE)
+
+
+def _short_form(node: LexborNode, cls: str) -> bool:
+    if "short" not in cls or _SHORT_FORM.search(cls) is None:
+        return False
+    for forward in (False, True):
+        sib = node.next if forward else node.prev
+        while sib is not None and sib.tag == "-text":
+            sib = sib.next if forward else sib.prev
+        if sib is not None and _LONG_FORM.search(sib.attributes.get("class") or ""):
+            return True
+    return False
+
+
 def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
@@ -965,6 +983,8 @@ class _Walker:
                     continue  # "Discussion starter" after a poster's name
                 if tag == "a" and _post_number(child, attrs.get("href") or ""):
                     continue  # a post's "#2" in its header
+                if cls and _short_form(child, cls):
+                    continue  # a date's short copy ("1 yr") after its long form
                 ident = attrs.get("id")
                 if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
                     continue  # a consent manager's dialog: never the page's content
