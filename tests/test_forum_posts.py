@@ -201,3 +201,16 @@ def test_a_dates_short_copy_beside_its_long_form_is_read_once() -> None:
     assert [b.text for b in seg.blocks] == [
         "JGD", "April 2, 2024", REPLIES[0], "RCR", "April 2, 2024", REPLIES[1], "Sizes: short and tall."
     ]
+
+
+def test_a_machines_copy_of_a_date_is_not_read() -> None:
+    # A post's date for machines in a hidden <time>, beside the one a reader sees.
+    posts = "".join(
+        f"<div class='post'><div><a class='username' href='/u/{name}'>{name}</a></div>"
+        f"<div class='content'><p>{body}</p></div><time class='d-none'>2018-06-08T11:32:33.397Z+00:00</time></div>"
+        for name, body in (("JGD", REPLIES[0]), ("RCR", REPLIES[1]))
+    )
+    # A stamp outside <time> may be the only date a byline shows: it stays.
+    tail = "<p><span class='publicationTime'>2022-11-23T08:10+02:00</span></p>"
+    seg = segment(LexborHTMLParser(f"<html><body>{posts}{tail}</body></html>").body)
+    assert [b.text for b in seg.blocks] == ["JGD", REPLIES[0], "RCR", REPLIES[1], "2022-11-23T08:10+02:00"]

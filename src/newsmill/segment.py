@@ -514,6 +514,16 @@ def _short_form(node: LexborNode, cls: str) -> bool:
     return False
 
 
+# A timestamp in ISO 8601 form set as a <time> element's whole text ("2018-06-08T11:32:33.397Z+00:00"):
+# a copy of a post's date for machines (microdata in a hidden <time>), not the one read on the
+# screen. Only in <time>: a span's stamp may be the byline's only date (a news site's author box).
+_ISO_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?:[+-]\d\d:\d\d)?\s*")
+
+
+def _iso_stamp(t: str, w: _Walker) -> bool:
+    return not (w.pre or w.code) and _ISO_STAMP.fullmatch(t) is not None
+
+
 def screen_reader_only(cls: str) -> bool:
     # The substrings first: the pattern costs microseconds on a long class list, and it is
     # asked of every inline element with a class.
@@ -1100,6 +1110,8 @@ class _Walker:
                 if first is not None and first.is_text_node and first.next is None:
                     # <span>text</span> and the like: no recursion.
                     t = first.text_content
+                    if tag == "time" and t and "T" in t and _iso_stamp(t, self):
+                        continue  # a machine's copy of a date ("<time>2018-06-08T11:32Z</time>")
                     glue = tag not in _JOINED and len(t) > 1
                     if t and (text or self.pre or not t.isspace()):
                         if glue and not self.pre and _meets_word(text, t):
