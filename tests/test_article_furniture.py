@@ -299,3 +299,11 @@ def test_an_ad_label_with_its_pitch_is_dropped() -> None:
     for kept in ("Advertisement revenue fell by a third this year, the board said.",
                  "The advertisement ran for a week before anyone saw this ad was fake."):
         assert not is_widget_line(kept), kept
+
+
+def test_a_short_lede_that_opens_with_by_and_a_name_of_a_day_stays() -> None:
+    # "By Monday, ..." opens a one-sentence lede like a byline opens with a name; it is the story.
+    lede = "By Monday, the river had crested at the old mill."
+    html = build(Case("lede")).replace("</h1>", f"</h1>\n<p>{lede}</p>")
+    art = newsmill.extract(html, url="https://courier.example/news/library-hours")
+    assert lede in art.text

@@ -1602,6 +1602,9 @@ _BYLINE = re.compile(
 )
 _BYLINE_MAX_CHARS = 90
 _BYLINE_TOP = 4
+# A lede of one short sentence reads like one ("By Monday, the river had crested."): a clause
+# after a comma, ended as a sentence.
+_BYLINE_SENTENCE = re.compile(r",\s+[a-z][^.!?]*[.!?]$")
 
 
 def _drop_top_byline(blocks: list[Block], out: list[int]) -> list[int]:
@@ -1609,6 +1612,7 @@ def _drop_top_byline(blocks: list[Block], out: list[int]) -> list[int]:
         i for i in out[:_BYLINE_TOP]
         if blocks[i].kind in ("p", "text", "heading") and len(blocks[i].text) <= _BYLINE_MAX_CHARS
         and _BYLINE.fullmatch(blocks[i].text.strip()) is not None
+        and _BYLINE_SENTENCE.search(blocks[i].text.strip()) is None
     ]
     return [i for i in out if i not in top] if top else out
 
