@@ -323,3 +323,22 @@ def test_a_read_more_expanders_hidden_part_is_read() -> None:
         "<a href='#'>Read more</a></div></main></body></html>"
     )
     assert "the first peas go into the cold ground" in extract(page).text
+
+
+def test_hidden_product_under_hidden_mega_menus_is_read() -> None:
+    # A shop draws its product once a script has run: the product sits in a display:none
+    # wrapper, and the header's drop-down menus (hidden too) together hold more text than it.
+    menus = "".join(
+        "<div class='mega-menu' style='display:none'><ul>"
+        + "".join(f"<li><a href='/c/{m}/{i}'>Menu {m} category number {i}</a></li>" for i in range(20))
+        + "</ul></div>"
+        for m in range(8)
+    )
+    html = (
+        f"<html><body><div class='site-header'><a href='/'>Shop</a>{menus}</div>"
+        f"<div class='product-wrapper' style='display:none'><h1>Almond thins</h1>{PARAS}</div>"
+        "</body></html>"
+    )
+    art = extract(html)
+    assert "Paragraph 12 of the council story" in art.text
+    assert "Menu 3 category number 7" not in art.text

@@ -1210,11 +1210,38 @@ def segment(root: LexborNode) -> Segmentation:
             if revealed:
                 mem, ei = max(revealed, key=lambda r: elems[r[1]].chars)
                 big = elems[ei].chars
-                if big >= 0.5 * (shown.seg.total_chars - w.seg.total_chars + visible) and big > 3 * visible + 500:
+                hidden = shown.seg.total_chars - w.seg.total_chars - _hidden_furniture(elems, revealed)
+                if big >= 0.5 * (hidden + visible) and big > 3 * visible + 500:
                     w = _walk(_Walker(reveal=frozenset([mem])), root)
     seg = w.seg
     _count_repeats(seg)
     return seg
+
+
+# A shop's hidden drop-down menus, its hidden footer copy, its closed dialogs: furniture that
+# scripts show on a click, not the page they reveal. Their text does not count against the
+# hidden wrapper that holds the page (a shop's product, in a display:none "defer" wrapper, under
+# a dozen hidden mega-menus that together hold twice its text). Cross-validated on wcxb-dev: that
+# one page moves, real 0.65 -> 0.83 (+0.00012), old-style 0.02 -> 0.83 (+0.00054); none worse.
+_FURNITURE_FLAGS = sum(1 << FLAG_NAMES.index(n) for n in ("nav", "header", "footer", "popup"))
+_FURNITURE_SEM = SEM_BIT["nav"] | SEM_BIT["header"] | SEM_BIT["footer"] | SEM_BIT["dialog"]
+
+
+def _hidden_furniture(elems: list[Elem], revealed: list[tuple[int, int]]) -> int:
+    """The characters of the hidden elements among ``revealed`` that are menus, headers,
+    footers or dialogs (by class or tag), outermost ones only."""
+    hidden = {e for _m, e in revealed}
+    total = 0
+    for e in hidden:
+        x = elems[e]
+        if not (x.iflags & _FURNITURE_FLAGS or x.isem & _FURNITURE_SEM):
+            continue
+        p = x.parent
+        while p >= 0 and p not in hidden:
+            p = elems[p].parent
+        if p < 0:
+            total += x.chars
+    return total
 
 
 def _empty_main(seg: Segmentation, main_ids: list[int]) -> int | None:
