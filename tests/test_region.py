@@ -431,6 +431,23 @@ def test_a_header_menu_classed_so_leaves_when_outside_the_main_content() -> None
     assert any(t.startswith("Acoustic Guitars") for t in _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product"))
 
 
+def test_a_header_menu_that_outweighs_the_product_beside_it_leaves() -> None:
+    # A shop's mega-menu of category lines, longer than its product, in old markup: the product
+    # lies outside the menu's box, so that box is not a wrapper holding the page.
+    panel = "Acoustic Guitars Electric Guitars Bass Guitars Ukuleles Amplifiers Pedals Strings Cables Cases Deals"
+    panels = "".join(f"<div class='panel'><span>{i} {panel}</span></div>" for i in range(24))
+    story = "".join(f"<p>{i}. {PARA}</p>" for i in range(12))
+    html = (
+        f"<html><body><div class='site-header'><div class='site-nav'>{panels}</div></div>"
+        f"<div class='product'><div class='intro'>{story[:len(story) // 2]}</div>"
+        f"<div class='details'>{story[len(story) // 2:]}</div></div></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert sum(t.endswith(PARA) for t in kept) == 12
+    assert not any("Acoustic Guitars" in t for t in kept)
+
+
 def test_an_article_drops_the_author_box_under_the_story() -> None:
     seg, kept = _story_kept(
         "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"
