@@ -448,6 +448,24 @@ def test_a_header_menu_that_outweighs_the_product_beside_it_leaves() -> None:
     assert not any("Acoustic Guitars" in t for t in kept)
 
 
+def test_a_menu_run_together_into_one_line_of_links_leaves() -> None:
+    # A shop's whole menu set as inline links in one <div>: one block of links and nothing else
+    # (a short line of a product's tags stays).
+    links = "".join(f"<a href='/c/{i}'> Category number {i}</a>" for i in range(60))
+    one_link = "<a href='/story'>A linked card: the whole teaser of the next story wrapped in one link.</a>"
+    tags = "".join(f"<a href='/t/{i}'> Tagword{i}</a>" for i in range(16))
+    html = (
+        f"<html><body><div class='bar'>{links}</div><div class='product'>{STORY}</div>"
+        f"<div class='tags'>{tags}</div><div class='card'>{one_link}</div></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any("Category number 7" in t for t in kept)
+    assert any(t.startswith("A linked card") for t in kept)
+    assert any(t.startswith("Tagword0") for t in kept)
+
+
 def test_an_article_drops_the_author_box_under_the_story() -> None:
     seg, kept = _story_kept(
         "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"
