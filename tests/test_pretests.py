@@ -67,6 +67,7 @@ BOX_CLASSES = {
     assemble._EXCERPT_BOX: ["div.post-excerpt", "div.elementor-post__excerpt", "p.cardExcerpt"],
     assemble._DISCLAIMER_BOX: ["div.affiliate-disclaimer-small", "div.Disclaimer"],
     assemble._PRODUCT_ASIDES[1]: ["div.product-carousel", "div.Carousel__track"],
+    assemble._SCREEN_READER_BOX: ["div.visually-hidden", "div.nav sr-only", "p.screen-reader-text", "div.u-visuallyHidden", "div.is-hidden-accessible"],
 }
 
 

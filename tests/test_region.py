@@ -466,6 +466,20 @@ def test_a_menu_run_together_into_one_line_of_links_leaves() -> None:
     assert any(t.startswith("Tagword0") for t in kept)
 
 
+def test_a_box_for_screen_readers_only_leaves_but_its_heading_stays() -> None:
+    # A shop's menu copied for screen readers, and a section heading set for them alone.
+    menu = "".join(f"<div><a href='/c/{i}'>Socks</a></div><div>Ankle Quarter Crew No Show {i}</div>" for i in range(4))
+    html = (
+        f"<html><body><div class='visually-hidden'>{menu}</div><div class='product'>"
+        f"<h2 class='sr-only'>How the wool socks are made from start to finish</h2>{STORY}</div></body></html>"
+    )
+    seg = _segmented(html)
+    kept = _kept(seg, _probs(seg, lambda t: 0.9), 0.5, "product")
+    assert sum(t.endswith(PARA) for t in kept) == 6
+    assert not any(t.startswith("Ankle Quarter") for t in kept)
+    assert any(t.startswith("How the wool socks") for t in kept)
+
+
 def test_an_article_drops_the_author_box_under_the_story() -> None:
     seg, kept = _story_kept(
         "<div class='author-box'><h3>About the author</h3><p>Jane Doe covers city hall and has written"
