@@ -1544,6 +1544,8 @@ _TAG_MAX_WORDS = 5
 
 
 def _is_tag_line(b: Block) -> bool:
+    if b.chars > _TAG_LINE_MAX_CHARS + 20 or "ag" not in b.text[:8].lower():  # most lines, at once
+        return False
     t = b.text.strip()
     if len(t) > _TAG_LINE_MAX_CHARS or t[:3].lower() != "tag" or b.in_pre or _TAG_LINE.fullmatch(t) is None:
         return False

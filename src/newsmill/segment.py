@@ -469,10 +469,9 @@ _BADGE_MAX_WORDS = 3
 
 
 def _starter_badge(node: LexborNode, cls: str) -> bool:
-    low = cls.lower()
+    # (the walker asks only of classes holding "tarter" or "oster")
     return (
-        ("starter" in low or "poster" in low)
-        and _STARTER_BADGE.search(cls) is not None
+        _STARTER_BADGE.search(cls) is not None
         and len(node.text(deep=True).split()) <= _BADGE_MAX_WORDS
     )
 
@@ -484,7 +483,10 @@ _POST_NUMBER = re.compile(r"\s*#\d{1,6}\s*")
 _POST_LINK = re.compile(r"#|post|comment", re.IGNORECASE)
 
 
-def _post_number(node: LexborNode, href: str) -> bool:
+def _post_number(node: LexborNode, href: str | None) -> bool:
+    # The link's address first: asked of every link, and most point to no post.
+    if not href or not ("#" in href or "ost" in href or "omment" in href or "OST" in href or "OMMENT" in href):
+        return False
     first = node.first_child
     if first is None or first.next is not None:
         return False
@@ -503,7 +505,7 @@ _LONG_FORM = re.compile(r"[-_]long(?:$|\s)", re.IGNORECASE)
 
 
 def _short_form(node: LexborNode, cls: str) -> bool:
-    if "short" not in cls or _SHORT_FORM.search(cls) is None:
+    if _SHORT_FORM.search(cls) is None:  # (the walker asks only of classes holding "short")
         return False
     for forward in (False, True):
         sib = node.next if forward else node.prev
@@ -989,11 +991,11 @@ class _Walker:
                     continue  # read to screen readers only ("Add … to your wishlist")
                 if cls and tag not in BLOCK_TAGS and "aterial-" in cls and _ICON_FONT.search(cls):
                     continue  # an icon font's ligature ("local_offer", "chevron_right"): a glyph
-                if cls and tag not in BLOCK_TAGS and _starter_badge(child, cls):
+                if cls and ("tarter" in cls or "oster" in cls) and tag not in BLOCK_TAGS and _starter_badge(child, cls):
                     continue  # "Discussion starter" after a poster's name
-                if tag == "a" and _post_number(child, attrs.get("href") or ""):
+                if tag == "a" and _post_number(child, attrs.get("href")):
                     continue  # a post's "#2" in its header
-                if cls and _short_form(child, cls):
+                if cls and "short" in cls and _short_form(child, cls):
                     continue  # a date's short copy ("1 yr") after its long form
                 ident = attrs.get("id")
                 if ident and (ident in _CONSENT_ROOTS or ident.startswith("sp_message_container")):
