@@ -3,6 +3,7 @@
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
+import newsmill
 from newsmill import assemble
 from newsmill.segment import segment
 
@@ -1023,3 +1024,23 @@ def test_a_manual_s_page_tree_with_section_buttons_goes_whole() -> None:
     kept = _kept(seg, np.full(len(seg.blocks), 0.9), 0.5, "documentation")
     assert not any(t in kept for t in ("Get started", "Write workflows", "Quickstart", "Cancel a workflow"))
     assert sum(t[:1].isdigit() for t in kept) == 6
+
+
+def test_a_story_in_a_wrapper_classed_as_header_and_nav_stays_beside_other_kept_text() -> None:
+    # A theme's wrapper classed like a header menu holds the page, <h1> and all; a second
+    # story kept beside it does not make the wrapper a menu.
+    story = "".join(
+        f"<p>Paragraph {i} of the council story: the members argued about the library budget for an "
+        "hour, then voted to keep the branch open on Sundays through the winter months.</p>" for i in range(12)
+    )
+    more = "".join(
+        f"<p>Second story paragraph {i}: residents of the east side asked the council for longer "
+        "opening hours at the pool, and the mayor promised a report by the spring session.</p>" for i in range(8)
+    )
+    html = (
+        "<html><body><div class='site-header nav-wrapper'><h1>Council keeps the library open</h1>"
+        f"{story}</div><div class='story-extra'>{more}</div></body></html>"
+    )
+    text = newsmill.extract(html, url="https://courier.example/news/2024/03/library").text
+    assert "Paragraph 5 of the council story" in text
+    assert "Second story paragraph 3" in text

@@ -2880,7 +2880,8 @@ _HEADER_MENU_MAX_SHARE = 0.5
 # (9,600), when old markup has no <nav> or <header> to set it apart. Old-style renderings: 4
 # pages better (two such shops 0.39 -> 0.75 and 0.33 -> 0.74, a vacuum maker's blog post
 # under a product mega-menu 0.60 -> 0.97, a listing +0.03; +0.00078), none worse; real pages
-# unchanged.
+# unchanged. Where such a box holds the page's <h1>, it is the theme's wrapper of the page,
+# whatever is kept beside it (a second story, a sidebar): the share guard decides.
 _HEADER_MENU_REST = 1000
 
 
@@ -2891,16 +2892,23 @@ def _drop_screen_reader_boxes(seg: Segmentation, out: list[int]) -> list[int]:
     return _drop_minor(blocks, out, {i for i in out if hits[i] and blocks[i].kind != "heading"})
 
 
+def _in_header_menu(e: Elem) -> bool:
+    return e.iflags & _HEADER_MENU_BOX == _HEADER_MENU_BOX and not e.isem & _MAIN_SEMS
+
+
 def _drop_header_menus(seg: Segmentation, out: list[int]) -> list[int]:
     """``out`` without the blocks of a header menu box outside the main content, unless they
-    hold over _HEADER_MENU_MAX_SHARE of its text."""
+    hold over _HEADER_MENU_MAX_SHARE of its text and the page is not beside the box."""
     blocks, elems = seg.blocks, seg.elems
     menu: set[int] = set()
     for i in out:
         e = elems[blocks[i].elem]
-        if e.iflags & _HEADER_MENU_BOX == _HEADER_MENU_BOX and not e.isem & _MAIN_SEMS:
+        if _in_header_menu(e):
             menu.add(i)
-    if menu and sum(blocks[i].chars for i in out if i not in menu) >= _HEADER_MENU_REST:
+    if (
+        menu and sum(blocks[i].chars for i in out if i not in menu) >= _HEADER_MENU_REST
+        and not any(b.kind == "heading" and b.level == 1 and _in_header_menu(elems[b.elem]) for b in blocks)
+    ):
         return [i for i in out if i not in menu]  # the box is not the page: the page is beside it
     return _drop_minor(blocks, out, menu, None, _HEADER_MENU_MAX_SHARE)
 
