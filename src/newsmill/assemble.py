@@ -14,6 +14,7 @@ import numpy as np
 from .meta.dates import find_dates
 from .pagetype import PAGE_TYPES
 from .segment import (
+    FLAG_BIT,
     FLAG_NAMES,
     KIND_ID,
     KINDS,
@@ -28,7 +29,6 @@ from .segment import heading_level as _heading_level
 if TYPE_CHECKING:
     from .model import Rescue
 
-_FLAG_BIT = {n: 1 << i for i, n in enumerate(FLAG_NAMES)}
 _BODY_SEM = SEM_BIT["itemprop_body"]
 
 # A story tool of older news pages: "Email this story", "Printer-friendly version".
@@ -249,8 +249,8 @@ _LEAD_WORDS = frozenset(
 # Words, with the vowel signs of Indic scripts and Thai (combining marks, which \w leaves out).
 _WORDS = re.compile(r"[\w\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f]+")
 _FALLBACK_MIN_WORDS = 25
-_COMMENT_BIT = _FLAG_BIT["comment"]
-_POST_BITS = _FLAG_BIT["post"] | _COMMENT_BIT
+_COMMENT_BIT = FLAG_BIT["comment"]
+_POST_BITS = FLAG_BIT["post"] | _COMMENT_BIT
 
 
 # A link to another story set in the text: "READ MORE: ...", "Related: ...", "Also read: ...".
@@ -373,7 +373,7 @@ def _drop_facet_runs(blocks: list[Block], out: list[int]) -> list[int]:
 # old-style 0.86116 -> 0.86144 (4 pages better, none worse), real 0.89075 -> 0.89076 (1 better).
 # Without the box's class, a product's colour choices and a FAQ's questions set as buttons went.
 _CONTROL_RUN = 3
-_FILTER_BIT = _FLAG_BIT["filter"]
+_FILTER_BIT = FLAG_BIT["filter"]
 
 
 def _drop_filter_controls(seg: Segmentation, out: list[int]) -> list[int]:
@@ -806,9 +806,12 @@ def select(
         out = [i for i in out if not _is_promo_terms(blocks[i].text)]
     if page_type == "service":
         out = _drop_other_stories(blocks, _drop_shop_sections(blocks, out, _INSIGHTS_SECTION), kept)
-    out = _drop_graphics(seg, out)
+    # One walk up from the kept blocks for both classed boxes: a drawn picture (bit 1), a copy
+    # for screen readers (bit 2). A block's bits do not depend on what else is kept.
+    boxed = _box_bits(seg, out, (_GRAPHIC, _SCREEN_READER_BOX))
+    out = _drop_graphics(seg, out, boxed)
     out = _drop_link_menus(seg, out, page_type == "documentation")
-    out = _drop_screen_reader_boxes(seg, _drop_header_menus(seg, out))
+    out = _drop_screen_reader_boxes(seg.blocks, _drop_header_menus(seg, out), boxed)
     if page_type == "product":
         shop = _drop_shop_sections(blocks, out, _PRODUCT_SECTION)
         out = _drop_boxes(seg, _drop_labelled_sections(seg, shop, kept), _PRODUCT_ASIDES, out)
@@ -1168,7 +1171,7 @@ def _drop_next_story(seg: Segmentation, out: list[int], art_of: dict[int, int]) 
     return out
 
 
-_RELATED_BIT = _FLAG_BIT["related"]
+_RELATED_BIT = FLAG_BIT["related"]
 _ASIDE_SEM = SEM_BIT["aside"]
 _STORY_MIN_CHARS = 200
 
@@ -1630,13 +1633,15 @@ _BYLINE_TOP = 4
 _BYLINE_SENTENCE = re.compile(r",\s+[a-z][^.!?]*[.!?]$")
 
 
+def _is_byline(b: Block) -> bool:
+    if b.kind not in ("p", "text", "heading") or len(b.text) > _BYLINE_MAX_CHARS:
+        return False
+    t = b.text.strip()
+    return _BYLINE.fullmatch(t) is not None and _BYLINE_SENTENCE.search(t) is None
+
+
 def _drop_top_byline(blocks: list[Block], out: list[int]) -> list[int]:
-    top = [
-        i for i in out[:_BYLINE_TOP]
-        if blocks[i].kind in ("p", "text", "heading") and len(blocks[i].text) <= _BYLINE_MAX_CHARS
-        and _BYLINE.fullmatch(blocks[i].text.strip()) is not None
-        and _BYLINE_SENTENCE.search(blocks[i].text.strip()) is None
-    ]
+    top = {i for i in out[:_BYLINE_TOP] if _is_byline(blocks[i])}
     return [i for i in out if i not in top] if top else out
 
 
@@ -1776,14 +1781,13 @@ _GRAPHIC = re.compile(r"(?:(?<![A-Za-z0-9])[gG]raphic|Graphic|(?<![A-Za-z0-9])[i
 _GRAPHIC_MAX_SHARE = 0.9
 
 
-def _drop_graphics(seg: Segmentation, out: list[int]) -> list[int]:
+def _drop_graphics(seg: Segmentation, out: list[int], boxed: dict[int, int]) -> list[int]:
     """``out`` without the text inside a drawn picture (an element classed as a graphic or an
-    illustration, with no heading), unless that holds most of the kept text."""
+    illustration, with no heading: bit 1 of ``boxed``), unless that holds most of the kept text."""
     blocks, elems = seg.blocks, seg.elems
-    hits = _box_bits(seg, out, (_GRAPHIC,))
     headed: dict[int, bool] = {}  # picture-classed element -> holds a heading
     top: set[int] = set()
-    for i in [i for i in out if hits[i]]:
+    for i in [i for i in out if boxed[i] & 1]:
         # The nearest picture-classed element decides: any above it holds its headings too.
         e = blocks[i].elem
         while elems[e].tag in ("body", "html") or _GRAPHIC.search(elems[e].sig) is None:
@@ -2199,7 +2203,7 @@ _SIGNATURE_KINDS = ("heading", "text", "code", "dt", "cell")
 _SIGNATURE_MAX_LINK_SHARE = 0.7
 _SIGNATURE = re.compile(r"\w[(<]|->|::|\w: \w")
 _BOILER_FLAGS = sum(
-    _FLAG_BIT[n]
+    FLAG_BIT[n]
     for n in (
         "nav", "footer", "side", "comment", "share", "related", "ad", "cookie", "newsletter", "popup",
         "pager", "filter",
@@ -2212,7 +2216,7 @@ _BOILER_FLAGS = sum(
 # them, real pages gained less, +0.00007 with 36 pages worse.) Cross-validated on wcxb-dev:
 # real pages +0.00010 (22 better, 11 worse), old-style renderings +0.00005 (18 better, 22 worse;
 # service +0.0005).
-_SHARED_BITS = _FLAG_BIT["side"] | _FLAG_BIT["ad"] | _FLAG_BIT["comment"]
+_SHARED_BITS = FLAG_BIT["side"] | FLAG_BIT["ad"] | FLAG_BIT["comment"]
 _BOILER_SEMS = (
     SEM_BIT["nav"] | SEM_BIT["footer"] | SEM_BIT["aside"] | SEM_BIT["role_boilerplate"]
     | SEM_BIT["form"] | SEM_BIT["dialog"]
@@ -2281,14 +2285,14 @@ def _complete_region(
 # worse; dates 550 -> 555 right), real pages 0.89241 -> 0.89240 (16 better, 8 worse: a shop's
 # category intro set in its category navigation, -0.04). Without the holder's exception, an
 # article whose wrapper was classed "nav" lost its introduction (-0.09).
-_NAV_BIT = _FLAG_BIT["nav"]
+_NAV_BIT = FLAG_BIT["nav"]
 # In a box classed as header or footer outside the container, only a line that is all link
 # goes (a site's name, "Sign in", "Find a store"): a header's tagline or a category's
 # introduction may be set there. Real pages 0.89240 -> 0.89252 (18 better, 3 worse by 0.003
 # at most), old-style 0.86628 -> 0.86646 (28 better, 6 worse by 0.009 at most). All of a
 # footer box's text: real -0.00001 (an auction's shipping note in a box classed as footer,
 # -0.17), old +0.00024. Sidebars (nav or side, all text): real -0.00004, old +0.00005.
-_EDGE_BITS = _FLAG_BIT["header"] | _FLAG_BIT["footer"]
+_EDGE_BITS = FLAG_BIT["header"] | FLAG_BIT["footer"]
 
 
 def _drop_outer_menus(seg: Segmentation, kept: list[int], container: Elem) -> list[int]:
@@ -2732,7 +2736,7 @@ def _complete_cards(seg: Segmentation, probs: np.ndarray, keep: np.ndarray, floo
             j += 1
 
 
-_NOT_CARD_BITS = _BOILER_FLAGS | _FLAG_BIT["header"]
+_NOT_CARD_BITS = _BOILER_FLAGS | FLAG_BIT["header"]
 # A kept card's title links to its story, and the fill above leaves linked lines out (link
 # lists): when the card's teaser is kept, a paragraph of _TEASER_MIN_WORDS words or more that
 # is no link, its headings scored at least the card floor come with it ("McKinsey and Inception
@@ -2790,7 +2794,7 @@ _REPEAT_KEEP_KINDS = frozenset(["code", "row", "cell"])  # the same command or c
 _MENU_RUN = 5
 _MENU_ITEM_WORDS = 5
 _MENU_KINDS = frozenset(["li", "text"])
-_MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"] | _FLAG_BIT["footer"] | _FLAG_BIT["side"]
+_MENU_BOX = FLAG_BIT["nav"] | FLAG_BIT["header"] | FLAG_BIT["footer"] | FLAG_BIT["side"]
 # A mega-menu sets its links in columns under a label ("BUILD", "Use cases") and a link often
 # carries a line of description ("Spec Hub Manage specifications", one block once the markup
 # has no <p>): these do not end a run of menu items (nor count towards it) and go with it.
@@ -2800,7 +2804,7 @@ _MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"] | _FLAG_BIT["footer"] | _FLAG
 # Amazon best-seller list (cards in a "rail") went (-0.4); with headings as labels, an
 # article's checklist under a <body class="...header..."> lost its lists.
 # (Not a sidebar: "widget" and "rail" class whole page builders' content and shops' carousels.)
-_MEGA_MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"] | _FLAG_BIT["footer"]
+_MEGA_MENU_BOX = FLAG_BIT["nav"] | FLAG_BIT["header"] | FLAG_BIT["footer"]
 _MENU_LABEL_CHARS = 30
 # On documentation pages, whose own text has runs of links (a class's methods, a guide's
 # steps), only a menu in a box classed as navigation or sidebar and outside <main>/<article>
@@ -2809,7 +2813,7 @@ _MENU_LABEL_CHARS = 30
 # renderings 0.86606 -> 0.86628 (documentation 0.9165 -> 0.9201; 3 pages better, 2 worse by
 # 0.003 at most), real pages unchanged. Without the <main> exception, MDN's method lists in
 # a layout classed "sidebar" went (real -0.003).
-_DOCS_MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["side"]
+_DOCS_MENU_BOX = FLAG_BIT["nav"] | FLAG_BIT["side"]
 _MAIN_SEMS = SEM_BIT["main"] | SEM_BIT["role_main"] | SEM_BIT["article"]
 _MENU_LABEL_WORDS = 4
 _MENU_LINK_WORDS = 12
@@ -2871,7 +2875,7 @@ def _is_docs_label(seg: Segmentation, i: int) -> bool:
 # 0.87458 -> 0.87510 (40 better, 7 worse), 0.87559 at 0.5 (4 more better, 1 worse); at 0.75
 # a listing in such a wrapper lost 0.42 (real 0.89499). Inside <main> too, real pages lost
 # 0.00006 (a service page under a sticky "nav" wrapper).
-_HEADER_MENU_BOX = _FLAG_BIT["nav"] | _FLAG_BIT["header"]
+_HEADER_MENU_BOX = FLAG_BIT["nav"] | FLAG_BIT["header"]
 _HEADER_MENU_MAX_SHARE = 0.5
 # The share guard is for a wrapper that holds the page: then nothing is kept outside it (on
 # wcxb-dev, over a hundred pages in both modes, each with all its kept text inside). With
@@ -2885,11 +2889,10 @@ _HEADER_MENU_MAX_SHARE = 0.5
 _HEADER_MENU_REST = 1000
 
 
-def _drop_screen_reader_boxes(seg: Segmentation, out: list[int]) -> list[int]:
-    """``out`` without the blocks (but headings) in an element classed for screen readers only."""
-    blocks = seg.blocks
-    hits = _box_bits(seg, out, (_SCREEN_READER_BOX,))
-    return _drop_minor(blocks, out, {i for i in out if hits[i] and blocks[i].kind != "heading"})
+def _drop_screen_reader_boxes(blocks: list[Block], out: list[int], boxed: dict[int, int]) -> list[int]:
+    """``out`` without the blocks (but headings) in an element classed for screen readers only
+    (bit 2 of ``boxed``)."""
+    return _drop_minor(blocks, out, {i for i in out if boxed[i] & 2 and blocks[i].kind != "heading"})
 
 
 def _in_header_menu(e: Elem) -> bool:
@@ -3152,7 +3155,7 @@ def _drop_echoes(blocks: list[Block], out: list[int]) -> list[int]:
 
 
 # A newsletter sign-up or cookie notice is a small box whose own class says so.
-_BOX_BITS = _FLAG_BIT["newsletter"] | _FLAG_BIT["cookie"]
+_BOX_BITS = FLAG_BIT["newsletter"] | FLAG_BIT["cookie"]
 _BOX_MAX_CHARS = 600
 
 
